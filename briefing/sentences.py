@@ -1,0 +1,96 @@
+"""Sentence boundaries for news English, shared by events, quotes and selection.
+
+A rule splitter rather than a statistical one (nothing may be downloaded at run
+time); it knows news abbreviations ("Jan.", "U.S.", "Sen.") and closing quotes
+after a full stop, which are where naive splitting on ". " goes wrong.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+ABBREVIATIONS = {
+    # titles
+    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "maj", "capt", "cmdr", "adm",
+    "sgt", "cpl", "pvt", "rev", "hon", "pres", "sec", "amb", "supt", "insp", "messrs", "mme", "mlle", "st",
+    "sr", "jr", "atty", "lt.gen", "brig",
+    # months and days
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+    # misc
+    "no", "nos", "vs", "v", "etc", "inc", "corp", "co", "ltd", "plc", "bros", "dept", "univ", "assn", "est",
+    "approx", "fig", "vol", "pp", "ft", "mt", "ave", "blvd", "rd", "e.g", "i.e", "a.m", "p.m", "cf", "al",
+}
+
+_CLOSERS = "\"'”’)]»"
+_BOUNDARY = re.compile(r"[.!?]+[" + re.escape(_CLOSERS) + r"]*(?=\s+)")
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    text: str
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    """True when the full stop at `dot` ends an abbreviation or initial, not a sentence."""
+    m = re.search(r"([A-Za-z][A-Za-z.]*)$", text[:dot])
+    if not m:
+        return False
+    word = m.group(1)
+    low = word.lower().rstrip(".")
+    if low in ABBREVIATIONS:
+        return True
+    if re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]?", word + ".") and len(word) <= 5:
+        # U.S. / U.N. / D.C. / initials like "J." — a boundary only if a capitalised sentence clearly follows
+        return True
+    return len(word) == 1 and word.isupper()
+
+
+def split_sentences(text: str, offset: int = 0) -> list[Span]:
+    """Return the sentences of one paragraph (or any text) with character offsets into it.
+
+    Offsets are shifted by `offset` so callers can split a paragraph and keep document offsets.
+    """
+    spans: list[Span] = []
+    start = 0
+    n = len(text)
+    while start < n and text[start].isspace():
+        start += 1
+    for m in _BOUNDARY.finditer(text):
+        end = m.end()
+        if end <= start:
+            continue
+        punct = m.group(0)
+        nxt = re.match(r"\s+(\S)", text[end:])
+        following = nxt.group(1) if nxt else ""
+        if punct == "." and _is_abbreviation(text, m.start()):
+            # "U.S. President" continues; "in the U.S. The next..." is ambiguous: split only
+            # before a capitalised word that is a common sentence opener
+            word = re.match(r"\s+([A-Za-z]+)", text[end:])
+            if not (word and word.group(1) in _OPENERS and not _is_month_or_title(text, m.start())):
+                continue
+        if following and (following.islower() or following in ",;:"):
+            continue
+        spans.append(Span(start + offset, end + offset, text[start:end]))
+        start = end
+        while start < n and text[start].isspace():
+            start += 1
+    if start < n:
+        tail = text[start:].rstrip()
+        if tail:
+            spans.append(Span(start + offset, start + len(tail) + offset, tail))
+    return spans
+
+
+_OPENERS = {
+    "The", "A", "An", "He", "She", "It", "They", "We", "I", "This", "That", "These", "Those", "But", "And",
+    "In", "On", "At", "As", "For", "Its", "His", "Her", "Their", "There", "Meanwhile", "However", "Yet",
+}
+
+
+def _is_month_or_title(text: str, dot: int) -> bool:
+    m = re.search(r"([A-Za-z]+)$", text[:dot])
+    return bool(m) and m.group(1).lower() in ABBREVIATIONS and len(m.group(1)) > 1
