@@ -1,0 +1,1 @@
+"""Extractors: temporal expressions, events and quotations found in one document."""
