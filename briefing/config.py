@@ -133,9 +133,13 @@ def load_config(path: str | Path) -> Config:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise ConfigError(f"{path}: config file not found; pass --config FILE or create config.yaml") from None
+        raise ConfigError(
+            f"{path}: config file not found; pass --config FILE or create config.yaml"
+        ) from None
     except UnicodeDecodeError as exc:
-        raise ConfigError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start}); save it as UTF-8") from None
+        raise ConfigError(
+            f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start}); save it as UTF-8"
+        ) from None
     try:
         node = yaml.compose(text)
         raw = yaml.safe_load(text)
@@ -207,7 +211,9 @@ def _load_themes(raw: Any, problems: _Problems, known_people: set[str]) -> tuple
             problems.add(f"{key}.id", "is required and must be a string")
             continue
         if not SLUG.match(tid):
-            problems.add(f"{key}.id", f"'{tid}' is not a safe slug (lower-case letters, digits and single hyphens)")
+            problems.add(
+                f"{key}.id", f"'{tid}' is not a safe slug (lower-case letters, digits and single hyphens)"
+            )
         if tid in seen:
             problems.add(f"{key}.id", f"duplicate theme id '{tid}'")
         seen.add(tid)
@@ -256,7 +262,9 @@ def _load_output(raw: Any, problems: _Problems) -> OutputSettings:
         fmts = _str_list(raw["formats"], "output.formats", problems)
         bad = [f for f in fmts if f not in FORMATS]
         if bad:
-            problems.add("output.formats", f"unknown format(s) {', '.join(bad)}; choose from {', '.join(FORMATS)}")
+            problems.add(
+                "output.formats", f"unknown format(s) {', '.join(bad)}; choose from {', '.join(FORMATS)}"
+            )
         else:
             values["formats"] = fmts
     for k in ints:

@@ -155,7 +155,9 @@ def from_dict(data: dict[str, Any]) -> Briefing:
     """Rebuild a Briefing from its JSON form (the inverse of `to_dict`)."""
     version = data.get("schema_version")
     if version != SCHEMA_VERSION:
-        raise SchemaMismatch(f"briefing JSON has schema_version {version!r}; this version reads {SCHEMA_VERSION}")
+        raise SchemaMismatch(
+            f"briefing JSON has schema_version {version!r}; this version reads {SCHEMA_VERSION}"
+        )
 
     def build(cls: type, raw: dict[str, Any]) -> Any:
         kwargs = {}

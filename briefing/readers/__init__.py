@@ -1,0 +1,85 @@
+"""Readers: turn a folder of source files into `Document`s with metadata.
+
+One bad document is a warning naming the file, never a lost build.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+from briefing.documents import Document
+from briefing.errors import InputError
+from briefing.readers.sidecar import load_sidecar
+from briefing.readers.text import read_text_file
+
+SIDECAR = "sources.yaml"
+Warn = Callable[[str], None]
+
+
+def _ignore(_: str) -> None:
+    return None
+
+
+def read_corpus(
+    seeds_dir: str | Path, warn: Warn = _ignore, progress: Callable[[int, int], None] | None = None
+) -> list[Document]:
+    """Return every article in the folder's `*.txt` files, sidecar applied, undated ones dated by inference."""
+    folder = Path(seeds_dir)
+    if not folder.is_dir():
+        raise InputError(f"{folder}: seeds folder not found; pass --seeds DIR")
+    files = sorted(p for p in folder.glob("*.txt") if p.is_file())
+    if not files:
+        raise InputError(f"{folder}: no *.txt documents found; add articles as UTF-8 .txt files")
+    sidecar = load_sidecar(folder / SIDECAR)
+    for name in sidecar:
+        if not (folder / name).is_file():
+            warn(f"{folder / SIDECAR}: entry '{name}' names no file in {folder}")
+    documents: list[Document] = []
+    for n, path in enumerate(files, 1):
+        try:
+            result = read_text_file(path)
+        except InputError as exc:
+            warn(f"skipped: {exc}")
+            continue
+        except OSError as exc:
+            warn(f"skipped: {path}: cannot be read ({exc.strerror})")
+            continue
+        for w in result.warnings:
+            warn(w)
+        docs = result.documents
+        entry = sidecar.get(path.name)
+        if entry is not None:
+            docs = _apply_sidecar(docs, entry.values)
+        if docs[0].published is None:
+            docs = _infer_dates(docs, warn)
+        documents.extend(docs)
+        if progress:
+            progress(n, len(files))
+    return documents
+
+
+def _apply_sidecar(docs: list[Document], values: dict) -> list[Document]:
+    """Sidecar values override the text; title and authors apply to the file's first article."""
+    shared = {k: values[k] for k in ("publisher", "published", "url") if k in values}
+    if "published" in shared:
+        shared["published_inferred"] = False
+    out = [replace(d, **shared) for d in docs]
+    first = {k: values[k] for k in ("title", "authors") if k in values}
+    if first:
+        out[0] = replace(out[0], **first)
+    return out
+
+
+def _infer_dates(docs: list[Document], warn: Warn) -> list[Document]:
+    """Date an undated file by what it reports (all its articles together), marked as inferred."""
+    from briefing.extract.events import infer_published
+
+    whole = replace(docs[0], paragraphs=tuple(p for d in docs for p in d.paragraphs))
+    inferred = infer_published(whole)
+    if inferred is None:
+        warn(f"{docs[0].file}: no date found in the text and none could be inferred; add it to {SIDECAR}")
+        return docs
+    warn(f"{docs[0].file}: no date printed; inferred {inferred} from the events it reports")
+    return [d.with_published(inferred, True) for d in docs]

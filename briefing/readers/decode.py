@@ -1,0 +1,59 @@
+"""Turn a file's bytes into text without silently mangling it.
+
+UTF-8 is expected; anything else is detected with charset-normalizer and named in
+a warning, and a file whose encoding cannot be told with confidence is refused
+with an actionable message rather than decoded into mojibake.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from charset_normalizer import from_bytes
+
+from briefing.errors import InputError
+
+# C0/C1 controls other than tab and newline break DOCX (python-docx refuses them) and carry no text.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+@dataclass(frozen=True)
+class Decoded:
+    text: str
+    encoding: str
+    warning: str | None = None
+
+
+def decode_file(path: Path) -> Decoded:
+    """Return the file's text with normalised line ends and control characters removed."""
+    data = path.read_bytes()
+    if not data.strip():
+        raise InputError(f"{path}: the file is empty; add the article text or remove the file")
+    warning = None
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+        encoding = "utf-8"
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        best = from_bytes(data).best()
+        if best is None or best.encoding in (None, "utf_8") or best.chaos > 0.2:
+            raise InputError(
+                f"{path}:{line}: not valid UTF-8 and the encoding could not be detected reliably; "
+                "re-save the file as UTF-8"
+            ) from None
+        text = str(best)
+        encoding = best.encoding
+        warning = f"{path}: not UTF-8 (invalid byte at line {line}); read as {encoding}. Re-save as UTF-8 to be sure."
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    removed = len(_CONTROL.findall(text))
+    if removed:
+        text = _CONTROL.sub("", text)
+        extra = f"{path}: removed {removed} control character(s)"
+        warning = f"{warning}; {extra}" if warning else extra
+    if "\x00" in text or not text.strip():
+        raise InputError(f"{path}: no readable text; is it a binary file?")
+    return Decoded(text, encoding, warning)
