@@ -1,0 +1,214 @@
+"""Assemble one theme's `Briefing` from the corpus: the only place selection meets extraction.
+
+Extraction (events, quotes, statements) runs once per document and is shared by all
+themes (`CorpusExtraction`); each theme then keeps what speaks to it and every kept
+item is tied to a numbered source, so writers can cite without knowing about files.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from briefing import model
+from briefing.config import Config, Person, Theme
+from briefing.documents import Document
+from briefing.extract.events import DocEvent, extract_events
+from briefing.extract.quotes import FoundQuote, FoundStatement, extract_quotes, extract_statements
+from briefing.select import Selected, select_passages, summarize
+from briefing.timeline import build_timeline
+
+NO_MATERIAL = "No relevant material was found for this theme in the {n} document(s) read."
+
+
+@dataclass
+class CorpusExtraction:
+    """Per-document extraction results, computed once and shared by every theme."""
+
+    documents: list[Document]
+    events: dict[str, list[DocEvent]] = field(default_factory=dict)
+    quotes: dict[str, list[FoundQuote]] = field(default_factory=dict)
+    statements: dict[str, list[FoundStatement]] = field(default_factory=dict)
+
+
+def extract_corpus(
+    documents: Sequence[Document], people: Sequence[Person], warn=lambda _m: None
+) -> CorpusExtraction:
+    """Return events, quotes and statements for every document; a failing document is a warning."""
+    result = CorpusExtraction(list(documents))
+    for doc in documents:
+        try:
+            result.events[doc.id] = _unique_events(extract_events(doc))
+            result.quotes[doc.id] = extract_quotes(doc, people)
+            result.statements[doc.id] = extract_statements(doc, people)
+        except Exception as exc:  # one bad document must never lose the rest of a build
+            warn(
+                f"{doc.id}: extraction failed ({type(exc).__name__}: {exc}); its events and quotes are left out"
+            )
+            result.events[doc.id], result.quotes[doc.id], result.statements[doc.id] = [], [], []
+    return result
+
+
+def _unique_events(events: list[DocEvent]) -> list[DocEvent]:
+    """Drop repeats of the same sentence and date within one document (captions repeat the lead)."""
+    seen, out = set(), []
+    for e in events:
+        key = (e.date, e.end, _norm(e.text))
+        if key not in seen:
+            seen.add(key)
+            out.append(e)
+    return out
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\W+", " ", text).strip().casefold()
+
+
+class _ThemeMatcher:
+    """True for text that names the theme (terms, phrases, aliases, people of interest)."""
+
+    def __init__(self, theme: Theme, people: Sequence[Person]):
+        words = [*theme.terms, *theme.phrases, *theme.aliases]
+        for name in theme.people:
+            person = next((p for p in people if p.name == name), None)
+            words.append(name)
+            if person:
+                words.extend(a for a in person.aliases if len(a.split()) > 1)
+        self.include = self._compile(words)
+        self.exclude = self._compile(theme.exclude)
+
+    @staticmethod
+    def _compile(words: Sequence[str]) -> re.Pattern[str] | None:
+        alts = sorted(
+            {re.escape(w).replace(r"\ ", r"[\s\-‑]+").replace(r"\-", r"[\-‑–]") for w in words if w},
+            key=len,
+            reverse=True,
+        )
+        if not alts:
+            return None
+        return re.compile(r"(?<!\w)(?:" + "|".join(alts) + r")(?!\w)", re.IGNORECASE)
+
+    def __call__(self, text: str) -> bool:
+        if self.exclude is not None and self.exclude.search(text):
+            return False
+        return self.include is not None and bool(self.include.search(text))
+
+
+def build_briefing(
+    extraction: CorpusExtraction,
+    theme: Theme,
+    config: Config,
+    *,
+    generated_at: str,
+    period_start: str | None = None,
+    period_end: str | None = None,
+) -> model.Briefing:
+    """Return the Briefing for one theme. Only material dated in the period leads; older is background."""
+    docs = extraction.documents
+    dated = sorted(d.date for d in docs if d.date)
+    period_start = period_start or (dated[0] if dated else None)
+    period_end = period_end or (dated[-1] if dated else None)
+    in_period = [
+        d
+        for d in docs
+        if not d.date
+        or (not period_start or d.date >= period_start)
+        and (not period_end or d.date <= period_end)
+    ]
+    settings = config.output
+    people = config.people
+
+    selected: list[Selected] = select_passages(in_period, theme, people, settings)
+    points: list[Selected] = summarize(selected, settings.summary_points) if selected else []
+    matcher = _ThemeMatcher(theme, people)
+    passage_text = [_norm(s.text) for s in selected]
+
+    def relevant(sentence: str) -> bool:
+        n = _norm(sentence)
+        return matcher(sentence) or any(n and (n in p or p in n) for p in passage_text)
+
+    by_id = {d.id: d for d in docs}
+    cited: dict[str, None] = {}  # doc ids in first-cited order
+
+    def cite(doc_ids: Sequence[str]) -> tuple[str, ...]:
+        for i in doc_ids:
+            cited.setdefault(i, None)
+        return tuple(doc_ids)
+
+    passages = [model.Passage(s.text, cite(s.doc_ids), round(float(s.score), 4), s.group) for s in selected]
+    summary = [model.SummaryPoint(s.text, cite(s.doc_ids)) for s in points]
+
+    event_items = []
+    for d in docs:
+        for e in extraction.events.get(d.id, []):
+            if relevant(e.text):
+                event_items.append((e, d.id))
+    for _, doc_id in event_items:
+        cite([doc_id])
+    events = build_timeline(event_items, period_start, period_end, settings.max_events)
+
+    quotes: list[model.Quote] = []
+    interested = set(theme.people)
+    for d in docs:
+        for q in extraction.quotes.get(d.id, []):
+            if relevant(q.context) or (q.speaker in interested):
+                quotes.append(model.Quote(q.text, q.speaker, q.role, q.partial, d.id, q.context, d.date))
+    quotes = quotes[: settings.max_quotes]
+    for q in quotes:
+        cite([q.source])
+    statements = []
+    for d in docs:
+        for s in extraction.statements.get(d.id, []):
+            if relevant(s.context):
+                statements.append(model.Statement(s.speaker, s.role, s.text, d.id))
+    for s in statements:
+        cite([s.source])
+
+    # number sources by date then file so the list reads chronologically
+    ordered = sorted(cited, key=lambda i: (by_id[i].date or "9999", by_id[i].id))
+    sid = {doc_id: f"S{n}" for n, doc_id in enumerate(ordered, 1)}
+
+    def remap(ids: Sequence[str]) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(sid[i] for i in ids))
+
+    sources = tuple(_source(sid[i], by_id[i]) for i in ordered)
+    notes = []
+    if not selected:
+        notes.append(NO_MATERIAL.format(n=len(docs)))
+    return model.Briefing(
+        theme=model.ThemeRef(theme.id, theme.title, theme.description),
+        generated_at=generated_at,
+        period_start=period_start,
+        period_end=period_end,
+        sources=sources,
+        summary=tuple(model.SummaryPoint(p.text, remap(p.sources)) for p in summary),
+        passages=tuple(model.Passage(p.text, remap(p.sources), p.score, p.group) for p in passages),
+        events=tuple(_remap_event(e, remap) for e in events),
+        quotes=tuple(
+            model.Quote(q.text, q.speaker, q.role, q.partial, sid[q.source], q.context, q.date)
+            for q in quotes
+        ),
+        statements=tuple(model.Statement(s.speaker, s.role, s.text, sid[s.source]) for s in statements),
+        notes=tuple(notes),
+        author=config.author,
+    )
+
+
+def _remap_event(e: model.Event, remap) -> model.Event:
+    from dataclasses import replace
+
+    return replace(e, sources=remap(e.sources))
+
+
+def _source(source_id: str, doc: Document) -> model.Source:
+    return model.Source(
+        id=source_id,
+        file=doc.file,
+        title=doc.title,
+        authors=doc.authors,
+        publisher=doc.publisher,
+        published=doc.published,
+        published_inferred=doc.published_inferred,
+        url=doc.url,
+    )

@@ -1,0 +1,163 @@
+"""The `briefing` command line: thin commands that load config and call one library function each.
+
+User mistakes (bad config, missing folder, unknown theme) print `category: message`
+on stderr with a non-zero exit code; anything else is a bug and keeps its traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from briefing import __version__
+from briefing.config import FORMATS, Config, load_config
+from briefing.errors import BriefingError
+from briefing.progress import Reporter
+
+
+def _formats(value: str) -> list[str]:
+    fmts = [f.strip().lower() for f in value.split(",") if f.strip()]
+    bad = [f for f in fmts if f not in FORMATS]
+    if bad or not fmts:
+        raise argparse.ArgumentTypeError(
+            f"unknown format {', '.join(bad) or value!r}; choose from {','.join(FORMATS)}"
+        )
+    return fmts
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="briefing", description="Extractive, fully cited topic briefings from news articles."
+    )
+    p.add_argument("--version", action="version", version=f"briefing {__version__}")
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    b = sub.add_parser("build", help="build briefings (DOCX, PDF, HTML, JSON) for the configured themes")
+    b.add_argument(
+        "--theme", action="append", default=[], metavar="ID", help="theme id (repeatable); default: all"
+    )
+    b.add_argument("--all", action="store_true", help="build every theme (the default)")
+    b.add_argument(
+        "--format",
+        type=_formats,
+        metavar="LIST",
+        help="comma-separated: docx,pdf,html,json (default: config)",
+    )
+    b.add_argument("--config", default="config.yaml", metavar="FILE")
+    b.add_argument("--seeds", default="seeds", metavar="DIR")
+    b.add_argument("--out", metavar="DIR", help="output folder (default: config output.folder)")
+    b.add_argument("--quiet", action="store_true", help="no progress output")
+
+    t = sub.add_parser("themes", help="list the configured themes")
+    t.add_argument("--config", default="config.yaml", metavar="FILE")
+
+    e = sub.add_parser("extract", help="print the metadata, quotes and events found in each article as JSON")
+    e.add_argument("--config", default="config.yaml", metavar="FILE")
+    e.add_argument("--seeds", default="seeds", metavar="DIR")
+
+    d = sub.add_parser("dates", help="tag temporal expressions in JSON lines {doc, dct, text}")
+    d.add_argument("file", nargs="?", help="input JSON-lines file (default: stdin)")
+    return p
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from briefing.build import run_build
+
+    config = load_config(args.config)
+    theme_ids = args.theme or [t.id for t in config.themes]
+    for tid in theme_ids:
+        config.theme(tid)  # unknown ids fail before any work, listing the known ones
+    out_dir = Path(args.out or config.output.folder)
+    reporter = Reporter(quiet=args.quiet)
+    result = run_build(
+        config, Path(args.seeds), out_dir, theme_ids, args.format or list(config.output.formats), reporter
+    )
+    if result.failed:
+        print(f"error: {len(result.failed)} theme(s) failed: " + "; ".join(result.failed), file=sys.stderr)
+        return 1
+    return 0
+
+
+def cmd_themes(args: argparse.Namespace) -> int:
+    config = load_config(args.config)
+    for t in config.themes:
+        print(f"{t.id}\t{t.title}\n\t{t.description}")
+    return 0
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from briefing.assemble import extract_corpus
+    from briefing.readers import read_corpus
+
+    config: Config = load_config(args.config)
+    reporter = Reporter()
+    docs = read_corpus(Path(args.seeds), reporter.warn)
+    extraction = extract_corpus(docs, config.people, reporter.warn)
+    out = []
+    for d in docs:
+        out.append(
+            {
+                "id": d.id,
+                "file": d.file,
+                "title": d.title,
+                "authors": list(d.authors),
+                "publisher": d.publisher,
+                "published": d.published,
+                "published_inferred": d.published_inferred,
+                "url": d.url,
+                "quotes": [
+                    {"text": q.text, "speaker": q.speaker, "role": q.role, "partial": q.partial}
+                    for q in extraction.quotes[d.id]
+                ],
+                "events": [
+                    {"date": e.date, "end": e.end, "text": e.text, "status": e.status}
+                    for e in extraction.events[d.id]
+                ],
+                "statements": [
+                    {"speaker": s.speaker, "role": s.role, "text": s.text}
+                    for s in extraction.statements[d.id]
+                ],
+            }
+        )
+    json.dump({"documents": out}, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+    return 0
+
+
+def cmd_dates(args: argparse.Namespace) -> int:
+    from briefing.extract.timex.batch import run
+
+    if args.file:
+        try:
+            with open(args.file, encoding="utf-8") as fh:
+                return run(fh, sys.stdout)
+        except FileNotFoundError:
+            raise BriefingError(f"{args.file}: file not found") from None
+    return run(sys.stdin, sys.stdout)
+
+
+COMMANDS = {"build": cmd_build, "themes": cmd_themes, "extract": cmd_extract, "dates": cmd_dates}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except BriefingError as exc:
+        print(f"{exc.category}: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print(
+            "interrupted; outputs already written are complete, nothing half-written was left",
+            file=sys.stderr,
+        )
+        return 130
+    except BrokenPipeError:
+        return 141
+
+
+if __name__ == "__main__":
+    sys.exit(main())
