@@ -64,12 +64,12 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from briefing.build import run_build
-
     config = load_config(args.config)
     theme_ids = args.theme or [t.id for t in config.themes]
     for tid in theme_ids:
         config.theme(tid)  # unknown ids fail before any work, listing the known ones
+    from briefing.build import run_build
+
     out_dir = Path(args.out or config.output.folder)
     reporter = Reporter(quiet=args.quiet)
     result = run_build(
