@@ -1,0 +1,153 @@
+"""Write an edition so that a failed or killed build never leaves a half-written one behind.
+
+An edition is assembled in a hidden temporary directory next to its final place and then
+renamed into place; `latest/` is a full copy of the newest edition, replaced the same way.
+A copy rather than a symlink because the output folder is meant to be put on shared drives
+(SMB, cloud-synced folders) and opened on Windows, where symlinks are often not followed,
+not permitted, or uploaded as the target's path.
+
+POSIX cannot rename a directory over a non-empty one, so replacing is two renames: the old
+directory steps aside as `.old-<name>-<pid>`, then the new one moves in.  If the process is
+killed between the two, `recover()` (run by the next build before it writes anything, and by
+`briefing publish`) moves the old directory back; it also removes temporary directories of
+dead builds.  At every instant each of `<date>/` and `latest/` is therefore either absent for
+that short moment or complete, never partial.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Mapping
+from pathlib import Path
+
+from briefing.editions.layout import (
+    EDITION_DATE,
+    LATEST,
+    MANIFEST,
+    edition_dates,
+    edition_dir,
+    latest_dir,
+    theme_dir,
+)
+from briefing.errors import OutputError
+
+TMP_PREFIX = ".tmp-"
+OLD_PREFIX = ".old-"
+
+
+def write_edition(out_dir: Path, theme_id: str, date: str, files: Mapping[str, bytes]) -> Path:
+    """Write one edition's files atomically and refresh `latest/`; return the edition directory.
+
+    `files` maps file names to their bytes and must include `manifest.json`, which is written
+    last so that a directory holding a manifest is known to be complete.  `latest/` is only
+    moved forward: rebuilding an older edition (a backfill) leaves `latest/` on the newest.
+    Raises OutputError naming the path when the disk refuses.
+    """
+    if not EDITION_DATE.match(date):
+        raise ValueError(f"edition date must be YYYY-MM-DD, got {date!r}")
+    if MANIFEST not in files:
+        raise ValueError("an edition needs a manifest.json")
+    for name in files:
+        if not name or "/" in name or "\\" in name or name.startswith("."):
+            raise ValueError(f"unsafe edition file name {name!r}")
+    tdir = theme_dir(out_dir, theme_id)
+    final = edition_dir(out_dir, theme_id, date)
+    try:
+        tdir.mkdir(parents=True, exist_ok=True)
+        recover(tdir)
+        tmp = tdir / f"{TMP_PREFIX}{date}-{os.getpid()}"
+        _fresh_dir(tmp)
+        for name in sorted(files, key=lambda n: n == MANIFEST):  # manifest last
+            _write_file(tmp / name, files[name])
+        _fsync_dir(tmp)
+        _swap_into_place(tmp, final)
+        newest = edition_dates(out_dir, theme_id)
+        if newest and newest[-1] == date:
+            _refresh_latest(final, latest_dir(out_dir, theme_id))
+    except OSError as exc:
+        where = exc.filename or final
+        raise OutputError(f"could not write edition {final}: {exc.strerror or exc} ({where})") from None
+    return final
+
+
+def recover(tdir: Path) -> list[str]:
+    """Undo what a killed build left in a theme directory; return what was done (for logs).
+
+    Must only run while holding the build lock: it treats every temporary directory as
+    belonging to a dead build.
+    """
+    actions: list[str] = []
+    if not tdir.is_dir():
+        return actions
+    for entry in sorted(tdir.iterdir()):
+        if not entry.name.startswith(OLD_PREFIX):
+            continue
+        name = entry.name[len(OLD_PREFIX) :].rsplit("-", 1)[0]
+        if name != LATEST and not EDITION_DATE.match(name):
+            continue
+        target = tdir / name
+        if target.exists():
+            shutil.rmtree(entry, ignore_errors=True)
+            actions.append(f"removed leftover {entry.name}")
+        else:
+            os.rename(entry, target)
+            actions.append(f"restored {name}/ from an interrupted build")
+    for entry in sorted(tdir.iterdir()):
+        if entry.name.startswith(TMP_PREFIX) and entry.is_dir():
+            shutil.rmtree(entry, ignore_errors=True)
+            actions.append(f"removed unfinished {entry.name}")
+    return actions
+
+
+def _refresh_latest(source: Path, latest: Path) -> None:
+    """Replace `latest/` with a copy of `source`, built beside it and renamed into place."""
+    tmp = latest.parent / f"{TMP_PREFIX}{LATEST}-{os.getpid()}"
+    if tmp.exists():
+        shutil.rmtree(tmp)
+    shutil.copytree(source, tmp)
+    _fsync_dir(tmp)
+    _swap_into_place(tmp, latest)
+
+
+def _swap_into_place(new: Path, final: Path) -> None:
+    if final.is_symlink() or final.is_file():
+        final.unlink()  # e.g. a `latest` symlink made by hand: replace it with the copy
+    if not final.exists():
+        os.rename(new, final)
+        _fsync_dir(final.parent)
+        return
+    old = final.parent / f"{OLD_PREFIX}{final.name}-{os.getpid()}"
+    if old.exists():
+        shutil.rmtree(old)
+    os.rename(final, old)
+    os.rename(new, final)
+    _fsync_dir(final.parent)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def _fresh_dir(path: Path) -> None:
+    if path.exists():
+        shutil.rmtree(path)
+    path.mkdir()
+
+
+def _write_file(path: Path, data: bytes) -> None:
+    with open(path, "wb") as fh:
+        fh.write(data)
+        fh.flush()
+        os.fsync(fh.fileno())
+
+
+def _fsync_dir(path: Path) -> None:
+    """Flush a directory entry so a rename survives a power cut (no-op where unsupported)."""
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

@@ -1,0 +1,134 @@
+"""Mark what is new since the previous edition ("What's new").
+
+Items are compared by normalised text plus the sources that carry them, never by
+position or source id: ids ("S3") are renumbered whenever a document is added, and the
+same sentence may come back with other quotation marks, dashes, spacing or case.  A source
+is identified across editions by its file name and title (a newsletter file holds several
+articles, so the file alone is not enough).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import replace
+
+from briefing.model import Briefing, EditionInfo, Source
+
+SourceKey = tuple[str, str]
+_NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
+
+
+def normalise(text: str) -> str:
+    """Return text reduced to lower-case words separated by single spaces.
+
+    NFKC folds the narrow no-break spaces, non-breaking hyphens and full-width forms the
+    corpus contains; dropping punctuation makes curly and straight quotes, en and em dashes
+    equal, so an item that only changed typography is not reported as new.
+    """
+    text = unicodedata.normalize("NFKC", text).casefold()
+    return _NON_WORD.sub(" ", text).strip()
+
+
+def source_key(source: Source) -> SourceKey:
+    return (source.file, normalise(source.title or ""))
+
+
+def source_label(source: Source) -> str:
+    """Return how a source that is no longer cited is named in "What's new"."""
+    parts = [source.title or source.file]
+    details = ", ".join(p for p in (source.publisher, (source.published or "")[:10]) if p)
+    if details:
+        parts.append(f"({details})")
+    return " ".join(parts)
+
+
+def mark_new(
+    current: Briefing,
+    previous: Briefing | None,
+    *,
+    edition_date: str | None = None,
+    previous_date: str | None = None,
+) -> Briefing:
+    """Return `current` with `new` flags and `EditionInfo` filled in against `previous`.
+
+    With no previous edition nothing is flagged new (there is nothing to compare with) and
+    `edition.previous` stays None, which tells the writers to leave out "What's new".
+
+    An item is new unless the previous edition had an item of the same kind with the same
+    normalised text (and, for events, the same date) cited by at least one of the same
+    sources; a known item that merely gained a corroborating source is not new (the new
+    source is listed under sources added instead).
+
+    `EditionInfo.sources_added` holds ids of this briefing's sources (so writers can cite
+    them by number); `sources_removed` holds display labels, since those sources are no
+    longer in this briefing's source list.  Both follow source-list order.
+    """
+    date = edition_date or current.edition.date
+    if previous is None:
+        return replace(
+            current,
+            summary=tuple(replace(p, new=False) for p in current.summary),
+            passages=tuple(replace(p, new=False) for p in current.passages),
+            events=tuple(replace(e, new=False) for e in current.events),
+            quotes=tuple(replace(q, new=False) for q in current.quotes),
+            edition=EditionInfo(date=date),
+        )
+    cur_keys = {s.id: source_key(s) for s in current.sources}
+    prev_keys = {s.id: source_key(s) for s in previous.sources}
+
+    def keys(ids: Iterable[str], table: dict[str, SourceKey]) -> frozenset[SourceKey]:
+        return frozenset(table[i] for i in ids if i in table)
+
+    def seen(kind: str, items: Iterable[tuple[str, Iterable[str]]]) -> dict[tuple[str, str], list]:
+        index: dict[tuple[str, str], list[frozenset[SourceKey]]] = {}
+        for text, ids in items:
+            index.setdefault((kind, text), []).append(keys(ids, prev_keys))
+        return index
+
+    def is_new(index: dict, kind: str, text: str, ids: Iterable[str]) -> bool:
+        mine = keys(ids, cur_keys)
+        for theirs in index.get((kind, text), []):
+            if not mine or not theirs or mine & theirs:
+                return False
+        return True
+
+    old_summary = seen("summary", ((normalise(p.text), p.sources) for p in previous.summary))
+    old_passages = seen("passage", ((normalise(p.text), p.sources) for p in previous.passages))
+    old_events = seen("event", ((_event_text(e), e.sources) for e in previous.events))
+    old_quotes = seen("quote", ((normalise(q.text), (q.source,)) for q in previous.quotes))
+
+    prev_set = set(prev_keys.values())
+    cur_set = set(cur_keys.values())
+    added = tuple(s.id for s in current.sources if source_key(s) not in prev_set)
+    removed = tuple(source_label(s) for s in previous.sources if source_key(s) not in cur_set)
+
+    return replace(
+        current,
+        summary=tuple(
+            replace(p, new=is_new(old_summary, "summary", normalise(p.text), p.sources))
+            for p in current.summary
+        ),
+        passages=tuple(
+            replace(p, new=is_new(old_passages, "passage", normalise(p.text), p.sources))
+            for p in current.passages
+        ),
+        events=tuple(
+            replace(e, new=is_new(old_events, "event", _event_text(e), e.sources)) for e in current.events
+        ),
+        quotes=tuple(
+            replace(q, new=is_new(old_quotes, "quote", normalise(q.text), (q.source,)))
+            for q in current.quotes
+        ),
+        edition=EditionInfo(
+            date=date,
+            previous=previous_date or previous.edition.date,
+            sources_added=added,
+            sources_removed=removed,
+        ),
+    )
+
+
+def _event_text(event) -> str:
+    return f"{event.date}|{event.end or ''}|{normalise(event.text)}"

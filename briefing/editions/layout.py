@@ -1,0 +1,77 @@
+"""Where editions live on disk and how their files are named.
+
+One place decides the layout (`<out>/<theme>/<YYYY-MM-DD>/` plus `<out>/<theme>/latest/`)
+so the builder, the "what's new" lookup and `briefing publish` can never disagree about it.
+File names carry theme and date (`cptpp-briefing-2026-01-19.pdf`) because the PDFs are
+forwarded by e-mail, where the folder they came from is lost.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from briefing.model import Briefing, SchemaMismatch, from_dict
+
+LATEST = "latest"
+MANIFEST = "manifest.json"
+MODEL = "model.json"  # the Briefing as JSON (`to_dict`), kept so the next edition can diff against it
+EDITION_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def file_name(theme_id: str, date: str, suffix: str) -> str:
+    """Return the shareable file name of one format, e.g. `cptpp-briefing-2026-01-19.pdf`."""
+    return f"{theme_id}-briefing-{date}.{suffix.lstrip('.')}"
+
+
+def theme_dir(out_dir: Path, theme_id: str) -> Path:
+    return Path(out_dir) / theme_id
+
+
+def edition_dir(out_dir: Path, theme_id: str, date: str) -> Path:
+    return theme_dir(out_dir, theme_id) / date
+
+
+def latest_dir(out_dir: Path, theme_id: str) -> Path:
+    return theme_dir(out_dir, theme_id) / LATEST
+
+
+def edition_dates(out_dir: Path, theme_id: str) -> list[str]:
+    """Return the dates of the complete editions of a theme, oldest first.
+
+    An edition counts only when its manifest is present: the manifest is written last
+    inside the temporary directory, so a directory without one is not a finished edition.
+    """
+    tdir = theme_dir(out_dir, theme_id)
+    if not tdir.is_dir():
+        return []
+    return sorted(p.name for p in tdir.iterdir() if EDITION_DATE.match(p.name) and (p / MANIFEST).is_file())
+
+
+def previous_edition(out_dir: Path, theme_id: str, date: str) -> str | None:
+    """Return the date of the newest edition strictly before `date`, or None.
+
+    Strictly before, so rebuilding an edition diffs against the same predecessor every
+    time and a rebuild reproduces the same "what's new".
+    """
+    earlier = [d for d in edition_dates(out_dir, theme_id) if d < date]
+    return earlier[-1] if earlier else None
+
+
+def read_manifest(directory: Path) -> dict:
+    """Return the manifest of an edition directory (OSError/ValueError when unreadable)."""
+    return json.loads((Path(directory) / MANIFEST).read_text(encoding="utf-8"))
+
+
+def load_edition_briefing(directory: Path) -> Briefing | None:
+    """Return the Briefing an edition kept, or None when it is missing or from another schema.
+
+    None rather than an error: an unreadable predecessor only means this edition cannot
+    say what is new, which is no reason to fail the weekly build.
+    """
+    path = Path(directory) / MODEL
+    try:
+        return from_dict(json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, ValueError, KeyError, TypeError, SchemaMismatch):
+        return None
