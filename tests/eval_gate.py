@@ -1,0 +1,75 @@
+"""Score the pipeline on the sample corpus against the gold in ../shared/eval (the shared scorer).
+
+Used by tests/test_eval_gate.py (floors) and runnable by hand to print the figures:
+    .venv/bin/python tests/eval_gate.py
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib.util
+import io
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED_EVAL = ROOT.parent / "shared" / "eval"
+GOLD = SHARED_EVAL / "seeds"
+THEMES = ["cptpp", "north-korea", "china-relations", "japan-relations", "history-issues", "economic-security"]
+
+
+def load_scorer():
+    path = SHARED_EVAL / "score.py"
+    if not path.exists():
+        raise FileNotFoundError(f"{path} not found: the gold and scorer live in ../shared/eval beside the repository")
+    spec = importlib.util.spec_from_file_location("briefing_gold_scorer", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def run_cli(args: list[str]) -> str:
+    from briefing.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(args)
+    if code != 0:
+        raise RuntimeError(f"briefing {' '.join(args)} exited {code}: {err.getvalue()}")
+    return out.getvalue()
+
+
+def score_all(tmp: Path) -> dict[str, float]:
+    scorer = load_scorer()
+    seeds, config = str(ROOT / "seeds"), str(ROOT / "config.yaml")
+    extract = json.loads(run_cli(["extract", "--seeds", seeds, "--config", config]))
+    figures: dict[str, float] = {}
+    with contextlib.redirect_stdout(io.StringIO()) as details:
+        figures.update(scorer.score_extract(GOLD, extract))
+        run_cli(["build", "--format", "json", "--seeds", seeds, "--config", config, "--out", str(tmp), "--quiet"])
+        recalls, precisions = [], []
+        for theme in THEMES:
+            built = sorted(tmp.rglob(f"{theme}*.json"))
+            built = [p for p in built if p.name != "manifest.json"]
+            res = scorer.score_theme(GOLD, theme, json.loads(built[-1].read_text(encoding="utf-8")))
+            figures[f"{theme}_R"], figures[f"{theme}_P"] = res["passage_R"], res["passage_P"]
+            recalls.append(res["passage_R"])
+            precisions.append(res["passage_P"])
+    figures["passage_R_mean"] = sum(recalls) / len(recalls)
+    figures["passage_P_mean"] = sum(precisions) / len(precisions)
+    figures["_details"] = details.getvalue()  # type: ignore[assignment]
+    return figures
+
+
+if __name__ == "__main__":
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        figs = score_all(Path(tmp))
+    if "-v" in sys.argv:
+        print(figs.pop("_details"))
+    else:
+        figs.pop("_details")
+    for k, v in figs.items():
+        print(f"{k:24s} {v:.3f}")

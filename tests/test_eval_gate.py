@@ -1,0 +1,32 @@
+"""Evaluation gate (as trafilatura's eval_gate): scores on the sample corpus may only go up.
+
+A floor is lowered only on purpose, in a commit that says why. The figures are
+printed by `.venv/bin/python tests/eval_gate.py`.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.eval_gate import score_all
+
+FLOORS = {
+    "quote_F1": 0.0,
+    "speaker_acc": 0.0,
+    "event_F1": 0.0,
+    "event_end_acc": 0.0,
+    "passage_R_mean": 0.0,
+    "passage_P_mean": 0.0,
+}
+
+
+@pytest.fixture(scope="module")
+def figures(tmp_path_factory):
+    return score_all(tmp_path_factory.mktemp("eval"))
+
+
+@pytest.mark.parametrize("measure", sorted(FLOORS))
+def test_score_does_not_drop_below_floor(figures, measure):
+    assert figures[measure] >= FLOORS[measure], (
+        f"{measure} fell to {figures[measure]:.3f} (floor {FLOORS[measure]:.3f}); details:\n{figures['_details']}"
+    )
