@@ -1,0 +1,11 @@
+"""Passage selection, cross-source de-duplication and the extractive summary.
+
+Public API (called by the build):
+  select_passages(docs, theme, people, settings) -> list[Selected]
+  summarize(selected, n) -> list[Selected]
+"""
+
+from briefing.select.pipeline import Selected, select_passages
+from briefing.select.summary import summarize
+
+__all__ = ["Selected", "select_passages", "summarize"]

@@ -1,0 +1,119 @@
+"""BM25 over sentence units, with corpus IDF and phrase matching.
+
+Relevance must reward rarity, not keyword count: a sentence naming "CPTPP" once
+says more about the trade pact than one repeating "Japan" three times in a corpus
+where every article mentions Japan.  BM25 gives exactly that (IDF times a
+saturating term frequency, normalised for sentence length).  A theme concept may
+be a phrase; it is matched as a token sequence and gets an IDF of its own, so a
+phrase is as rare as the phrase, not as its words.
+
+The index keeps postings (key -> units -> positions), so scoring a query touches
+only the units that contain its words: time grows with the corpus, not faster.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from briefing.select.query import Concept, Query
+from briefing.select.tokenize import Token
+
+K1 = 1.2
+B = 0.75
+
+
+@dataclass(frozen=True)
+class Match:
+    unit: int
+    score: float  # BM25 score of the unit for the query
+    evidence: float  # sum of matched concept weights, regardless of rarity (the relevance gate)
+    contributions: tuple[tuple[str, float], ...]  # (concept label, score part), largest first
+
+
+class Index:
+    """Postings over a fixed list of token sequences (one per sentence unit)."""
+
+    def __init__(self, units: Sequence[Sequence[Token]]):
+        self.units = units
+        self.n = len(units)
+        total = sum(len(u) for u in units)
+        self.avgdl = total / self.n if self.n else 0.0
+        self.postings: dict[str, dict[int, list[int]]] = {}
+        self.df_keys: dict[str, int] = {}
+        for i, toks in enumerate(units):
+            for pos, tok in enumerate(toks):
+                self.postings.setdefault(tok.key, {}).setdefault(i, []).append(pos)
+        for key, units_of in self.postings.items():
+            self.df_keys[key] = len(units_of)
+        self._cache: dict[tuple[Token, ...], dict[int, int]] = {}
+
+    def occurrences(self, concept: Concept) -> dict[int, int]:
+        """Return {unit: number of times the concept's token sequence occurs in it}."""
+        pattern = concept.pattern
+        hit = self._cache.get(pattern)
+        if hit is not None:
+            return hit
+        out: dict[int, int] = {}
+        first = pattern[0]
+        for unit, positions in self.postings.get(first.key, {}).items():
+            toks = self.units[unit]
+            count = 0
+            for pos in positions:
+                if pos + len(pattern) > len(toks):
+                    continue
+                if all(_same(toks[pos + j], p) for j, p in enumerate(pattern)):
+                    count += 1
+            if count:
+                out[unit] = count
+        self._cache[pattern] = out
+        return out
+
+    def idf(self, df: int) -> float:
+        """BM25 IDF (the +1 form, never negative: a word in most sentences still counts a little)."""
+        return math.log(1.0 + (self.n - df + 0.5) / (df + 0.5))
+
+    def key_idf(self, key: str) -> float:
+        return self.idf(self.df_keys.get(key, 0))
+
+    def excluded(self, query: Query) -> set[int]:
+        """Return the units that contain one of the query's excluded terms."""
+        out: set[int] = set()
+        for c in query.exclude:
+            out.update(self.occurrences(c))
+        return out
+
+    def search(self, query: Query) -> dict[int, Match]:
+        """Return the BM25 match of every unit that contains at least one query concept.
+
+        Units containing an excluded term are left out altogether: the theme's author
+        said such sentences are off-theme whatever else they mention.
+        """
+        excluded = self.excluded(query)
+        parts: dict[int, list[tuple[str, float, float]]] = {}
+        for c in query.concepts:
+            occ = self.occurrences(c)
+            if not occ:
+                continue
+            idf = self.idf(len(occ))
+            for unit, tf in occ.items():
+                if unit in excluded:
+                    continue
+                norm = K1 * (1 - B + B * len(self.units[unit]) / self.avgdl) if self.avgdl else K1
+                part = c.weight * idf * tf * (K1 + 1) / (tf + norm)
+                parts.setdefault(unit, []).append((c.label, part, c.weight))
+        out = {}
+        for unit, ps in parts.items():
+            ps.sort(key=lambda p: -p[1])
+            out[unit] = Match(
+                unit=unit,
+                score=sum(p[1] for p in ps),
+                evidence=sum(p[2] for p in ps),
+                contributions=tuple((p[0], p[1]) for p in ps),
+            )
+        return out
+
+
+def _same(tok: Token, pat: Token) -> bool:
+    return tok.key == pat.key and (tok.upper or not pat.upper)

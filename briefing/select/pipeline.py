@@ -1,0 +1,149 @@
+"""Passage selection for one theme: relevance, context, de-duplication, diversity, budget.
+
+The steps, each in its own module:
+  query    theme config -> weighted concepts (terms, phrases, aliases, people; excluded terms)
+  bm25     sentence units scored with corpus IDF and phrase matches
+  context  sentences continuing a relevant one inherit part of its relevance
+  dedup    near-duplicate sentences across sources merged, most complete wording kept
+  passages adjacent relevant sentences of a paragraph joined (1-3 sentences, verbatim)
+  mmr      the budget filled for coverage of sub-topics, not rewordings of the top hit
+Only sentences that pass the relevance gate are ever considered: a thin corpus gives
+a short list, an off-topic one an empty list, and nothing pads the budget.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from briefing.config import OutputSettings, Person, Theme
+from briefing.documents import Document
+from briefing.select.bm25 import Index
+from briefing.select.context import relevance
+from briefing.select.dedup import cluster
+from briefing.select.mmr import mmr, tfidf
+from briefing.select.passages import join_runs
+from briefing.select.query import Query, build_query
+from briefing.select.tokenize import content_keys
+from briefing.select.units import build_units
+
+# Minimum evidence for a sentence to be relevant on its own: one theme term, phrase,
+# alias or full name; a bare surname (weight 0.6) is not enough.
+GATE = 1.0
+# Relative floor: a passage scoring below this share of the best one is incidental.
+FLOOR = 0.0
+# Candidates considered by MMR, as a multiple of the budget (bounded work per theme).
+POOL = 3
+
+
+@dataclass(frozen=True)
+class Selected:
+    text: str  # verbatim sentence(s) from one document
+    doc_ids: tuple[str, ...]  # every document reporting it; the first is the one whose wording is kept
+    score: float  # relevance, best first
+    group: str | None = None  # sub-topic label (the theme concept it matched)
+
+
+def select_passages(
+    docs: Sequence[Document], theme: Theme, people: Sequence[Person], settings: OutputSettings
+) -> list[Selected]:
+    """Return the theme's passages, best first, at most `settings.max_passages`; [] if nothing is relevant."""
+    return select_with_query(docs, build_query(theme, people), settings.max_passages)
+
+
+def select_with_query(
+    docs: Sequence[Document],
+    query: Query,
+    budget: int,
+    *,
+    gate: float = GATE,
+    diverse: bool = True,
+    context: bool = True,
+    join: bool = True,
+) -> list[Selected]:
+    """Run the selection for an already built query (the benchmark's baseline uses this too).
+
+    The switches let the benchmark measure what each step contributes; the defaults are the product.
+    """
+    if budget <= 0 or not docs:
+        return []
+    units = build_units(docs)
+    if not units:
+        return []
+    index = Index([u.tokens for u in units])
+    matches = index.search(query)
+    excluded = index.excluded(query)
+    rel = relevance(units, matches, gate, excluded)
+    if not context:
+        rel = {i: r for i, r in rel.items() if r.direct}
+    if not rel:
+        return []
+    top = max(r.score for r in rel.values())
+    relevant = sorted(i for i, r in rel.items() if r.score >= FLOOR * top)
+
+    words = {i: frozenset(content_keys(units[i].text)) for i in relevant}
+    clusters = cluster(
+        relevant,
+        words=words.__getitem__,
+        rarity=index.key_idf,
+        completeness=lambda i: (len(words[i]), len(units[i].text)),
+    )
+    cites: dict[int, tuple[str, ...]] = {}
+    score: dict[int, float] = {}
+    for c in clusters:
+        ids: list[str] = []
+        for m in c.members:
+            doc_id = docs[units[m].doc].id
+            if doc_id not in ids:
+                ids.append(doc_id)
+        cites[c.keep] = tuple(ids)
+        score[c.keep] = max(rel[m].score for m in c.members)
+    kept = sorted(cites)
+
+    if join:
+        drafts = join_runs(units, kept, docs)
+    else:
+        drafts = join_runs(units, kept, docs) if False else [_single(units, docs, i) for i in kept]
+    pool = sorted(range(len(drafts)), key=lambda d: -max(score[u] for u in drafts[d].units))[: POOL * budget]
+    d_score = [max(score[u] for u in drafts[d].units) for d in pool]
+    if diverse:
+        vectors = [tfidf(content_keys(drafts[d].text), index.key_idf) for d in pool]
+        chosen = [pool[k] for k in mmr(d_score, vectors, budget)]
+    else:
+        chosen = pool[:budget]
+
+    labels = {d: _labels(drafts[d].units, rel, matches) for d in chosen}
+    common = Counter(label for ls in labels.values() for label in ls)
+    out = []
+    for d in chosen:
+        draft = drafts[d]
+        ids: list[str] = []
+        for u in draft.units:
+            for doc_id in cites[u]:
+                if doc_id not in ids:
+                    ids.append(doc_id)
+        group = max(labels[d], key=lambda lab: (common[lab], labels[d][lab]), default=None)
+        out.append(Selected(draft.text, tuple(ids), round(max(score[u] for u in draft.units), 4), group))
+    out.sort(key=lambda s: -s.score)
+    return out
+
+
+def _single(units, docs, i):
+    from briefing.select.passages import Draft
+
+    u = units[i]
+    return Draft(docs[u.doc].paragraphs[u.para][u.start : u.end], (i,))
+
+
+def _labels(unit_ids, rel, matches) -> dict[str, float]:
+    """Return {concept label: its score contribution} over the passage's sentences."""
+    out: dict[str, float] = {}
+    for u in unit_ids:
+        m = matches.get(u)
+        parts = m.contributions if m is not None else ()
+        if not parts and rel[u].label:
+            parts = ((rel[u].label, 0.0),)
+        for label, part in parts:
+            out[label] = out.get(label, 0.0) + part
+    return out

@@ -1,0 +1,105 @@
+"""The extractive summary: 3-7 key points taken verbatim from the selected passages.
+
+A key point should be central (many selected passages say something close to it,
+so it is what the material is about) and the points together should cover the
+material (no two saying the same thing).  Centrality is LexRank-style degree
+centrality over TF-IDF cosine similarity between the passages' sentences, mixed
+with the passage's own relevance; coverage comes from MMR with a strict
+redundancy cut.  A very long sentence is trimmed to its most central clause
+(a verbatim slice at a semicolon or dash), so a point stays a single statement.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from briefing.select.mmr import cosine, tfidf
+from briefing.select.pipeline import Selected
+from briefing.select.tokenize import content_keys
+from briefing.sentences import split_sentences
+
+MAX_POINTS = 7
+MIN_WORDS = 6  # a headline fragment is not a key point
+LONG_WORDS = 45  # sentences longer than this are trimmed to a clause
+SAME_POINT = 0.45  # cosine at which two points say the same thing
+LAMBDA = 0.6  # weight of centrality against novelty
+_CLAUSE_BREAK = re.compile(r";\s+|\s+[–—]\s+")
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    text: str
+    doc_ids: tuple[str, ...]
+    relevance: float
+    order: int
+
+
+def _clauses(sentence: str) -> list[str]:
+    """Return the verbatim clauses of a long sentence (the whole sentence when it cannot be cut)."""
+    parts, start = [], 0
+    for m in _CLAUSE_BREAK.finditer(sentence):
+        parts.append(sentence[start : m.start()])
+        start = m.end()
+    parts.append(sentence[start:])
+    parts = [p.strip() for p in parts if len(p.split()) >= MIN_WORDS]
+    return parts or [sentence]
+
+
+def summarize(selected: Sequence[Selected], n: int) -> list[Selected]:
+    """Return up to `n` (at most 7) key points, most central first; fewer if the material is thin."""
+    n = min(n, MAX_POINTS)
+    if n <= 0 or not selected:
+        return []
+    top = max(s.score for s in selected) or 1.0
+    cands: list[_Candidate] = []
+    for s in selected:
+        for span in split_sentences(s.text):
+            if len(span.text.split()) >= MIN_WORDS:
+                cands.append(_Candidate(span.text, s.doc_ids, s.score / top, len(cands)))
+    if not cands:
+        return []
+    bags = [content_keys(c.text) for c in cands]
+    df: dict[str, int] = {}
+    for bag in bags:
+        for w in set(bag):
+            df[w] = df.get(w, 0) + 1
+    n_docs = len(bags)
+
+    def idf(w: str) -> float:
+        return math.log(1.0 + n_docs / df.get(w, 1))
+
+    vecs = [tfidf(bag, idf) for bag in bags]
+    degree = [sum(cosine(v, u) for j, u in enumerate(vecs) if j != i) for i, v in enumerate(vecs)]
+    top_degree = max(degree) or 1.0
+    # corroboration by several sources is itself a sign of a key point
+    central = [
+        0.5 * degree[i] / top_degree + 0.4 * c.relevance + 0.1 * min(len(c.doc_ids), 3) / 3
+        for i, c in enumerate(cands)
+    ]
+    chosen: list[int] = []
+    left = set(range(len(cands)))
+    while left and len(chosen) < n:
+        best = max(
+            left,
+            key=lambda i: (
+                LAMBDA * central[i]
+                - (1 - LAMBDA) * max((cosine(vecs[i], vecs[j]) for j in chosen), default=0.0),
+                -i,
+            ),
+        )
+        left.discard(best)
+        if any(cosine(vecs[best], vecs[j]) >= SAME_POINT for j in chosen):
+            continue
+        chosen.append(best)
+    out = []
+    for i in chosen:
+        c = cands[i]
+        text = c.text
+        if len(text.split()) > LONG_WORDS:
+            clauses = _clauses(text)
+            text = max(clauses, key=lambda cl: cosine(tfidf(content_keys(cl), idf), vecs[i]))
+        out.append(Selected(text, c.doc_ids, round(central[i], 4), None))
+    return out

@@ -1,0 +1,102 @@
+"""Tokens for matching theme queries and comparing passages.
+
+News text spells the same word many ways: curly and straight apostrophes,
+non-breaking hyphens (U+2011), British and American endings ("denuclearisation"),
+plurals and possessives.  Matching a theme or detecting a duplicate must not
+depend on those accidents, so every token carries a normalised key.  Acronyms
+keep a flag so that a theme term written "AI" does not match the word "ai" in
+a name, and "US" is not "us".
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+_TRANSLATE = str.maketrans(
+    {
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2212": "-",
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201b": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u00a0": " ",
+        "\u202f": " ",
+        "\u2009": " ",
+    }
+)
+_WORD = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z]+)?")
+
+# Function words: ignored when comparing passages (duplicates, diversity, centrality),
+# never when matching a theme phrase, whose words are matched in sequence.
+STOPWORDS = frozenset(
+    """a about above after again against all also am an and any are as at be because been before being
+    below between both but by can could did do does doing down during each few for from further had has
+    have having he her here hers herself him himself his how i if in into is it its itself just me more
+    most my myself no nor not now of off on once only or other our ours ourselves out over own same she
+    should so some such than that the their theirs them themselves then there these they this those
+    through to too under until up very was we were what when where which while who whom why will with
+    would you your yours yourself yourselves said says say s mr ms mrs one two new""".split()
+)
+
+
+@dataclass(frozen=True)
+class Token:
+    key: str  # normalised form used for matching
+    upper: bool  # written in capitals in the text (an acronym such as AI, THAAD)
+
+
+def normalize(text: str) -> str:
+    """Return text with typographic variants (dashes, quotes, odd spaces) folded to ASCII forms."""
+    return unicodedata.normalize("NFKC", text).translate(_TRANSLATE)
+
+
+def stem(word: str) -> str:
+    """Return a light stem: lower case, no possessive, no plural, -ise folded to -ize.
+
+    Deliberately light (no -ing/-ed stripping): a theme term must not start matching
+    unrelated words, and rewordings are caught by overlap of many tokens, not one.
+    """
+    w = word.lower()
+    if w.endswith("'s") or w.endswith("s'"):
+        w = w[:-2] if w.endswith("'s") else w[:-1]
+    w = w.replace("'", "")
+    for brit, amer in (("isation", "ization"), ("ising", "izing"), ("ised", "ized"), ("ise", "ize")):
+        if w.endswith(brit) and len(w) > len(brit) + 3:
+            w = w[: -len(brit)] + amer
+            break
+    if len(w) > 4 and w.endswith("ies"):
+        return w[:-3] + "y"
+    if len(w) > 4 and w.endswith("sses"):
+        return w[:-2]
+    if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        return w[:-1]
+    return w
+
+
+def tokens(text: str) -> list[Token]:
+    """Return the word tokens of `text` in order, each with its normalised key."""
+    out = []
+    for m in _WORD.finditer(normalize(text)):
+        word = m.group(0)
+        bare = word.split("'")[0]
+        upper = len(bare) >= 2 and bare.isupper()
+        out.append(Token(stem(word), upper))
+    return out
+
+
+def keys(text: str) -> list[str]:
+    """Return just the normalised keys of `text`."""
+    return [t.key for t in tokens(text)]
+
+
+def content_keys(text: str) -> list[str]:
+    """Return the keys that carry meaning (no function words, no bare numbers of one digit)."""
+    return [k for k in keys(text) if k not in STOPWORDS and not (k.isdigit() and len(k) < 2)]
