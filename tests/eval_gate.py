@@ -22,7 +22,9 @@ THEMES = ["cptpp", "north-korea", "china-relations", "japan-relations", "history
 def load_scorer():
     path = SHARED_EVAL / "score.py"
     if not path.exists():
-        raise FileNotFoundError(f"{path} not found: the gold and scorer live in ../shared/eval beside the repository")
+        raise FileNotFoundError(
+            f"{path} not found: the gold and scorer live in ../shared/eval beside the repository"
+        )
     spec = importlib.util.spec_from_file_location("briefing_gold_scorer", path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -47,7 +49,9 @@ def score_all(tmp: Path) -> dict[str, float]:
     figures: dict[str, float] = {}
     with contextlib.redirect_stdout(io.StringIO()) as details:
         figures.update(scorer.score_extract(GOLD, extract))
-        run_cli(["build", "--format", "json", "--seeds", seeds, "--config", config, "--out", str(tmp), "--quiet"])
+        run_cli(
+            ["build", "--format", "json", "--seeds", seeds, "--config", config, "--out", str(tmp), "--quiet"]
+        )
         recalls, precisions = [], []
         for theme in THEMES:
             built = sorted(tmp.rglob(f"{theme}*.json"))

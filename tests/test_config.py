@@ -29,7 +29,12 @@ def write(tmp_path: Path, text: str) -> Path:
 def test_shipped_config_is_valid_and_has_the_six_themes():
     config = load_config(Path(__file__).parents[1] / "config.yaml")
     assert [t.id for t in config.themes] == [
-        "cptpp", "north-korea", "china-relations", "japan-relations", "history-issues", "economic-security",
+        "cptpp",
+        "north-korea",
+        "china-relations",
+        "japan-relations",
+        "history-issues",
+        "economic-security",
     ]
     lee = config.person("Lee Jae Myung")
     assert lee is not None and lee.role and "Lee Jae-myung" in lee.aliases
@@ -92,6 +97,18 @@ def test_unknown_theme_lists_the_known_ones(tmp_path, capsys):
     path = write(tmp_path, GOOD)
     seeds = tmp_path / "seeds"
     seeds.mkdir()
-    code = main(["build", "--config", str(path), "--seeds", str(seeds), "--theme", "nuclear", "--out", str(tmp_path / "o")])
+    code = main(
+        [
+            "build",
+            "--config",
+            str(path),
+            "--seeds",
+            str(seeds),
+            "--theme",
+            "nuclear",
+            "--out",
+            str(tmp_path / "o"),
+        ]
+    )
     assert code == 2
     assert "unknown theme 'nuclear'. Known themes: trade" in capsys.readouterr().err

@@ -38,7 +38,11 @@ def test_document_date_stamps(tmp_path, header, expected):
 
 
 def test_dateline_gives_the_date_and_agency(tmp_path):
-    p = write(tmp_path, "wire.txt", "SEOUL, Jan. 21 (Yonhap) -- Officials met in 2026 to discuss the plan. They agreed.\n")
+    p = write(
+        tmp_path,
+        "wire.txt",
+        "SEOUL, Jan. 21 (Yonhap) -- Officials met in 2026 to discuss the plan. They agreed.\n",
+    )
     doc = read_text_file(p).documents[0]
     assert doc.published == "2026-01-21"
     assert doc.publisher == "Yonhap"
@@ -53,11 +57,15 @@ def test_furniture_and_citation_markers_never_reach_the_body(tmp_path):
     )
     doc = read_text_file(write(tmp_path, "agg.txt", text)).documents[0]
     assert doc.title == "Markets Rally on Rate Cut Hopes"
-    assert doc.paragraphs == ("Shares rose sharply on Friday as traders bet on lower rates. Bonds also gained.",)
+    assert doc.paragraphs == (
+        "Shares rose sharply on Friday as traders bet on lower rates. Bonds also gained.",
+    )
 
 
 def test_caption_credit_removed_but_caption_kept(tmp_path):
-    text = "Leaders Meet\n\nThe two leaders met in Paris last May. / Photo by Example Images\n\n" + BODY + "\n"
+    text = (
+        "Leaders Meet\n\nThe two leaders met in Paris last May. / Photo by Example Images\n\n" + BODY + "\n"
+    )
     doc = read_text_file(write(tmp_path, "cap.txt", text)).documents[0]
     assert doc.paragraphs[0] == "The two leaders met in Paris last May."
 
@@ -96,7 +104,10 @@ def test_closing_author_notes_give_authors_and_publisher(tmp_path):
 
 
 def test_latin1_file_is_detected_and_named_in_a_warning(tmp_path):
-    text = "Café Talks Resume\n\nLe président a déclaré que les négociations reprendront à Genève la semaine prochaine, a-t-il précisé.\n" * 3
+    text = (
+        "Café Talks Resume\n\nLe président a déclaré que les négociations reprendront à Genève la semaine prochaine, a-t-il précisé.\n"
+        * 3
+    )
     write(tmp_path, "latin.txt", text, encoding="latin-1")
     warnings: list[str] = []
     docs = read_corpus(tmp_path, warnings.append)
@@ -123,7 +134,11 @@ def test_sidecar_overrides_the_text(tmp_path):
     )
     doc = read_corpus(tmp_path)[0]
     assert (doc.title, doc.authors, doc.publisher, doc.published, doc.url) == (
-        "Corrected Title", ("Ann Lee",), "Example Post", "2025-04-01", "https://example.org/a",
+        "Corrected Title",
+        ("Ann Lee",),
+        "Example Post",
+        "2025-04-01",
+        "https://example.org/a",
     )
     assert doc.published_inferred is False
 
@@ -136,7 +151,11 @@ def test_bad_sidecar_names_file_line_and_key(tmp_path):
 
 
 def test_undated_file_gets_an_inferred_date_marked_as_such(tmp_path):
-    write(tmp_path, "u.txt", "The summit took place on March 3, 2025, and the ministers met again on March 9, 2025.\n")
+    write(
+        tmp_path,
+        "u.txt",
+        "The summit took place on March 3, 2025, and the ministers met again on March 9, 2025.\n",
+    )
     doc = read_corpus(tmp_path)[0]
     assert doc.published_inferred is True
     assert doc.published == "2025-03-09"
