@@ -1,0 +1,18 @@
+"""JSON writer: the Briefing model itself, for other tools and for re-rendering archived editions.
+
+The field names are the documented ones (`briefing.model.to_dict`), the file
+carries `schema_version`, and keys are sorted so two builds of the same model
+give the same bytes and diff cleanly.
+"""
+
+from __future__ import annotations
+
+import json
+
+from briefing.model import Briefing, to_dict
+
+
+def render(briefing: Briefing) -> bytes:
+    """Return the briefing as pretty-printed UTF-8 JSON (non-ASCII kept readable)."""
+    text = json.dumps(to_dict(briefing), ensure_ascii=False, indent=2, sort_keys=True)
+    return (text + "\n").encode("utf-8")

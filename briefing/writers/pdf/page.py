@@ -1,0 +1,149 @@
+"""Page furniture of the PDF: A4 frame, running header, footer with "Page x of y", outline.
+
+The total page count is only known after layout, so `render_pages` lays the
+story out twice (the second pass prints the total the first one found); this
+keeps bookmarks on their real pages, which deferred-page canvases break.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+
+from briefing.writers.pdf.fonts import BOLD, REGULAR, font_runs, text_width
+
+MARGIN_X = 18 * mm
+MARGIN_TOP = 22 * mm
+MARGIN_BOTTOM = 20 * mm
+ACCENT = colors.HexColor("#1f4e79")
+MUTED = colors.HexColor("#5b6475")
+RULE = colors.HexColor("#c9ced8")
+
+
+@dataclass(frozen=True)
+class PageInfo:
+    """What the page furniture and the document properties say."""
+
+    title: str
+    header_right: str
+    footer: str
+    author: str
+    subject: str
+    keywords: tuple[str, ...]
+    creator: str
+    pdf_date: str  # "D:YYYYMMDDHHmmSS+HH'mm'", pinned to the briefing's generation time
+
+
+def outline_entry(flowable: Flowable, title: str, key: str, level: int) -> Flowable:
+    """Mark a heading so the document adds it to the PDF outline when it is placed.
+
+    `key` must be the name of an `<a name>` anchor inside the heading, so the
+    bookmark lands on the heading itself rather than the top of its page.
+    """
+    flowable._briefing_outline = (title, key, level)  # type: ignore[attr-defined]
+    return flowable
+
+
+def draw_text(
+    canvas: Canvas, x: float, y: float, text: str, font: str, size: float, *, right: bool = False
+) -> None:
+    """Draw one line of text run by run, so CJK in a theme title gets a real glyph."""
+    if right:
+        x -= text_width(text, font, size)
+    for run_font, run in font_runs(text, font):
+        canvas.setFont(run_font, size)
+        canvas.drawString(x, y, run)
+        x += canvas.stringWidth(run, run_font, size)
+
+
+class _Document(BaseDocTemplate):
+    def __init__(self, buffer: io.BytesIO, info: PageInfo, total_pages: int | None) -> None:
+        super().__init__(
+            buffer,
+            pagesize=A4,
+            leftMargin=MARGIN_X,
+            rightMargin=MARGIN_X,
+            topMargin=MARGIN_TOP,
+            bottomMargin=MARGIN_BOTTOM,
+            title=info.title,
+            author=info.author,
+            subject=info.subject,
+            keywords=list(info.keywords),
+            creator=info.creator,
+            invariant=1,
+            initialFontName=REGULAR,  # else every page names Helvetica, a font the PDF does not embed
+        )
+        self.info = info
+        self.total_pages = total_pages
+        frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body")
+        self.addPageTemplates(
+            [
+                PageTemplate(
+                    id="first", frames=[frame], onPage=self._first_page, autoNextPageTemplate="later"
+                ),
+                PageTemplate(id="later", frames=[frame], onPage=self._later_page),
+            ]
+        )
+
+    def beforeDocument(self) -> None:
+        pinned = self.info.pdf_date
+        self.canv.setDateFormatter(lambda *_: pinned)
+        self.canv.showOutline()
+
+    def afterFlowable(self, flowable: Flowable) -> None:
+        entry = getattr(flowable, "_briefing_outline", None)
+        if entry:
+            title, key, level = entry
+            self.canv.addOutlineEntry(title, key, level=level, closed=False)
+
+    def _footer(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
+        width, _ = A4
+        y = MARGIN_BOTTOM - 10 * mm
+        canvas.saveState()
+        canvas.setStrokeColor(RULE)
+        canvas.setLineWidth(0.5)
+        canvas.line(MARGIN_X, y + 4 * mm, width - MARGIN_X, y + 4 * mm)
+        canvas.setFillColor(MUTED)
+        total = self.total_pages if self.total_pages is not None else doc.page
+        draw_text(canvas, MARGIN_X, y, self.info.footer, REGULAR, 7.5)
+        draw_text(canvas, width - MARGIN_X, y, f"Page {doc.page} of {total}", REGULAR, 7.5, right=True)
+        canvas.restoreState()
+
+    def _first_page(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
+        self._footer(canvas, doc)
+
+    def _later_page(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
+        width, height = A4
+        y = height - MARGIN_TOP + 8 * mm
+        canvas.saveState()
+        canvas.setFillColor(ACCENT)
+        draw_text(canvas, MARGIN_X, y, self.info.title, BOLD, 8)
+        canvas.setFillColor(MUTED)
+        draw_text(canvas, width - MARGIN_X, y, self.info.header_right, REGULAR, 8, right=True)
+        canvas.setStrokeColor(RULE)
+        canvas.setLineWidth(0.5)
+        canvas.line(MARGIN_X, y - 2.5 * mm, width - MARGIN_X, y - 2.5 * mm)
+        canvas.restoreState()
+        self._footer(canvas, doc)
+
+
+def content_width() -> float:
+    """Return the width of the text frame, for sizing tables."""
+    return A4[0] - 2 * MARGIN_X
+
+
+def render_pages(make_story: Callable[[], list[Flowable]], info: PageInfo) -> bytes:
+    """Return the PDF bytes, laying the story out twice to learn the page count."""
+    first = _Document(io.BytesIO(), info, None)
+    first.build(make_story())
+    buffer = io.BytesIO()
+    final = _Document(buffer, info, first.page)
+    final.build(make_story())
+    return buffer.getvalue()
