@@ -1,0 +1,192 @@
+"""Decide, for each quoted span, whether it is a quotation and who said it.
+
+Order of evidence, nearest first: a reporting verb right after the closing
+mark ("…,” Lee said / said Lee), one before it in the same sentence ("Lee
+said: “…”", "Lee called it a “…”", "according to officials, “…”"); for a
+full quotation with none, the speaker of the previous quotation in the
+paragraph, the subject of a reporting verb earlier in the paragraph, or the
+last speaker of the previous paragraph (newswire runs a quote over several
+paragraphs). A fragment with no speaker of its own is a scare quote, a
+coined term or a title, and is dropped, as are quoted words the text itself
+uses unquoted elsewhere (a term, not somebody's words).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from briefing.extract.quotes.lexicon import CUE_FORMS, NAMING_PHRASES, SPEECH_LEMMAS
+from briefing.extract.quotes.marks import QuoteSpan
+from briefing.extract.quotes.names import CONNECTORS
+from briefing.extract.quotes.speaker import QUOTE_MARKS, SpeakerRef, is_cue, phrase_after, subject_before
+from briefing.extract.quotes.tokens import Token, tokenize
+from briefing.sentences import split_sentences
+
+WEAK_LEMMAS = frozenset({"think", "believe", "feel", "hope", "want", "continue", "begin", "fire", "signal"})
+SMALL_WORDS = frozenset("a an the of and or in on at to for by with from as vs".split())
+FINITE = re.compile(
+    r"\b(?:is|are|was|were|am|be|will|would|can|could|should|must|may|might|shall|has|have|had|do|does|did|"
+    r"[a-z]+’(?:s|re|ll|ve|d)|[a-z]+'(?:s|re|ll|ve|d)|I|we|you|they|he|she|it)\b"
+)
+
+
+@dataclass(frozen=True)
+class Attributed:
+    """A quote span that passed the filters, with the speaker phrase that governs it."""
+
+    span: QuoteSpan
+    ref: SpeakerRef | None  # None: inherits the speaker of `inherit_from`
+    ref_paragraph: int  # paragraph the reference is written in
+    partial: bool
+    sentence: tuple[int, int]  # paragraph offsets of the sentence(s) holding the quote
+
+
+def mask(paragraph: str, spans: list[QuoteSpan]) -> str:
+    """Blank the words inside quotes (keeping final punctuation and the marks) so rules see only the reporter."""
+    chars = list(paragraph)
+    for s in spans:
+        for i in range(s.start, s.end):
+            if not (i >= s.end - 2 and chars[i] in ".?!,") and not chars[i].isspace():
+                chars[i] = "x" if chars[i].isalnum() else " "
+    # keep the quoted text's first letter's case: sentence splitting looks at it
+    for s in spans:
+        if s.start < len(paragraph) and paragraph[s.start].isupper():
+            chars[s.start] = "X"
+    return "".join(chars)
+
+
+def sentence_bounds(masked: str, start: int, end: int) -> tuple[int, int]:
+    """Paragraph offsets of the sentence(s) that hold [start, end)."""
+    lo, hi = 0, len(masked)
+    for s in split_sentences(masked):
+        if s.end <= start:
+            lo = s.end
+        if s.start >= end:
+            hi = min(hi, s.start)
+    return lo, hi
+
+
+def is_partial(paragraph: str, span: QuoteSpan, sent_lo: int, toks: list[Token]) -> bool:
+    """A fragment inside the reporter's sentence, not a full sentence or clause of the speaker's."""
+    text = paragraph[span.start : span.end]
+    first = next((c for c in text if c.isalpha()), "")
+    before = paragraph[sent_lo : span.start - 1].rstrip()
+    if not before or before[-1] in ",:;—–(" or span.continues:
+        return bool(first) and first.islower() and not FINITE.search(text)
+    prev_word = re.search(r"(\w+)\W*$", before)
+    pw = prev_word.group(1).lower() if prev_word else ""
+    if first.isupper() and (pw in CUE_FORMS or pw == "that"):
+        return False
+    if pw in ("that", "saying") and FINITE.search(text) and len(text.split()) >= 4:
+        return False
+    return True
+
+
+def _token_index(toks: list[Token], offset: int) -> int:
+    """Index of the first token starting at or after `offset`."""
+    for i, t in enumerate(toks):
+        if t.start >= offset:
+            return i
+    return len(toks)
+
+
+def attribution_after(toks: list[Token], close: int, hi: int) -> SpeakerRef | None:
+    """ "…,” said Lee" / "…,” Lee said" / "…,” the ministry said in a statement"."""
+    i = _token_index(toks, close + 1)
+    end = _token_index(toks, hi)
+    while i < end and toks[i].text in {",", "—", "–", "-", "?", "!"}:
+        i += 1
+    if i >= end or toks[i].text in QUOTE_MARKS:
+        return None
+    if is_cue(toks, i):
+        if CUE_FORMS[toks[i].low] in WEAK_LEMMAS:
+            return None
+        return phrase_after(toks, i + 1, end)
+    for c in range(i + 1, min(end, i + 14)):
+        if toks[c].text in QUOTE_MARKS or toks[c].text in ".;:":
+            break
+        if is_cue(toks, c) and CUE_FORMS[toks[c].low] not in WEAK_LEMMAS:
+            ref = subject_before(toks, c, i)
+            if ref and ref.first == i:
+                return ref
+            break
+    return None
+
+
+def attribution_before(toks: list[Token], lo: int, open_: int, partial: bool) -> SpeakerRef | None:
+    """The reporting verb nearest before the opening mark in the same sentence, and its subject."""
+    a = _token_index(toks, lo)
+    b = _token_index(toks, open_)
+    cues = [c for c in range(b - 1, a - 1, -1) if is_cue(toks, c)]
+    for k in range(b - 2, a - 1, -1):
+        if toks[k].low == "according" and toks[k + 1].low == "to":
+            ref = phrase_after(toks, k + 2, b)
+            if ref:
+                return ref
+        if toks[k].low == "per":
+            ref = phrase_after(toks, k + 1, b)
+            if ref:
+                return ref
+    for c in cues:
+        lemma = CUE_FORMS[toks[c].low]
+        if not partial and (lemma not in SPEECH_LEMMAS or lemma in WEAK_LEMMAS):
+            continue
+        ref = subject_before(toks, c, a)
+        if ref is None and c + 1 < b:
+            after = phrase_after(toks, c + 1, b)
+            if after and after.kind == "name" and _ends_before(toks, after, b):
+                ref = after
+        if ref:
+            return ref
+    return None
+
+
+def _ends_before(toks: list[Token], ref: SpeakerRef, b: int) -> bool:
+    """An inverted speaker ("said Lee:") stands right before the quote, followed only by , or :."""
+    k = ref.first
+    while k < b and (
+        (toks[k].is_word and (toks[k].is_cap or toks[k].low in CONNECTORS)) or toks[k].text == "."
+    ):
+        k += 1
+    return all(t.text in {",", ":", "—", "–"} for t in toks[k:b])
+
+
+def previous_sentence_subject(toks: list[Token], lo: int, para_lo: int) -> SpeakerRef | None:
+    """The subject of the last reporting verb in the paragraph before `lo` ("Lee said Monday that …. “…”")."""
+    a = _token_index(toks, para_lo)
+    b = _token_index(toks, lo)
+    for c in range(b - 1, a - 1, -1):
+        if is_cue(toks, c) and CUE_FORMS[toks[c].low] in SPEECH_LEMMAS:
+            ref = subject_before(toks, c, a)
+            if ref:
+                return ref
+            ref = phrase_after(toks, c + 1, b)
+            if ref and ref.kind == "name":
+                return ref
+    return None
+
+
+def is_term(text: str, document: str, before: str) -> bool:
+    """Quoted words that are a label, title or coined term rather than someone's words."""
+    words = re.findall(r"[\w’'-]+", text)
+    if not words:
+        return True
+    if NAMING_PHRASES.search(before):
+        return True
+    if (
+        len(words) <= 6
+        and all(w[0].isupper() or w.lower() in SMALL_WORDS for w in words)
+        and words[0][0].isupper()
+    ):
+        return True  # "America First", "On the Far East": titles and slogans
+    if 2 <= len(words) <= 4:
+        core = re.escape(text.strip(" ,.;:!?"))
+        uses = len(re.findall(rf"(?<![\w“\"‘']){core}(?![\w”\"’'])", document, flags=re.IGNORECASE))
+        if uses >= 1:
+            return True  # the text also uses the words itself, unquoted: a term
+    return False
+
+
+def tokens_of(masked: str) -> list[Token]:
+    return tokenize(masked)

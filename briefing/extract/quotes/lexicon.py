@@ -1,0 +1,266 @@
+"""Word lists the quote extractor reasons with: reporting verbs, titles, pronouns, organisation words.
+
+Kept apart from the rules so the rules read as grammar and the lists can grow
+without touching them. Every list is general English news usage, never a
+corpus's own names.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Reporting and stance verbs: lemma -> irregular forms (regular -s/-ed/-ing forms are generated).
+_CUE_LEMMAS: dict[str, tuple[str, ...]] = {
+    "say": ("says", "said", "saying"),
+    "tell": ("tells", "told", "telling"),
+    "write": ("writes", "wrote", "written", "writing"),
+    "tweet": (),
+    "post": (),
+    "state": (),
+    "note": (),
+    "add": (),
+    "stress": (),
+    "emphasize": (),
+    "emphasise": (),
+    "indicate": (),
+    "frame": (),
+    "call": (),
+    "describe": (),
+    "characterize": (),
+    "characterise": (),
+    "term": (),
+    "label": (),
+    "brand": (),
+    "dub": ("dubbed", "dubbing", "dubs"),
+    "declare": (),
+    "announce": (),
+    "acknowledge": (),
+    "admit": ("admitted", "admitting", "admits"),
+    "explain": (),
+    "reply": ("replied", "replies", "replying"),
+    "respond": (),
+    "answer": (),
+    "recall": (),
+    "suggest": (),
+    "predict": (),
+    "warn": (),
+    "argue": (),
+    "insist": (),
+    "claim": (),
+    "contend": (),
+    "assert": (),
+    "allege": (),
+    "maintain": (),
+    "urge": (),
+    "ask": (),
+    "plead": ("pled", "pleaded"),
+    "pledge": (),
+    "vow": (),
+    "promise": (),
+    "agree": (),
+    "affirm": (),
+    "reaffirm": (),
+    "assure": (),
+    "reiterate": (),
+    "highlight": (),
+    "underline": (),
+    "underscore": (),
+    "remark": (),
+    "comment": (),
+    "observe": (),
+    "continue": (),
+    "conclude": (),
+    "joke": (),
+    "quip": ("quipped", "quipping", "quips"),
+    "complain": (),
+    "charge": (),
+    "accuse": (),
+    "concede": (),
+    "boast": (),
+    "counter": (),
+    "lament": (),
+    "caution": (),
+    "shout": (),
+    "yell": (),
+    "scream": (),
+    "chant": (),
+    "cry": ("cried", "cries", "crying"),
+    "whisper": (),
+    "muse": (),
+    "wonder": (),
+    "report": (),
+    "read": ("reads", "reading"),
+    "recount": (),
+    "reveal": (),
+    "confirm": (),
+    "deny": ("denied", "denies", "denying"),
+    "express": (),
+    "voice": (),
+    "praise": (),
+    "criticize": (),
+    "criticise": (),
+    "condemn": (),
+    "attack": (),
+    "slam": ("slammed", "slamming", "slams"),
+    "blast": (),
+    "mock": (),
+    "demand": (),
+    "propose": (),
+    "envision": (),
+    "hail": (),
+    "welcome": (),
+    "thank": (),
+    "cite": (),
+    "quote": (),
+    "repeat": (),
+    "begin": ("began", "begun", "begins", "beginning"),
+    "interject": (),
+    "interrupt": (),
+    "chime": (),
+    "retort": (),
+    "fire": (),
+    "think": ("thinks", "thought", "thinking"),
+    "believe": (),
+    "feel": ("feels", "felt", "feeling"),
+    "hope": (),
+    "want": (),
+    "mention": (),
+    "point": (),
+    "invoke": (),
+    "signal": (),
+    "vowed": (),
+    "announced": (),
+}
+
+# Cue words that are not verbs of the "SPEAKER VERB" shape but still introduce a source.
+SOURCE_PREPOSITIONS = ("according to", "in the words of", "quoting", "per")
+
+# Verbs that name something rather than report speech when the reporter uses them without a subject.
+NAMING_PHRASES = re.compile(
+    r"\b(?:so[- ]called|known as|entitled|titled|nicknamed|billed as|dubbed|labell?ed|referred to as|"
+    r"what (?:is|was|has been|have been|are|were|became|would become) (?:known|called|dubbed|termed)|"
+    r"the (?:so[- ]called|term|phrase|word|slogan|motto|hashtag|banner|headline|title|book|film|song|show|"
+    r"program|programme|series|album|article|column|essay|report|op-ed|editorial)|"
+    r"words? like|terms? like|the words?)\W*$",
+    re.IGNORECASE,
+)
+
+
+def _inflect(lemma: str) -> set[str]:
+    forms = {lemma}
+    if lemma.endswith("e"):
+        forms |= {lemma + "s", lemma + "d", lemma[:-1] + "ing"}
+    elif lemma.endswith(("s", "sh", "ch", "x")):
+        forms |= {lemma + "es", lemma + "ed", lemma + "ing"}
+    else:
+        forms |= {lemma + "s", lemma + "ed", lemma + "ing"}
+    return forms
+
+
+def _cue_forms() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for lemma, irregular in _CUE_LEMMAS.items():
+        for form in _inflect(lemma) | set(irregular):
+            out[form] = lemma
+    return out
+
+
+CUE_FORMS: dict[str, str] = _cue_forms()  # word form -> lemma
+
+# Cues that report speech strongly enough to govern a full quote on their own.
+SPEECH_LEMMAS = frozenset(
+    {
+        "say", "tell", "write", "tweet", "post", "state", "note", "add", "stress", "emphasize", "emphasise",
+        "indicate", "declare", "announce", "acknowledge", "admit", "explain", "reply", "respond", "answer",
+        "recall", "suggest", "predict", "warn", "argue", "insist", "claim", "contend", "assert", "allege",
+        "maintain", "urge", "ask", "plead", "remark", "comment", "observe", "continue", "conclude", "joke",
+        "quip", "complain", "charge", "concede", "boast", "counter", "lament", "caution", "shout", "yell",
+        "scream", "chant", "cry", "whisper", "muse", "wonder", "report", "read", "recount", "reveal",
+        "confirm", "deny", "reiterate", "affirm", "reaffirm", "assure", "pledge", "vow", "promise", "demand",
+        "propose", "interject", "interrupt", "retort", "repeat", "begin", "quote", "cite", "mention",
+        "call", "describe", "characterize", "characterise", "frame", "term", "label", "brand", "dub",
+        "agree", "highlight", "underline", "underscore", "praise", "criticize", "criticise", "condemn",
+        "attack", "slam", "blast", "mock", "hail", "welcome", "express", "voice", "accuse", "thank", "invoke",
+        "signal", "envision", "think", "believe", "feel", "hope", "want", "point", "chime", "fire",
+    }
+)  # fmt: skip
+
+# Titles and role nouns that may stand before a name ("National Security Adviser Wi Sung-lac").
+TITLE_WORDS = frozenset(
+    w.lower()
+    for w in """
+    President Vice Prime Minister Premier Chancellor Secretary Secretary-General Undersecretary Adviser Advisor
+    Senator Sen Sens Rep Reps Representative Congressman Congresswoman Congressmember Gov Governor Lt Mayor
+    Chairman Chairwoman Chair Chairperson Ambassador Envoy Director Spokesman Spokeswoman Spokesperson
+    Judge Justice General Gen Admiral Adm Colonel Col Captain Capt Sergeant Sgt Major Maj Commander Cmdr
+    Chief Deputy Speaker Leader Commissioner Attorney Mr Mrs Ms Miss Dr Doctor Professor Prof Pope King Queen
+    Prince Princess Sheikh Emir CEO CFO COO Founder Cofounder Co-founder Officer Detective Det Sheriff Coach
+    Rev Reverend Pastor Bishop Cardinal Rabbi Imam Father Sister Brother Councilman Councilwoman Councilor
+    Councillor Alderman Delegate Lawmaker Legislator Candidate Nominee Hopeful Host Anchor Correspondent
+    Columnist Editor Analyst Economist Strategist Pollster Aide Adviser Consultant Manager Superintendent
+    Treasurer Comptroller Auditor Inspector Marshal Lord Lady Dame Sir Baron Minister-President Presidente
+    Mr. Mrs. Ms. Dr. Sen. Rep. Gov. Gen. Lt. Adm. Col. Capt. Sgt. Maj. Cmdr. Rev. Prof. Det. Hon Hon.
+    Premier Governor-General Ambassador-at-large Nominee Incumbent Challenger Former Then Then-candidate
+    Acting Interim Assistant Associate Press Communications Campaign Executive Managing Senior Junior
+    Spokesman Representative-elect President-elect Chair-elect Secretary-designate Frontrunner Front-runner
+    """.split()
+)
+
+# Head nouns of titles/roles: a name follows them; words before them belong to the title.
+ROLE_HEADS = frozenset(
+    w.lower()
+    for w in """
+    President Minister Premier Chancellor Secretary Secretary-General Undersecretary Adviser Advisor Senator
+    Sen Sen. Rep Rep. Representative Congressman Congresswoman Gov Gov. Governor Mayor Chairman Chairwoman
+    Chair Chairperson Ambassador Envoy Director Spokesman Spokeswoman Spokesperson Judge Justice General Gen
+    Gen. Admiral Adm. Colonel Col. Captain Capt. Sergeant Sgt. Commander Chief Deputy Speaker Leader
+    Commissioner Attorney Mr Mr. Mrs Mrs. Ms Ms. Miss Dr Dr. Doctor Professor Prof. Pope King Queen Prince
+    Princess Sheikh Emir CEO CFO COO Founder Co-founder Officer Detective Sheriff Coach Rev. Reverend Pastor
+    Bishop Cardinal Rabbi Imam Councilman Councilwoman Councilor Councillor Delegate Lawmaker Legislator
+    Candidate Nominee Hopeful Host Anchor Correspondent Columnist Editor Analyst Economist Strategist
+    Pollster Aide Consultant Manager Superintendent Treasurer Comptroller Inspector Marshal Lord Lady Dame
+    Sir Sens. Reps. Lt. Maj. Sgt President-elect Frontrunner Front-runner Challenger Incumbent Hon.
+    Chairmen Founder Partner Officer Head Boss Whip Counsel Clerk Fellow Researcher Scholar Author
+    Mogul Businessman Businesswoman Billionaire Activist Organizer Lawyer Attorney Investigator Agent
+    """.split()
+)
+
+# Honorifics to strip from a name ("Mr. Clarke" is "Clarke").
+HONORIFICS = frozenset(
+    "mr mr. mrs mrs. ms ms. miss dr dr. sir dame lord lady hon hon. rev rev. prof prof. sen sen. rep rep. gov gov."
+    " gen gen. lt lt. col col. capt capt. sgt sgt. maj maj. adm adm. det det.".split()
+)
+
+PERSON_PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
+PLURAL_PRONOUNS = frozenset({"they", "we"})
+FIRST_PERSON = frozenset({"i", "we"})
+
+# Words that make a capitalised name an organisation or outlet, not a person.
+ORG_WORDS = frozenset(
+    w.lower()
+    for w in """
+    Times Post Journal News Press Herald Tribune Daily Weekly Magazine Gazette Telegraph Guardian Observer
+    Review Monitor Chronicle Reuters AP AFP Yonhap Bloomberg CNN NBC CBS ABC Fox MSNBC NPR BBC Politico
+    Network Agency Office House Department Ministry Committee Commission Council Party Campaign Foundation
+    Institute Institution University College School Center Centre Association Union Bureau Administration
+    Court Senate Congress Parliament Assembly Government Board Group Corporation Corp Inc Company Co Ltd
+    LLC Bank Fund Service Services Force Army Navy Police Command Club Society League Coalition Alliance
+    Organization Organisation Federation Caucus Team Staff Secretariat Cabinet Presidency Embassy Mission
+    Command Side Mainichi Shimbun Asahi Yomiuri Nikkei Xinhua KCNA Hankyoreh JoongAng Chosun Ilbo Insider
+    Breitbart HuffPost Post-Dispatch Globe Sun Star Mail Express Mirror Economist Atlantic Hill Axios
+    """.split()
+)
+
+# Lower-case words that can end a nominal speaker ("the presidential office", "officials").
+NOMINAL_STOP = frozenset(
+    """
+    that which who whom whose what when where while as if because but and or so than then though although
+    after before since until unless whether to of in on at by for with from into onto about over under
+    it its is are was were be been being has have had do does did will would can could should may might
+    must shall not no also this these those there here
+    """.split()
+)
+
+PRONOUN_WORDS = frozenset(
+    {"he", "she", "they", "we", "i", "you", "it", "him", "her", "them", "us", "me", "who", "which", "that"}
+)

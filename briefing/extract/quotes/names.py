@@ -1,0 +1,248 @@
+"""Names in one document: mentions, canonical forms, roles, and what "he" or "the minister" refers to.
+
+A speaker must come out under one name however the article writes it:
+"President Lee", "Lee" and "Lee Jae-myung" are one person. The `people:`
+registry decides first (canonical name and role); for anyone it does not
+list, the fullest form the document itself uses wins, with the title or role
+written next to it. Short forms link to a full form by its first token
+(Korean order, "Lee Jae Myung" -> "Lee") or its last (Western order,
+"Dean Acheson" -> "Acheson"), the most recent such full form first.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from briefing.config import Person
+from briefing.extract.quotes.lexicon import HONORIFICS, ORG_WORDS, ROLE_HEADS
+from briefing.extract.quotes.tokens import Token, tokenize
+
+CONNECTORS = frozenset({"of", "de", "da", "van", "von", "al", "bin", "der", "la", "le", "du", "del", "di"})
+
+# Capitalised function words that open sentences: stripped from the front of a capitalised run.
+OPENERS = frozenset(
+    w.lower()
+    for w in """
+    The A An But And Or So Yet However Meanwhile Later Earlier Then Now In On At When While After Before Still
+    Also This That These Those It Its He She They We I You His Her Their Our My Your There Here What Why How
+    Who Where If As For With Without From To By Of Last Next Asked Speaking Writing According Despite Since
+    Although Though Because Instead Moreover Furthermore Finally First Second Third Indeed Thus Today
+    Ultimately Notably Nevertheless Nonetheless Overall Securing Reflecting Following More Most Many Some No
+    """.split()
+)
+
+# Capitalised words that open sentences or name places/things, never people.
+NOT_NAME = OPENERS | frozenset(
+    w.lower()
+    for w in """
+    The A An But And Or So Yet However Meanwhile Later Earlier Then Now In On At When While After Before Still
+    Also This That These Those It Its He She They We I You His Her Their Our My Your There Here What Why How
+    Who Where If As For With Without From To By Of Last Next Asked Speaking Writing According Despite Since
+    Although Though Because Instead Moreover Furthermore Finally First Second Third Indeed Thus Today Yesterday
+    Tomorrow Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June
+    July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
+    North South East West Northern Southern Eastern Western New United States Kingdom Korea Korean Koreans
+    Japan Japanese China Chinese America American Americans Republic People's Democratic Republican Republicans
+    Democrats Democrat U.S U.K U.N EU Europe European Russia Russian Washington Beijing Tokyo Seoul Pyongyang
+    Asia Asian Pacific Sea Island Islands City State Province Prefecture Street Avenue Hall Mr Mrs Ms Dr
+    Twitter X Facebook Instagram Truth Social YouTube TV Internet Web Online Christmas Easter Day Week Year
+    God Mount River Lake Bay Gulf Ocean Africa African India Indian Taiwan Taiwanese Britain British France
+    French Germany German Israel Israeli Iran Iranian Iraq Syria Mexico Mexican Canada Canadian Ukraine
+    Ukrainian Middle Federal National International Global Party Congress Senate House White Supreme
+    """.split()
+)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A capitalised name written in the document, split into its title part and its name part."""
+
+    start: int  # document offset of the name part
+    end: int
+    name: str  # name part, honorifics removed ("Mr. Clarke" -> "Clarke")
+    title: str | None  # title written before it ("National Security Adviser"), if any
+    org: bool
+
+
+def _norm(name: str) -> str:
+    return re.sub(r"[\s\-‑]+", " ", name.replace("’", "'")).strip().casefold()
+
+
+def split_title(words: list[str]) -> tuple[list[str], list[str]]:
+    """Split a capitalised run into (title words, name words) at its last role noun."""
+    cut = 0
+    for i, w in enumerate(words):
+        if w.lower().rstrip(".") in ROLE_HEADS or w.lower() in ROLE_HEADS:
+            cut = i + 1
+    title, name = words[:cut], words[cut:]
+    while name and name[0].lower().rstrip(".") in HONORIFICS:
+        title, name = title + name[:1], name[1:]
+    return title, name
+
+
+def is_org(words: Sequence[str]) -> bool:
+    return any(w.lower().rstrip(".") in ORG_WORDS for w in words) or (bool(words) and words[0] == "The")
+
+
+class NameIndex:
+    """Every name mention of a document, with canonical forms and roles for speakers."""
+
+    def __init__(self, text: str, people: Sequence[Person]):
+        self.text = text
+        self.people = list(people)
+        self._alias: dict[str, Person] = {}
+        for p in self.people:
+            for form in (p.name, *p.aliases):
+                self._alias.setdefault(_norm(form), p)
+                _, bare = split_title(form.split())
+                if bare:
+                    self._alias.setdefault(_norm(" ".join(bare)), p)
+        self.mentions: list[Mention] = self._scan(text)
+        self.speakers: set[str] = set()  # names found as subjects of reporting verbs (people, surely)
+        singles = [m.name.lower() for m in self.mentions if " " not in m.name]
+        self._reused = set(singles)
+        self.roles: dict[str, str] = {}  # canonical name -> role stated in the document
+        for m in self.mentions:
+            if m.title and not m.org:
+                self.roles.setdefault(self.canonical(m.name, m.start), m.title)
+
+    # -- scanning --------------------------------------------------------------------------
+
+    def _scan(self, text: str) -> list[Mention]:
+        toks = tokenize(text)
+        out: list[Mention] = []
+        i = 0
+        while i < len(toks):
+            if not toks[i].is_cap or not toks[i].is_word:
+                i += 1
+                continue
+            j = i
+            run: list[Token] = []
+            while j < len(toks):
+                t = toks[j]
+                if t.is_word and t.is_cap:
+                    run.append(t)
+                elif t.text == "." and run and (len(run[-1].text) == 1 or run[-1].low in HONORIFICS):
+                    pass
+                elif t.low in CONNECTORS and j + 1 < len(toks) and toks[j + 1].is_cap and run:
+                    run.append(t)
+                else:
+                    break
+                if t.is_word and t.text != t.bare:  # possessive ends the name
+                    j += 1
+                    break
+                j += 1
+            mention = self._mention(run)
+            if mention:
+                out.append(mention)
+            i = max(j, i + 1)
+        return out
+
+    def _mention(self, run: list[Token]) -> Mention | None:
+        while run and run[0].low in OPENERS and len(run) > 1:
+            run = run[1:]
+        words = [t.bare if k == len(run) - 1 else t.text for k, t in enumerate(run)]
+        if not words:
+            return None
+        title, name = split_title(words)
+        if not name or name[0].lower() in CONNECTORS:  # "Director of Academic Affairs" is a role
+            return None
+        org = is_org(words)
+        if not org and all(w.lower() in NOT_NAME for w in name):
+            return None
+        first = run[len(run) - len(name)]
+        last = run[-1]
+        return Mention(first.start, last.start + len(last.bare), " ".join(name), " ".join(title) or None, org)
+
+    # -- resolution ------------------------------------------------------------------------
+
+    def registry(self, name: str) -> Person | None:
+        """The registry person a written name stands for, if the registry lists that form."""
+        p = self._alias.get(_norm(name))
+        if p:
+            return p
+        _, bare = split_title(name.split())
+        return self._alias.get(_norm(" ".join(bare))) if bare else None
+
+    def full_form(self, name: str, at: int) -> str:
+        """The fullest form of `name` the document uses: the most recent before `at`, else the first after."""
+        parts = name.split()
+        if not parts:
+            return name
+        best: str | None = None
+        key_first, key_last = parts[0].lower(), parts[-1].lower()
+        cands = [m for m in self.mentions if not m.org and len(m.name.split()) > len(parts)]
+        before = [m for m in cands if m.start < at]
+        after = [m for m in cands if m.start >= at]
+        for pool in (reversed(before), after):
+            for m in pool:
+                ws = [w.lower() for w in m.name.split()]
+                if len(parts) == 1 and (ws[-1] == key_last or ws[0] == key_first):
+                    best = m.name
+                elif len(parts) > 1 and " ".join(ws).find(" ".join(p.lower() for p in parts)) >= 0:
+                    best = m.name
+                if best:
+                    return best
+        return name
+
+    def canonical(self, name: str, at: int) -> str:
+        """Canonical speaker name for a written name at document offset `at`."""
+        p = self.registry(name)
+        if p:
+            return p.name
+        full = self.full_form(name, at)
+        p = self.registry(full)
+        return p.name if p else full
+
+    def role(self, canonical: str) -> str | None:
+        for p in self.people:
+            if p.name == canonical:
+                return p.role
+        return self.roles.get(canonical)
+
+    def is_person(self, m: Mention) -> bool:
+        if m.org:
+            return False
+        if m.title or self.registry(m.name):
+            return True
+        if m.name in self.speakers:
+            return True
+        words = m.name.split()
+        if len(words) < 2 or any(w.lower() in NOT_NAME for w in words):
+            return False
+        return words[0].lower() in self._reused or words[-1].lower() in self._reused
+
+    def last_person(self, at: int, exclude: str | None = None) -> str | None:
+        """The most recent person named before `at` (what "he"/"she" most likely refers to)."""
+        for m in reversed(self.mentions):
+            if m.start < at and self.is_person(m):
+                name = self.canonical(m.name, m.start)
+                if name != exclude:
+                    return name
+        return None
+
+    def last_people(self, at: int, count: int) -> list[str]:
+        """The `count` most recent distinct people named before `at` (for "the two leaders")."""
+        seen: list[str] = []
+        for m in reversed(self.mentions):
+            if m.start < at and self.is_person(m):
+                name = self.canonical(m.name, m.start)
+                if name not in seen:
+                    seen.append(name)
+                if len(seen) == count:
+                    break
+        return seen
+
+    def last_with_role(self, head: str, at: int) -> str | None:
+        """The most recent person whose title or registry role contains `head` ("the minister")."""
+        head = head.lower()
+        for m in reversed(self.mentions):
+            if m.start >= at or not self.is_person(m):
+                continue
+            name = self.canonical(m.name, m.start)
+            role = " ".join(filter(None, [m.title, self.role(name)])).lower()
+            if re.search(rf"\b{re.escape(head)}", role):
+                return name
+        return None

@@ -1,0 +1,271 @@
+"""Find the speaker phrase next to a reporting verb: "Trump said", "said the senator", "according to X".
+
+Works on the tokens of one paragraph whose quotations are blanked out (only
+the marks stay), so a phrase never reaches into quoted words. The result says
+how the speaker is written (a name with its title, a pronoun, a description
+such as "the Japanese side", or two people "Lee and Takaichi"); resolving it
+to a canonical name is the attribution step's job.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from briefing.extract.quotes.lexicon import CUE_FORMS, NOMINAL_STOP, ROLE_HEADS
+from briefing.extract.quotes.names import CONNECTORS, OPENERS
+from briefing.extract.quotes.tokens import Token, is_possessive
+
+QUOTE_MARKS = frozenset('"“”«»„')
+SKIP = frozenset(
+    """
+    also has have had was were is are would will later then once previously recently repeatedly again further
+    first often never even just simply finally earlier separately similarly not did does do could might may
+    should must can already still himself herself themselves itself reportedly privately publicly been being
+    has since subsequently eventually immediately quickly flatly directly famously ultimately now yesterday
+    today tonight last night morning afternoon evening this week month year on monday tuesday wednesday
+    thursday friday saturday sunday
+    """.split()
+)
+DETERMINERS = frozenset(
+    "the a an his her their its our my your this that these those some many several two three four five both all"
+    " one each another other such no any".split()
+)
+PRONOUNS = frozenset({"he", "she", "they", "we", "i", "you", "it"})
+NOUN_BLOCK = frozenset({"who", "which", "that", "what", "where", "when", "there", "it", "this"})
+
+
+@dataclass(frozen=True)
+class SpeakerRef:
+    """A speaker as the text writes it."""
+
+    kind: str  # "name", "pronoun", "nominal" or "joint"
+    text: str  # the name part, the pronoun, the description, or "A and B"
+    title: str | None  # title or appositive role written with a name
+    start: int  # paragraph offset of the phrase
+    first: int  # index of the phrase's first token
+
+
+def is_cue(toks: list[Token], i: int) -> bool:
+    """A lower-case reporting verb used as a verb (not "the call", "a statement")."""
+    t = toks[i]
+    if not t.is_word or t.is_cap or t.low not in CUE_FORMS:
+        return False
+    prev = toks[i - 1].low if i > 0 else ""
+    if prev in DETERMINERS or (i > 0 and is_possessive(toks[i - 1])):
+        return False
+    lemma = CUE_FORMS[t.low]
+    nxt = toks[i + 1].low if i + 1 < len(toks) else ""
+    if lemma == "point" and nxt != "out":
+        return False
+    if lemma == "chime" and nxt != "in":
+        return False
+    return True
+
+
+def _run_back(toks: list[Token], k: int, lo: int) -> int:
+    """First index of the capitalised name run ending at k."""
+    j = k
+    while j - 1 >= lo:
+        p = toks[j - 1]
+        if p.is_word and p.is_cap and not is_possessive(p):
+            j -= 1
+        elif p.text == "." and j - 2 >= lo and toks[j - 2].is_cap:
+            j -= 1
+        elif p.low in CONNECTORS and j - 2 >= lo and toks[j - 2].is_cap:
+            j -= 1
+        else:
+            break
+    while j < k and (toks[j].text == "." or toks[j].low in CONNECTORS):
+        j += 1
+    return j
+
+
+def _name_ref(toks: list[Token], j: int, k: int, lo: int) -> SpeakerRef | None:
+    """Build a name reference from the capitalised run toks[j..k] plus any lower-case role before it."""
+    words = [t for t in toks[j : k + 1] if t.text != "."]
+    while words and words[0].low in OPENERS and len(words) > 1:
+        words = words[1:]
+    if not words:
+        return None
+    cut = 0
+    for idx, w in enumerate(words):
+        if w.low.rstrip(".") in ROLE_HEADS:
+            cut = idx + 1
+    title_words = [w.text for w in words[:cut]]
+    name_words = words[cut:]
+    # lower-case role words right before the run: "campaign spokesman Brian Fallon"
+    r = j - 1
+    lower: list[str] = []
+    while (
+        r >= lo
+        and toks[r].is_word
+        and not toks[r].is_cap
+        and toks[r].low not in DETERMINERS
+        and len(lower) < 5
+    ):
+        if toks[r].low in NOMINAL_STOP or toks[r].low in CUE_FORMS:
+            break
+        lower.insert(0, toks[r].text)
+        r -= 1
+    if lower and lower[-1].lower() in ROLE_HEADS:
+        title_words = lower + title_words
+    if not name_words:
+        if words[0].low in OPENERS or words[0].low in PRONOUNS:
+            return None
+        head = words[-1].low
+        if head in ROLE_HEADS:  # "the President said": a description, resolved later
+            return SpeakerRef("nominal", " ".join(w.text for w in words), None, words[0].start, j)
+        return None
+    name = " ".join(w.bare if w is name_words[-1] else w.text for w in name_words)
+    return SpeakerRef("name", name, " ".join(title_words) or None, name_words[0].start, j)
+
+
+def _nominal_back(toks: list[Token], k: int, lo: int) -> SpeakerRef | None:
+    """A description ending at k: "the Japanese side", "White House officials", "a spokesman for the campaign"."""
+    head = toks[k]
+    if head.low in NOMINAL_STOP or head.low in NOUN_BLOCK or head.low in SKIP or head.text.isdigit():
+        return None
+    j = k
+    pp_used = False
+    while j - 1 >= lo and k - j < 7:
+        p = toks[j - 1]
+        if p.low in DETERMINERS or is_possessive(p):
+            j -= 1
+            if (
+                not pp_used
+                and j - 2 >= lo
+                and toks[j - 1].low in {"for", "of", "at", "from", "with"}
+                and toks[j - 2].is_word
+                and toks[j - 2].low not in NOMINAL_STOP
+            ):
+                pp_used = True
+                j -= 1
+                continue
+            if is_possessive(p) and j - 1 >= lo and toks[j - 1].is_cap:
+                j = _run_back(toks, j - 1, lo)
+            break
+        if not p.is_word or p.low in NOMINAL_STOP or p.low in CUE_FORMS or p.low in SKIP or p.low in PRONOUNS:
+            break
+        j -= 1
+    words = toks[j : k + 1]
+    if not any(w.low in DETERMINERS or is_possessive(w) for w in words) and not head.low.endswith("s"):
+        return None  # a bare singular noun ("Japan agreed" is a name; "tension said" is noise)
+    return SpeakerRef("nominal", " ".join(w.text for w in words), None, words[0].start, j)
+
+
+def subject_before(toks: list[Token], cue: int, lo: int) -> SpeakerRef | None:
+    """The subject phrase that ends right before the reporting verb at `cue` (not before index lo)."""
+    k = cue - 1
+    while k >= lo and (toks[k].low in SKIP or (toks[k].low.endswith("ly") and not toks[k].is_cap)):
+        k -= 1
+    if k >= lo and toks[k].low == "who":
+        k -= 1
+        if k >= lo and toks[k].text == ",":
+            k -= 1
+    if k < lo:
+        return None
+    if toks[k].text == ")":  # "Sen. Ted Cruz (R-Texas) said"
+        m = k
+        while m >= lo and toks[m].text != "(":
+            m -= 1
+        if m <= lo:
+            return None
+        k = m - 1
+    t = toks[k]
+    if t.low in PRONOUNS and t.low != "it":
+        return SpeakerRef("pronoun", t.low, None, t.start, k)
+    if t.text == ",":
+        if toks[cue].low.endswith("ing"):
+            return None  # ", highlighting …": a participle of the sentence's own subject
+        return _appositive(toks, k, lo)
+    if t.text in QUOTE_MARKS or not t.is_word:
+        return None
+    return _phrase_back(toks, k, lo)
+
+
+def _phrase_back(toks: list[Token], k: int, lo: int) -> SpeakerRef | None:
+    t = toks[k]
+    if t.is_cap and not is_possessive(t):
+        j = _run_back(toks, k, lo)
+        ref = _name_ref(toks, j, k, lo)
+        if ref and ref.kind == "name" and j - 2 >= lo and toks[j - 1].low == "and" and toks[j - 2].is_cap:
+            j2 = _run_back(toks, j - 2, lo)
+            other = _name_ref(toks, j2, j - 2, lo)
+            if other and other.kind == "name":
+                return SpeakerRef("joint", f"{other.text} and {ref.text}", None, other.start, j2)
+        if ref is None and t.low not in OPENERS:
+            return None
+        return ref
+    if t.is_word and not t.is_cap:
+        return _nominal_back(toks, k, lo)
+    return None
+
+
+def _appositive(toks: list[Token], comma: int, lo: int) -> SpeakerRef | None:
+    """ "Trump, the Republican nominee, said" or "South Korea’s ambassador, Lee Hyuk, said"."""
+    c0 = comma - 1
+    while c0 >= lo and toks[c0].text != "," and comma - c0 < 14:
+        if toks[c0].text in QUOTE_MARKS or toks[c0].text in ".;:":
+            return None
+        c0 -= 1
+    if c0 < lo or toks[c0].text != ",":
+        return None
+    inner = _phrase_back(toks, comma - 1, c0 + 1)
+    if inner and inner.kind == "name" and inner.first == c0 + 1:
+        role = " ".join(t.text for t in toks[_clause_start(toks, c0, lo) : c0])
+        return SpeakerRef("name", inner.text, inner.title or role or None, inner.start, inner.first)
+    outer = _phrase_back(toks, c0 - 1, lo) if c0 - 1 >= lo else None
+    if outer and outer.kind in ("name", "joint"):
+        appos = " ".join(t.text for t in toks[c0 + 1 : comma])
+        return SpeakerRef(outer.kind, outer.text, outer.title or appos, outer.start, outer.first)
+    return None
+
+
+def _clause_start(toks: list[Token], k: int, lo: int) -> int:
+    j = k
+    while j - 1 >= lo and toks[j - 1].text not in {",", ";", ":", "(", ")", "—", "–"} | QUOTE_MARKS:
+        j -= 1
+    return j
+
+
+def phrase_after(toks: list[Token], i: int, hi: int) -> SpeakerRef | None:
+    """The speaker phrase starting at index i: "said Trump", "said the senator", "according to X"."""
+    while i < hi and toks[i].text in {",", "—", "–"}:
+        i += 1
+    if i >= hi:
+        return None
+    t = toks[i]
+    if t.low in PRONOUNS and t.low != "it":
+        return SpeakerRef("pronoun", t.low, None, t.start, i)
+    k = i
+    # lower-case role words then a capitalised run: "campaign spokesman Brian Fallon"
+    while k < hi and toks[k].is_word and not toks[k].is_cap and toks[k].low not in NOMINAL_STOP and k - i < 6:
+        if toks[k].low in DETERMINERS and k > i:
+            break
+        k += 1
+    if k < hi and toks[k].is_word and toks[k].is_cap:
+        e = k
+        while e + 1 < hi and (
+            (toks[e + 1].is_word and toks[e + 1].is_cap)
+            or (toks[e + 1].text == "." and (len(toks[e].text) == 1 or toks[e].low.rstrip(".") in ROLE_HEADS))
+            or (toks[e + 1].low in CONNECTORS and e + 2 < hi and toks[e + 2].is_cap)
+        ):
+            if is_possessive(toks[e]):
+                break
+            e += 1
+        if is_possessive(toks[e]):
+            return None  # "said Trump's campaign": a description, not handled
+        ref = _name_ref(toks, k, e, i)
+        if ref:
+            return ref
+    # a description: determiner + words up to punctuation or a clause word
+    e = i
+    while e < hi and toks[e].is_word and toks[e].low not in NOMINAL_STOP - {"of", "for"} and e - i < 8:
+        e += 1
+    if e > i and (toks[i].low in DETERMINERS or toks[e - 1].low.endswith("s")):
+        words = toks[i:e]
+        while words and words[-1].low in {"of", "for"}:
+            words = words[:-1]
+        if words:
+            return SpeakerRef("nominal", " ".join(w.text for w in words), None, words[0].start, i)
+    return None
