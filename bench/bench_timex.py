@@ -1,0 +1,113 @@
+"""Benchmark the temporal tagger on TempEval-3 (dev and platinum) against dateparser's search_dates.
+
+Prints the official-style figures from `score_timex.py` (DATE value F1, all-types value F1,
+relaxed and strict F1) and throughput for both systems. The data is read from ../shared/bench
+(relative to the repository root) or the folder given as the first argument; it is never copied.
+
+    .venv/bin/python bench/bench_timex.py [BENCH_DIR] [--only dev|platinum] [--no-dateparser]
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from briefing.extract.timex import batch  # noqa: E402
+
+
+def ours(gold: Path) -> tuple[str, float, int, int]:
+    text = gold.read_text(encoding="utf-8")
+    docs = [json.loads(line) for line in text.splitlines() if line.strip()]
+    out = io.StringIO()
+    t0 = time.perf_counter()
+    batch.run(io.StringIO(text), out)
+    return out.getvalue(), time.perf_counter() - t0, len(docs), sum(len(d["text"]) for d in docs)
+
+
+def dateparser_run(gold: Path) -> tuple[str, float, int, int]:
+    """search_dates with RELATIVE_BASE = DCT, languages ["en"]; values at the period it reports."""
+    import datetime as dt
+
+    from dateparser.search import search_dates
+
+    docs = [json.loads(line) for line in gold.read_text(encoding="utf-8").splitlines() if line.strip()]
+    lines = []
+    t0 = time.perf_counter()
+    for d in docs:
+        base = dt.datetime.fromisoformat(d["dct"][:10])
+        found = (
+            search_dates(
+                d["text"], languages=["en"], settings={"RELATIVE_BASE": base, "RETURN_TIME_AS_PERIOD": True}
+            )
+            or []
+        )
+        timexes, pos = [], 0
+        for s, value in found:
+            i = d["text"].find(s, pos)
+            if i < 0:
+                continue
+            pos = i + len(s)
+            timexes.append({"start": i, "end": i + len(s), "type": "DATE", "value": value.date().isoformat()})
+        lines.append(json.dumps({"doc": d["doc"], "timexes": timexes}))
+    elapsed = time.perf_counter() - t0
+    return "\n".join(lines) + "\n", elapsed, len(docs), sum(len(d["text"]) for d in docs)
+
+
+def score(scorer: Path, gold: Path, pred: str) -> dict[str, float]:
+    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as fh:
+        fh.write(pred)
+    res: dict[str, float] = {}
+    for label, extra in (("DATE", ["--types", "DATE"]), ("ALL", [])):
+        proc = subprocess.run(
+            [sys.executable, str(scorer), str(gold), fh.name, "--json", *extra],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        rows = [json.loads(line) for line in proc.stdout.splitlines() if line.startswith("{")]
+        m = rows[-1]
+        res[f"{label}_value_F1"] = 100 * m["value_f1"]
+        if label == "ALL":
+            res["relaxed_F1"] = 100 * m["relaxed"][2]
+            res["strict_F1"] = 100 * m["strict"][2]
+    Path(fh.name).unlink()
+    return res
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("bench_dir", nargs="?", default=str(ROOT.parent / "shared" / "bench"))
+    ap.add_argument("--only", choices=["dev", "platinum"])
+    ap.add_argument("--no-dateparser", action="store_true")
+    args = ap.parse_args()
+    bench = Path(args.bench_dir)
+    scorer = bench / "score_timex.py"
+    systems = [("briefing", ours)] + ([] if args.no_dateparser else [("dateparser", dateparser_run)])
+    print(
+        f"{'set':9} {'system':11} {'DATE vF1':>8} {'ALL vF1':>8} {'relaxF1':>8} {'strictF1':>8} {'docs/s':>8} {'chars/s':>9}"
+    )
+    for name in ("dev", "platinum"):
+        if args.only and name != args.only:
+            continue
+        gold = bench / "te3" / f"{name}.jsonl"
+        for label, fn in systems:
+            pred, secs, ndocs, nchars = fn(gold)
+            s = score(scorer, gold, pred)
+            print(
+                f"{name:9} {label:11} {s['DATE_value_F1']:8.2f} {s['ALL_value_F1']:8.2f} {s['relaxed_F1']:8.2f} "
+                f"{s['strict_F1']:8.2f} {ndocs / secs:8.1f} {nchars / secs:9.0f}"
+            )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

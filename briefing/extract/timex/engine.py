@@ -1,0 +1,118 @@
+"""The tagging loop: collect rule matches, keep the longest non-overlapping ones, normalise in order.
+
+Normalisation runs left to right because anaphoric expressions ("five months later", "the following
+day") resolve against the last date the text mentioned, which must already be known.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+
+from .calendar import Anchor
+from .tense import direction
+
+
+@dataclass(frozen=True)
+class Result:
+    type: str
+    value: str
+    end_value: str | None = None
+    anchor: Anchor | None = None  # becomes the reference time for later anaphora
+    explicit: bool = False  # carries its own year: anchors year-less dates in its paragraph
+    start: int | None = None  # span corrections (None: the match's span)
+    end: int | None = None
+    kind: str = ""  # rule family, for consumers that treat some families differently
+
+
+Handler = Callable[[re.Match[str], "Ctx"], Result | None]
+Guard = Callable[[re.Match[str], str], bool]
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    pattern: re.Pattern[str]
+    handler: Handler
+    guard: Guard | None = None
+    group: int | str = 0  # the group whose span is the expression (context may surround it)
+
+
+_RANK = {"Y": 0, "M": 1, "D": 2}
+
+
+@dataclass
+class Ctx:
+    text: str
+    dct: date | None
+    refs: list[tuple[int, Anchor]] = field(default_factory=list)
+    explicit: list[tuple[int, Anchor]] = field(default_factory=list)
+
+    def direction(self, start: int, end: int) -> str | None:
+        return direction(self.text, start, end)
+
+    def ref(self, need: str, pos: int | None = None) -> date | None:
+        """Latest date mentioned in the paragraph at least as precise as `need` ("Y", "M", "D");
+        else the DCT (a date two paragraphs up is rarely what "two days later" counts from)."""
+        para = self.text.rfind("\n", 0, pos) if pos is not None else -1
+        for p, a in reversed(self.refs):
+            if p < para:
+                break
+            if _RANK[a.precision] >= _RANK[need]:
+                return a.day
+        return self.dct
+
+    def year_anchor(self, pos: int) -> date | None:
+        """Anchor for a month-day without a year: an explicit full date earlier in the paragraph."""
+        para = self.text.rfind("\n", 0, pos)
+        for p, a in reversed(self.explicit):
+            if p < para:
+                break
+            if a.precision == "D":
+                return a.day
+        return self.dct
+
+
+@dataclass(frozen=True)
+class Found:
+    start: int
+    end: int
+    type: str
+    value: str
+    end_value: str | None
+    kind: str
+
+
+def run_rules(rules: list[Rule], text: str, dct: date | None) -> list[Found]:
+    cands: list[tuple[int, int, int, re.Match[str]]] = []
+    for i, rule in enumerate(rules):
+        for m in rule.pattern.finditer(text):
+            s, e = m.span(rule.group)
+            if s == e or (rule.guard and not rule.guard(m, text)):
+                continue
+            cands.append((s, e, i, m))
+    cands.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
+    taken: list[tuple[int, int, int, re.Match[str]]] = []
+    occupied = bytearray(len(text) + 1)
+    for c in cands:
+        if any(occupied[c[0] : c[1]]):
+            continue
+        occupied[c[0] : c[1]] = b"\x01" * (c[1] - c[0])
+        taken.append(c)
+    taken.sort(key=lambda c: c[0])
+    ctx = Ctx(text, dct)
+    out: list[Found] = []
+    for s, e, i, m in taken:
+        res = rules[i].handler(m, ctx)
+        if res is None:
+            continue
+        s2 = res.start if res.start is not None else s
+        e2 = res.end if res.end is not None else e
+        if res.anchor is not None:
+            ctx.refs.append((s2, res.anchor))
+            if res.explicit:
+                ctx.explicit.append((s2, res.anchor))
+        out.append(Found(s2, e2, res.type, res.value, res.end_value, res.kind or rules[i].name))
+    return out

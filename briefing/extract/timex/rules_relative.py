@@ -1,0 +1,475 @@
+"""Rules for relative and non-calendar expressions: deictics, weekdays, "N units ago/later",
+durations, sets and clock times.
+
+Deictic expressions ("yesterday", "next week") resolve against the document date; anaphoric ones
+("two days later", "the following month") against the last date the text mentioned.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from .calendar import Anchor, at_precision, fmt_day, fmt_month, fmt_week, shift, weekday_near
+from .engine import Ctx, Result, Rule
+from .lexicon import (
+    NUMBER,
+    PARTS_OF_DAY,
+    TIME_UNITS,
+    UNITS,
+    VAGUE,
+    VAGUE_QUANTITIES,
+    WEEKDAY,
+    WEEKDAYS,
+    number_value,
+)
+
+_UNIT_WORD = r"(?:second|minute|hour|day|week|weekend|month|quarter|year|decade|century|centurie|fortnight)"
+
+
+def unit_code(word: str) -> str:
+    w = word.lower().rstrip("s")
+    if w == "centurie":
+        w = "century"
+    return UNITS[w]
+
+
+def _prec(unit: str) -> str:
+    return {"D": "D", "W": "D", "WE": "D", "M": "M", "Q": "M"}.get(unit, "Y")
+
+
+def _period(d: date, unit: str) -> str:
+    if unit == "WE":
+        return fmt_week(d) + "-WE"
+    return at_precision(d, unit)
+
+
+def _unknown(unit: str) -> str:
+    return {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "WE": "XXXX-WXX-WE", "M": "XXXX-XX", "Q": "XXXX-QX"}.get(
+        unit, "XXXX"
+    )
+
+
+# ---- deictic days and PRESENT/PAST/FUTURE_REF --------------------------------------------------
+
+_DAY_OFFSETS = {
+    "today": 0,
+    "yesterday": -1,
+    "tomorrow": 1,
+    "tonight": 0,
+    "the day before yesterday": -2,
+    "the day after tomorrow": 2,
+}
+
+
+def _h_deictic_day(m: re.Match[str], ctx: Ctx) -> Result | None:
+    word = re.sub(r"\s+", " ", m["w"].lower())
+    part = (m["part"] or "").lower()
+    if word == "tonight":
+        part = "night"
+    if ctx.dct is None:
+        return Result("TIME" if part else "DATE", "XXXX-XX-XX", kind="deictic")
+    d = ctx.dct + timedelta(days=_DAY_OFFSETS[word])
+    if part:
+        return Result("TIME", fmt_day(d) + "T" + PARTS_OF_DAY[part], None, Anchor(d, "D"), kind="deictic")
+    return Result("DATE", fmt_day(d), None, Anchor(d, "D"), kind="deictic")
+
+
+def _h_part_of_day(m: re.Match[str], ctx: Ctx) -> Result | None:
+    rel = m["rel"].lower()
+    part = m["part"].lower()
+    if ctx.dct is None:
+        return Result("TIME", "XXXX-XX-XXT" + PARTS_OF_DAY[part], kind="deictic")
+    d = ctx.dct - timedelta(days=1) if rel == "last" else ctx.dct
+    return Result("TIME", fmt_day(d) + "T" + PARTS_OF_DAY[part], kind="deictic")
+
+
+def _fixed(type_: str, value: str, kind: str = "ref"):
+    return lambda m, ctx: Result(type_, value, kind=kind)
+
+
+# ---- this / last / next + unit ------------------------------------------------------------------
+
+_REL_SHIFT = {
+    "this": 0,
+    "current": 0,
+    "last": -1,
+    "past": -1,
+    "previous": -1,
+    "next": 1,
+    "coming": 1,
+    "following": 1,
+    "same": 0,
+    "that": 0,
+    "preceding": -1,
+    "prior": -1,
+}
+_ANAPHORIC = {"following", "previous", "same", "that", "preceding", "prior"}
+
+
+def _h_rel_unit(m: re.Match[str], ctx: Ctx) -> Result | None:
+    rel = m["rel"].lower()
+    unit = unit_code(m["u"])
+    anaphoric = rel in _ANAPHORIC
+    base = ctx.ref(_prec(unit), m.start()) if anaphoric else ctx.dct
+    if unit == "CE" and rel in ("this", "current"):
+        return Result("DATE", f"{base.year // 100:02d}" if base else "XX", kind="relunit")
+    if base is None:
+        return Result("DATE", _unknown(unit), kind="relunit")
+    if rel in ("previous", "preceding", "prior") and not anaphoric:
+        pass
+    d = shift(base, _REL_SHIFT[rel], "W" if unit == "WE" else unit)
+    kind = "anaphoric" if anaphoric else "relunit"
+    return Result(
+        "DATE",
+        _period(d, unit),
+        None,
+        Anchor(d, _prec(unit)) if unit != "Y" else Anchor(date(d.year, 1, 1), "Y"),
+        kind=kind,
+    )
+
+
+# ---- N units ago / later / earlier -------------------------------------------------------------
+
+
+def _h_ago(m: re.Match[str], ctx: Ctx) -> Result | None:
+    unit = unit_code(m["u"])
+    word = m["dir"].lower()
+    n = number_value(m["n"]) if m["n"].lower() not in VAGUE_QUANTITIES else None
+    anaphoric = word in ("later", "earlier", "after", "before")
+    base = ctx.ref(_prec(unit), m.start()) if anaphoric else ctx.dct
+    if n is None:
+        if word in ("later", "after", "from now", "hence") and not anaphoric:
+            return Result("DATE", "FUTURE_REF", kind="ago")
+        if anaphoric:
+            if base is None or unit not in ("D", "W"):
+                return Result(
+                    "DATE", "PAST_REF" if word in ("earlier", "before") else "FUTURE_REF", kind="vague_later"
+                )
+            return Result("DATE", fmt_month(base.year, base.month), kind="vague_later")
+        return Result("DATE", "PAST_REF", kind="ago")
+    if base is None:
+        return Result("DATE", _unknown(unit), kind="ago")
+    sign = -1 if word in ("ago", "earlier", "before") else 1
+    if unit in ("S", "H") or unit == "M" and m["u"].lower().startswith("min"):
+        return Result("DATE", fmt_day(base), kind="ago")
+    if n != int(n):
+        return None
+    unit_for_shift = "W" if unit == "WE" else unit
+    if unit == "DE":
+        unit_for_shift, n = "Y", n * 10
+    d = shift(base, sign * int(n), unit_for_shift)
+    prec_unit = {"DE": "Y", "CE": "Y", "Q": "M", "WE": "W"}.get(unit, unit)
+    return Result(
+        "DATE",
+        _period(d, prec_unit),
+        None,
+        Anchor(d, _prec(prec_unit)),
+        kind="anaphoric" if anaphoric else "ago",
+    )
+
+
+# ---- durations and sets --------------------------------------------------------------------------
+
+
+def duration_value(n: float | None, unit: str) -> str:
+    if unit == "DE":
+        unit, n = "Y", (n * 10 if n is not None else None)
+    elif unit == "CE":
+        unit, n = "Y", (n * 100 if n is not None else None)
+    elif unit == "WE":
+        unit, n = "D", (n * 2 if n is not None else None)
+    t = "T" if unit in ("S", "H") or unit == "MIN" else ""
+    if unit == "MIN":
+        unit = "M"
+    if n is None:
+        return f"P{t}X{unit}"
+    if n != int(n):
+        sub = {"Y": (12, "M"), "M": (None, None), "D": (24, "H"), "W": (7, "D"), "H": (60, "M")}.get(
+            unit, (None, None)
+        )
+        if sub[0]:
+            whole, frac = int(n), n - int(n)
+            extra = round(frac * sub[0])
+            if sub[1] == "H" and unit == "D":
+                return f"P{whole}DT{extra}H" if whole else f"PT{extra}H"
+            if unit == "H":
+                return f"PT{whole}H{extra}M" if whole else f"PT{extra}M"
+            return f"P{t}{whole}{unit}{extra}{sub[1]}" if whole else f"P{t}{extra}{sub[1]}"
+        return f"P{t}{n:g}{unit}"
+    return f"P{t}{int(n)}{unit}"
+
+
+def _unit_for_duration(word: str) -> str:
+    w = word.lower().rstrip("s")
+    if w == "minute":
+        return "MIN"
+    return unit_code(word)
+
+
+def _h_duration(m: re.Match[str], ctx: Ctx) -> Result | None:
+    raw_n = m["n"]
+    n = (
+        None
+        if raw_n.lower() in VAGUE_QUANTITIES
+        or raw_n.lower().replace("couple of", "").strip() == "a"
+        and "couple" in raw_n.lower()
+        else number_value(raw_n)
+    )
+    if "couple" in raw_n.lower():
+        n = 2.0
+    unit = _unit_for_duration(m["u"])
+    if unit == "Q":
+        return Result("DURATION", f"P{int(n * 3)}M" if n and n == int(n) else "PXQ", kind="duration")
+    return Result("DURATION", duration_value(n, unit), kind="duration")
+
+
+def _g_duration(m: re.Match[str], text: str) -> bool:
+    if re.fullmatch(r"1[5-9]\d\d|20\d\d", m["n"]):
+        return False  # "the 1988 second quarter": a year, not a count
+    after = text[m.end() : m.end() + 12].lower()
+    if re.match(r"[\s-]*old\b", after) or re.match(r"-old", after):
+        return False
+    return True
+
+
+def _h_bare_plural(m: re.Match[str], ctx: Ctx) -> Result | None:
+    unit = _unit_for_duration(m["u"])
+    if m["pre"] and m["pre"].lower() == "recent" and unit == "Y":
+        return Result("DATE", "PAST_REF", kind="ref")
+    return Result("DURATION", duration_value(None, unit if unit != "Q" else "M"), kind="duration")
+
+
+_SET_ADVERBS = {
+    "daily": "P1D",
+    "weekly": "P1W",
+    "monthly": "P1M",
+    "annually": "P1Y",
+    "yearly": "P1Y",
+    "quarterly": "P3M",
+    "hourly": "PT1H",
+    "nightly": "P1D",
+    "biweekly": "P2W",
+    "biannually": "P6M",
+}
+
+
+def _h_set_adverb(m: re.Match[str], ctx: Ctx) -> Result | None:
+    return Result("SET", _SET_ADVERBS[m["w"].lower()], kind="set")
+
+
+def _h_set_every(m: re.Match[str], ctx: Ctx) -> Result | None:
+    word = m["u"].lower()
+    if word.rstrip("s") in WEEKDAYS:
+        return Result("SET", f"XXXX-WXX-{WEEKDAYS[word.rstrip('s')]}", kind="set")
+    if word in ("spring", "summer", "autumn", "fall", "winter", "season"):
+        return Result(
+            "SET",
+            "XXXX-"
+            + {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}.get(word, "XX"),
+            kind="set",
+        )
+    n = number_value(m["n"]) if m["n"] else 1
+    unit = _unit_for_duration(word)
+    return Result("SET", duration_value(n, unit), kind="set")
+
+
+def _h_weekend(m: re.Match[str], ctx: Ctx) -> Result | None:
+    word = m.group(0).split()[0].lower()
+    if ctx.dct is None:
+        return Result("DATE", "XXXX-WXX-WE", kind="relunit")
+    d = ctx.dct
+    if word == "last" or (
+        word in ("the", "that") and ctx.direction(*m.span()) == "past" and d.isoweekday() < 6
+    ):
+        d -= timedelta(days=7)
+    elif word == "next" or (
+        word in ("the", "this") and ctx.direction(*m.span()) == "future" and d.isoweekday() >= 6
+    ):
+        d += timedelta(days=7)
+    return Result("DATE", fmt_week(d) + "-WE", kind="relunit")
+
+
+def _h_the_quarter(m: re.Match[str], ctx: Ctx) -> Result | None:
+    if ctx.dct is None:
+        return Result("DATE", "XXXX-QX", kind="relunit")
+    q = (ctx.dct.month - 1) // 3 + 1
+    y = ctx.dct.year
+    if "current" not in m.group(0).lower() and ctx.direction(*m.span()) != "future":
+        q -= 1
+        if q == 0:
+            q, y = 4, y - 1
+    return Result("DATE", f"{y}-Q{q}", kind="relunit")
+
+
+# ---- weekdays and clock times --------------------------------------------------------------------
+
+
+def _h_weekday(m: re.Match[str], ctx: Ctx) -> Result | None:
+    wd = WEEKDAYS[m["wd"].lower().rstrip(".")]
+    rel = (m["rel"] or "").lower()
+    part = (m["part"] or "").lower()
+    if ctx.dct is None:
+        v = f"XXXX-WXX-{wd}"
+        return Result(
+            "TIME" if part else "DATE", v + ("T" + PARTS_OF_DAY[part] if part else ""), kind="weekday"
+        )
+    ref = ctx.dct
+    if rel in ("last", "past", "previous"):
+        d = weekday_near(ref - timedelta(days=1), wd, "past")
+    elif rel in ("next", "coming"):
+        d = weekday_near(ref + timedelta(days=1), wd, "future")
+    else:
+        d = weekday_near(ref, wd, ctx.direction(*m.span()))
+    if part:
+        return Result("TIME", fmt_day(d) + "T" + PARTS_OF_DAY[part], None, Anchor(d, "D"), kind="weekday")
+    return Result("DATE", fmt_day(d), None, Anchor(d, "D"), kind="weekday")
+
+
+def _h_clock(m: re.Match[str], ctx: Ctx) -> Result | None:
+    h = int(m["h"])
+    mi = int(m["mi"] or 0)
+    ap = (m["ap"] or "").lower().replace(".", "").strip()
+    if h > 12 and ap:
+        return None
+    if ap == "pm" and h != 12:
+        h += 12
+    elif ap == "am" and h == 12:
+        h = 0
+    if h > 24 or mi > 59:
+        return None
+    day = ctx.ref("D", m.start())
+    prefix = fmt_day(day) if day else "XXXX-XX-XX"
+    return Result("TIME", f"{prefix}T{h:02d}:{mi:02d}", kind="clock")
+
+
+def _h_noon(m: re.Match[str], ctx: Ctx) -> Result | None:
+    day = ctx.dct
+    prefix = fmt_day(day) if day else "XXXX-XX-XX"
+    return Result("TIME", prefix + ("T12:00" if m["w"].lower() == "noon" else "T24:00"), kind="clock")
+
+
+def _c(p: str, flags: int = re.I) -> re.Pattern[str]:
+    return re.compile(p, flags)
+
+
+_QMOD = r"(?:(?:about|nearly|almost|some|more\s+than|less\s+than|fewer\s+than|roughly|around|approximately|just|only|over|under|at\s+least|at\s+most|up\s+to|barely|well\s+over|close\s+to)\s+)?"
+_N = rf"(?P<n>{NUMBER}|{VAGUE}|a\s+couple\s+of|couple\s+of)"
+_PART = r"(?:\s+(?P<part>morning|afternoon|evening|night))?"
+
+RULES: list[Rule] = [
+    Rule(
+        "deictic_day",
+        _c(
+            r"\b(?:(?:earlier|later)\s+)?(?P<w>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|yesterday|tomorrow|tonight)\b"
+            + _PART
+        ),
+        _h_deictic_day,
+    ),
+    Rule(
+        "part_of_day",
+        _c(r"\b(?P<rel>this|last)\s+(?P<part>morning|afternoon|evening|night)\b"),
+        _h_part_of_day,
+    ),
+    Rule(
+        "present_ref",
+        _c(r"\b(?:right\s+now|now|currently|at\s+present|nowadays|these\s+days|the\s+present)\b"),
+        _fixed("DATE", "PRESENT_REF"),
+    ),
+    Rule(
+        "past_ref",
+        _c(r"\b(?:recently|lately|(?<=in\s)the\s+past|the\s+past(?=\s*,))\b"),
+        _fixed("DATE", "PAST_REF"),
+    ),
+    Rule(
+        "future_ref",
+        _c(r"\b(?:(?<=in\s)the\s+(?:near\s+)?future|(?<=in\s)the\s+coming\s+(?:days|weeks|months|years))\b"),
+        _fixed("DATE", "FUTURE_REF"),
+    ),
+    Rule(
+        "rel_unit",
+        _c(
+            r"\b(?:(?:early|earlier|late|later|the\s+end\s+of|end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|mid-?)\s*)?(?:the\s+)?(?P<rel>this|current|last|past|previous|next|coming|following|same|that|preceding|prior)\s+(?P<u>day|week|weekend|month|year|quarter|decade|century)\b(?!-)"
+        ),
+        _h_rel_unit,
+    ),
+    Rule(
+        "ago",
+        _c(
+            rf"\b{_QMOD}{_N}[\s-]+(?P<u>{_UNIT_WORD})s?\s+(?:or\s+so\s+)?(?P<dir>ago|earlier|later|from\s+now|hence)\b"
+        ),
+        _h_ago,
+    ),
+    Rule(
+        "duration",
+        _c(
+            rf"\b(?:(?:the|each\s+of\s+the|at\s+least\s+the|over\s+the|for\s+the)\s+)?(?:(?:past|last|next|first|coming|previous|following|final|latest|remaining|initial|prior|recent|entire|whole)\s+)?{_QMOD}{_N}(?:\s+(?:to|or)\s+(?:{NUMBER}))?[\s-]+(?:more\s+|additional\s+|long\s+|full\s+|straight\s+|consecutive\s+|trading\s+|business\s+|working\s+)?(?P<u>{_UNIT_WORD})s?(?:[\s-]+long)?\b(?!-old|\s+old)"
+        ),
+        _h_duration,
+        _g_duration,
+    ),
+    Rule(
+        "bare_plural",
+        _c(
+            r"(?:(?<=\bfor\s)|(?<=\bin\s)|(?<=\bwithin\s)|(?<=\bover\s)|\b(?P<pre>recent|coming|the\s+coming|the\s+past|past)\s+)(?P<u>years|months|weeks|days|decades|centuries|hours|minutes)\b"
+        ),
+        _h_bare_plural,
+    ),
+    Rule("weekend", _c(r"\b(?:the|this|last|next|that)\s+weekend\b"), _h_weekend),
+    Rule(
+        "the_quarter",
+        _c(
+            r"\b(?:the|this)\s+(?:latest\s+|most\s+recent\s+|current\s+|recent\s+|just-ended\s+)?(?:fiscal\s+)?quarter\b(?!\s+(?:of|century|mile))"
+        ),
+        _h_the_quarter,
+    ),
+    Rule(
+        "set_adverb",
+        _c(r"\b(?P<w>daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly|biannually)\b"),
+        _h_set_adverb,
+    ),
+    Rule(
+        "set_every",
+        _c(
+            rf"\b(?:every|each|per)\s+(?:other\s+)?(?:(?P<n>\d+|two|three|four|five|six|ten)\s+)?(?P<u>{_UNIT_WORD}s?|monday|tuesday|wednesday|thursday|friday|saturday|sunday|spring|summer|autumn|fall|winter|season)\b"
+        ),
+        _h_set_every,
+    ),
+    Rule(
+        "set_times",
+        _c(rf"\b(?:once|twice|times)\s+(?P<x>(?:a|an|per|every)\s+(?P<u>{_UNIT_WORD}))\b"),
+        lambda m, c: Result("SET", duration_value(1, _unit_for_duration(m["u"])), kind="set"),
+        group="x",
+    ),
+    Rule(
+        "weekday",
+        _c(
+            rf"\b(?:(?P<rel>last|next|this|coming|past|previous)\s+)?(?P<wd>{WEEKDAY})(?:\s+(?P<part>morning|afternoon|evening|night))?",
+            0,
+        ),
+        _h_weekday,
+    ),
+    Rule(
+        "weekday_rel",
+        _c(
+            rf"\b(?P<rel>(?i:last|next|this|coming|past|previous))\s+(?P<wd>{WEEKDAY})(?i:\s+(?P<part>morning|afternoon|evening|night))?",
+            0,
+        ),
+        _h_weekday,
+    ),
+    Rule(
+        "clock",
+        _c(
+            r"\b(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.?|p\.m\.?|am\b|pm\b)(?:\s+(?:EST|EDT|GMT|UTC|ET|PT|PST|PDT|KST|JST|local\s+time)\b)?"
+        ),
+        _h_clock,
+    ),
+    Rule(
+        "clock24",
+        _c(r"(?<![\d:])(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?::[0-5]\d)?(?P<ap>)(?![\d:])"),
+        _h_clock,
+    ),
+    Rule("noon", _c(r"\b(?P<w>noon|midnight)\b"), _h_noon),
+]
+
+__all__ = ["RULES", "duration_value", "TIME_UNITS"]

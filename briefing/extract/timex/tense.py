@@ -1,0 +1,102 @@
+"""Which side of the document date an underspecified expression lies on, read from nearby verbs.
+
+"will travel on Tuesday" is the next Tuesday, "met on Tuesday" the last one. Like HeidelTime we
+take the tense cue nearest to the expression inside its sentence; a cue far away ("will hold ...
+thirty words later ... in October") governs another clause and is ignored.
+"""
+
+from __future__ import annotations
+
+import re
+
+FUTURE_CUES = re.compile(
+    r"\b(?:will|won['’]t|shall|['’]ll|going to|is to|are to|(?:is|are|was|were) set to|set to|"
+    r"(?:is|are) scheduled|scheduled|(?:is|are) expected to|plans? to|planned|planning to|intends? to|"
+    r"aims? to|upcoming|forthcoming|ahead of|next|coming|would|to be held|due to|hopes? to|"
+    r"later this|expects? to|tomorrow|starting|to begin|begins|opens on)\b",
+    re.IGNORECASE,
+)
+_IRREGULAR_PAST = (
+    "was|were|had|did|met|went|came|made|took|gave|saw|held|began|left|led|won|lost|fell|rose|"
+    "sold|bought|paid|sent|spent|built|brought|thought|found|got|became|kept|ran|wrote|spoke|stood|"
+    "struck|hit|cut|put|set|quit|shut|let|meant|felt|heard|knew|grew|drew|threw|flew|broke|chose|"
+    "froze|stole|woke|wore|tore|bore|swore|ago|last|earlier|previous|previously|former|recently"
+)
+_NOT_PAST = {
+    "need",
+    "needed",
+    "speed",
+    "seed",
+    "feed",
+    "indeed",
+    "hundred",
+    "bed",
+    "red",
+    "shed",
+    "proceed",
+    "exceed",
+    "succeed",
+    "united",
+    "limited",
+    "based",
+    "related",
+    "expected",
+    "scheduled",
+    "planned",
+    "proposed",
+    "intended",
+    "supposed",
+    "embed",
+    "breed",
+    "creed",
+    "deed",
+    "steed",
+    "weed",
+}
+PAST_CUES = re.compile(rf"\b(?:{_IRREGULAR_PAST}|[a-z]+ed)\b", re.IGNORECASE)
+_HAVE_PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+\s+)?(?:been|[a-z]+ed)\b", re.IGNORECASE)
+
+WINDOW = 80  # characters either side of the expression in which a cue counts
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Rough sentence around [start, end): from the previous terminal punctuation or newline."""
+    lo = max(
+        text.rfind(". ", 0, start),
+        text.rfind("\n", 0, start),
+        text.rfind("? ", 0, start),
+        text.rfind("! ", 0, start),
+        text.rfind("; ", 0, start),
+    )
+    lo = 0 if lo < 0 else lo + 1
+    his = [
+        i
+        for i in (text.find(". ", end), text.find("\n", end), text.find("? ", end), text.find("; ", end))
+        if i >= 0
+    ]
+    hi = min(his) if his else len(text)
+    return lo, hi
+
+
+def direction(text: str, start: int, end: int) -> str | None:
+    """Return "future", "past" or None for the expression at [start, end) of `text`."""
+    lo, hi = sentence_bounds(text, start, end)
+    lo, hi = max(lo, start - WINDOW), min(hi, end + WINDOW)
+    best: tuple[int, str] | None = None
+    for kind, pattern in (("future", FUTURE_CUES), ("past", PAST_CUES), ("past", _HAVE_PERFECT)):
+        for m in pattern.finditer(text, lo, hi):
+            if start <= m.start() < end:
+                continue
+            word = m.group(0).lower()
+            if kind == "past" and word in _NOT_PAST:
+                if word in ("expected", "scheduled", "planned", "proposed", "intended"):
+                    kind_here = "future"
+                else:
+                    continue
+            else:
+                kind_here = kind
+            dist = start - m.end() if m.end() <= start else m.start() - end
+            dist = max(dist, 0)
+            if best is None or dist < best[0]:
+                best = (dist, kind_here)
+    return best[1] if best else None
