@@ -31,6 +31,9 @@ FINITE = re.compile(
 )
 
 
+PARTICIPLE = SpeakerRef("participle", "", None, 0, 0)  # "…, saying “…”": the sentence's own subject speaks
+
+
 @dataclass(frozen=True)
 class Attributed:
     """A quote span that passed the filters, with the speaker phrase that governs it."""
@@ -42,13 +45,20 @@ class Attributed:
     sentence: tuple[int, int]  # paragraph offsets of the sentence(s) holding the quote
 
 
-def mask(paragraph: str, spans: list[QuoteSpan]) -> str:
-    """Blank the words inside quotes (keeping final punctuation and the marks) so rules see only the reporter."""
+def mask(paragraph: str, spans: list[QuoteSpan], blank: bool = False) -> str:
+    """Blank the words inside quotes (keeping final punctuation and the marks) so rules see only the reporter.
+
+    With `blank`, quoted text becomes spaces entirely (for name scanning and term counting).
+    """
     chars = list(paragraph)
     for s in spans:
         for i in range(s.start, s.end):
-            if not (i >= s.end - 2 and chars[i] in ".?!,") and not chars[i].isspace():
+            if blank:
+                chars[i] = " "
+            elif not (i >= s.end - 2 and chars[i] in ".?!,") and not chars[i].isspace():
                 chars[i] = "x" if chars[i].isalnum() else " "
+    if blank:
+        return "".join(chars)
     # keep the quoted text's first letter's case: sentence splitting looks at it
     for s in spans:
         if s.start < len(paragraph) and paragraph[s.start].isupper():
@@ -108,8 +118,8 @@ def attribution_after(toks: list[Token], close: int, hi: int) -> SpeakerRef | No
             break
         if is_cue(toks, c) and CUE_FORMS[toks[c].low] not in WEAK_LEMMAS:
             ref = subject_before(toks, c, i)
-            if ref and ref.first == i:
-                return ref
+            if ref and all(t.is_word and t.low not in CUE_FORMS for t in toks[i : ref.first]):
+                return ref  # "…,” Tulsa police Chief Chuck Jordan said"
             break
     return None
 
@@ -128,10 +138,12 @@ def attribution_before(toks: list[Token], lo: int, open_: int, partial: bool) ->
             ref = phrase_after(toks, k + 1, b)
             if ref:
                 return ref
-    for c in cues:
+    for n, c in enumerate(cues):
         lemma = CUE_FORMS[toks[c].low]
         if not partial and (lemma not in SPEECH_LEMMAS or lemma in WEAK_LEMMAS):
             continue
+        if n == 0 and toks[c].low.endswith("ing") and c > a and toks[c - 1].text == ",":
+            return PARTICIPLE
         ref = subject_before(toks, c, a)
         if ref is None and c + 1 < b:
             after = phrase_after(toks, c + 1, b)
@@ -150,6 +162,18 @@ def _ends_before(toks: list[Token], ref: SpeakerRef, b: int) -> bool:
     ):
         k += 1
     return all(t.text in {",", ":", "—", "–"} for t in toks[k:b])
+
+
+def sentence_tail(toks: list[Token], close: int, hi: int) -> SpeakerRef | None:
+    """ "A cashier who “…” is held accountable, Warren said.": an attribution closing the sentence."""
+    a = _token_index(toks, close + 1)
+    end = _token_index(toks, hi)
+    while end > a and not toks[end - 1].is_word:
+        end -= 1
+    comma = max((i for i in range(a, end) if toks[i].text in {",", "—", "–"}), default=None)
+    if comma is None or end - comma > 9:
+        return None
+    return attribution_after(toks, toks[comma].start - 1, toks[end - 1].end) if end > comma + 1 else None
 
 
 def previous_sentence_subject(toks: list[Token], lo: int, para_lo: int) -> SpeakerRef | None:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from briefing.config import Person
 from briefing.documents import Document
 from briefing.extract.quotes.attribution import (
+    PARTICIPLE,
     attribution_after,
     attribution_before,
     is_partial,
@@ -16,12 +17,14 @@ from briefing.extract.quotes.attribution import (
     mask,
     previous_sentence_subject,
     sentence_bounds,
+    sentence_tail,
 )
 from briefing.extract.quotes.lexicon import NAMING_PHRASES, ROLE_HEADS
 from briefing.extract.quotes.marks import QuoteSpan, find_quote_spans
 from briefing.extract.quotes.names import NameIndex, is_org
-from briefing.extract.quotes.speaker import SpeakerRef
-from briefing.extract.quotes.tokens import tokenize
+from briefing.extract.quotes.names import NOT_NAME
+from briefing.extract.quotes.speaker import SpeakerRef, sentence_subject
+from briefing.extract.quotes.tokens import Token, tokenize
 
 JOINT = re.compile(r"^(?:the\s+)?(?:two|both)\s+\w+$|^the\s+(?:leaders|heads of state)$", re.IGNORECASE)
 PEOPLE_PLURALS = frozenset({"leaders", "presidents", "ministers", "men", "women", "candidates", "heads"})
@@ -67,6 +70,9 @@ def resolve(ref: SpeakerRef, at: int, index: NameIndex) -> Speaker | None:
     if ref.kind == "joint":
         names = [index.canonical(part.strip(), at) for part in ref.text.split(" and ")]
         return Speaker(" and ".join(names), None)
+    if ref.kind == "pronoun" and ref.text == "it":
+        org = index.last_org(at)
+        return Speaker(org, None) if org else None
     if ref.kind == "pronoun":
         name = index.last_person(at)
         return Speaker(name, index.role(name)) if name else None
@@ -84,34 +90,69 @@ def resolve(ref: SpeakerRef, at: int, index: NameIndex) -> Speaker | None:
     return Speaker(ref.text, None)
 
 
+def _subject_speaker(
+    toks: list[Token], lo: int, open_: int, index: NameIndex, base: int
+) -> SpeakerRef | None:
+    """The sentence's subject when it is a person ("Trump openly admires Putin as a “strong leader”")."""
+    a = next((i for i, t in enumerate(toks) if t.start >= lo), len(toks))
+    b = next((i for i, t in enumerate(toks) if t.start >= open_), len(toks))
+    ref = sentence_subject(toks, a, b)
+    if ref is None or ref.kind == "pronoun" and ref.text == "it":
+        return None
+    if ref.kind == "name":
+        words = ref.text.split()
+        if is_org(words) or all(w.lower() in NOT_NAME for w in words):
+            return None
+    return ref
+
+
+TRANSCRIPT = re.compile(r"^([A-Z][A-Z.’'\- ]{1,40}[A-Z]):\s")
+
+
+def units_of(doc: Document) -> list[tuple[int, str]]:
+    """The document's lines with their offsets in `doc.text`: a line break inside a paragraph ends a quote."""
+    out: list[tuple[int, str]] = []
+    for base, para in zip(paragraph_offsets(doc.paragraphs), doc.paragraphs, strict=True):
+        pos = 0
+        for line in para.split("\n"):
+            if line.strip():
+                out.append((base + pos, line))
+            pos += len(line) + 1
+    return out
+
+
 def extract_quotes(doc: Document, people: Sequence[Person]) -> list[FoundQuote]:
     """Return the direct quotations of `doc` with speakers; scare quotes, terms and titles left out."""
-    paragraphs = list(doc.paragraphs)
-    text = doc.text
-    offsets = paragraph_offsets(paragraphs)
-    index = NameIndex(text, people)
-    spans = find_quote_spans(paragraphs)
-    by_para: dict[int, list[QuoteSpan]] = {}
+    units = units_of(doc)
+    lines = [u[1] for u in units]
+    spans = find_quote_spans(lines)
+    by_line: dict[int, list[QuoteSpan]] = {}
     for s in spans:
-        by_para.setdefault(s.paragraph, []).append(s)
+        by_line.setdefault(s.paragraph, []).append(s)
+    chars = list(doc.text)  # the reporter's words only: quoted text blanked, offsets kept
+    for s in spans:
+        base = units[s.paragraph][0]
+        chars[base + s.start : base + s.end] = " " * (s.end - s.start)
+    reporter = "".join(chars)
+    index = NameIndex(reporter, people)
     out: list[FoundQuote] = []
     carried: Speaker | None = None  # last speaker of the previous paragraph
-    for pi, para in enumerate(paragraphs):
-        pspans = by_para.get(pi, [])
-        masked = mask(para, pspans)
+    for li, (base, line) in enumerate(units):
+        lspans = by_line.get(li, [])
+        masked = mask(line, lspans)
         toks = tokenize(masked)
-        base = offsets[pi]
-        lead = len(para) - len(para.lstrip())
+        lead = len(line) - len(line.lstrip())
         current: Speaker | None = None
-        for s in pspans:
+        for s in lspans:
             lo, hi = sentence_bounds(masked, s.start, s.end)
-            partial = is_partial(para, s, lo, toks)
-            quoted = para[s.start : s.end]
-            before = para[max(lo, s.start - 60) : max(lo, s.start - 1)]
-            ref = attribution_after(toks, s.end, hi) if s.closed else None
-            if ref is None:
-                ref = attribution_before(toks, lo, s.start - 1, partial)
-            speaker = resolve(ref, base + ref.start, index) if ref else None
+            quoted = line[s.start : s.end]
+            before = line[max(lo, s.start - 60) : max(lo, s.start - 1)]
+            partial = is_partial(line, s, lo, toks)
+            speaker = _transcript_speaker(quoted, index, base + s.start)
+            ref = None
+            if speaker is None:
+                ref = _find_ref(toks, s, lo, hi, partial, index, base)
+                speaker = resolve(ref, base + ref.start, index) if ref else None
             if speaker is None and not partial:
                 speaker = current
                 if speaker is None:
@@ -121,7 +162,7 @@ def extract_quotes(doc: Document, people: Sequence[Person]) -> list[FoundQuote]:
                     speaker = carried
             if speaker is None or NAMING_PHRASES.search(before):
                 continue
-            if partial and is_term(quoted, text, before):
+            if partial and is_term(quoted, reporter, before):
                 continue
             current = speaker
             out.append(
@@ -130,13 +171,39 @@ def extract_quotes(doc: Document, people: Sequence[Person]) -> list[FoundQuote]:
                     speaker=speaker.name,
                     role=speaker.role,
                     partial=partial,
-                    context=para[lo:hi].strip(),
+                    context=line[lo:hi].strip(),
                     start=base + s.start,
                     end=base + s.end,
                 )
             )
         if current is None:
-            last = previous_sentence_subject(toks, len(para), 0)
+            last = previous_sentence_subject(toks, len(line), 0)
             current = resolve(last, base + last.start, index) if last else None
         carried = current
     return out
+
+
+def _find_ref(
+    toks: list[Token], s: QuoteSpan, lo: int, hi: int, partial: bool, index: NameIndex, base: int
+) -> SpeakerRef | None:
+    """The speaker phrase of one quote from its own sentence, nearest evidence first."""
+    ref = attribution_after(toks, s.end, hi) if s.closed else None
+    if ref is None:
+        ref = attribution_before(toks, lo, s.start - 1, partial)
+        if ref is PARTICIPLE:
+            ref = _subject_speaker(toks, lo, s.start - 1, index, base)
+    if ref is None and s.closed:
+        ref = sentence_tail(toks, s.end, hi)
+    if ref is None and partial:
+        ref = _subject_speaker(toks, lo, s.start - 1, index, base)
+    return ref if isinstance(ref, SpeakerRef) else None
+
+
+def _transcript_speaker(quoted: str, index: NameIndex, at: int) -> Speaker | None:
+    """ "PENCE: Well, look, …": a transcript line names its speaker in capitals before a colon."""
+    m = TRANSCRIPT.match(quoted)
+    if not m:
+        return None
+    written = m.group(1).title()
+    name = index.canonical(written, at)
+    return Speaker(name, index.role(name))

@@ -19,7 +19,7 @@ from briefing.config import Person
 from briefing.extract.quotes.lexicon import HONORIFICS, ORG_WORDS, ROLE_HEADS
 from briefing.extract.quotes.tokens import Token, tokenize
 
-CONNECTORS = frozenset({"of", "de", "da", "van", "von", "al", "bin", "der", "la", "le", "du", "del", "di"})
+CONNECTORS = frozenset({"de", "da", "van", "von", "al", "bin", "der", "la", "le", "du", "del", "di"})
 
 # Capitalised function words that open sentences: stripped from the front of a capitalised run.
 OPENERS = frozenset(
@@ -86,6 +86,24 @@ def is_org(words: Sequence[str]) -> bool:
     return any(w.lower().rstrip(".") in ORG_WORDS for w in words) or (bool(words) and words[0] == "The")
 
 
+def _blank_headlines(text: str) -> str:
+    """Blank lines written in title case: "Obama Sees Personal Insult" would pass for a name."""
+
+    def blank(m: re.Match[str]) -> str:
+        line = m.group(0)
+        words = re.findall(r"[A-Za-z][\w’'-]*", line)
+        long_words = [w for w in words if len(w) > 3]
+        if (
+            len(words) >= 4
+            and long_words
+            and sum(w[0].isupper() for w in long_words) >= 0.8 * len(long_words)
+        ):
+            return " " * len(line)
+        return line
+
+    return re.sub(r"[^\n]+", blank, text)
+
+
 class NameIndex:
     """Every name mention of a document, with canonical forms and roles for speakers."""
 
@@ -99,7 +117,7 @@ class NameIndex:
                 _, bare = split_title(form.split())
                 if bare:
                     self._alias.setdefault(_norm(" ".join(bare)), p)
-        self.mentions: list[Mention] = self._scan(text)
+        self.mentions: list[Mention] = self._scan(_blank_headlines(text))
         self.speakers: set[str] = set()  # names found as subjects of reporting verbs (people, surely)
         singles = [m.name.lower() for m in self.mentions if " " not in m.name]
         self._reused = set(singles)
@@ -221,6 +239,13 @@ class NameIndex:
                 name = self.canonical(m.name, m.start)
                 if name != exclude:
                     return name
+        return None
+
+    def last_org(self, at: int) -> str | None:
+        """The most recent organisation named before `at` (what "it" most likely refers to as a speaker)."""
+        for m in reversed(self.mentions):
+            if m.start < at and m.org:
+                return m.name
         return None
 
     def last_people(self, at: int, count: int) -> list[str]:

@@ -9,6 +9,7 @@ to a canonical name is the attribution step's job.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from briefing.extract.quotes.lexicon import CUE_FORMS, NOMINAL_STOP, ROLE_HEADS
@@ -31,6 +32,18 @@ DETERMINERS = frozenset(
     " one each another other such no any".split()
 )
 PRONOUNS = frozenset({"he", "she", "they", "we", "i", "you", "it"})
+_CONTRACTED = re.compile(r"^(he|she|they|we|i|it)[’'](?:s|re|ve|d|ll|m)$")
+
+
+def pronoun_of(tok: Token) -> str | None:
+    """ "he", or "he" for "He’s"; None when the token is no subject pronoun."""
+    low = tok.low
+    if low in PRONOUNS and low != "you":
+        return low
+    m = _CONTRACTED.match(low)
+    return m.group(1) if m else None
+
+
 NOUN_BLOCK = frozenset({"who", "which", "that", "what", "where", "when", "there", "it", "this"})
 
 
@@ -45,8 +58,16 @@ class SpeakerRef:
     first: int  # index of the phrase's first token
 
 
+NOUN_LIKE = frozenset(
+    "state note report comment call claim charge answer reply quote post promise pledge vow demand attack voice"
+    " point signal welcome term label brand frame counter fire hope want read cry respond remark comment"
+    " warn praise thank cite".split()
+)
+AUX = frozenset("is are was were has have had will would can could should may might must does did".split())
+
+
 def is_cue(toks: list[Token], i: int) -> bool:
-    """A lower-case reporting verb used as a verb (not "the call", "a statement")."""
+    """A lower-case reporting verb used as a verb (not "the call", "a statement", "his mental state is")."""
     t = toks[i]
     if not t.is_word or t.is_cap or t.low not in CUE_FORMS:
         return False
@@ -55,6 +76,9 @@ def is_cue(toks: list[Token], i: int) -> bool:
         return False
     lemma = CUE_FORMS[t.low]
     nxt = toks[i + 1].low if i + 1 < len(toks) else ""
+    if lemma in NOUN_LIKE and t.low in (lemma, lemma + "s", lemma + "es"):
+        if nxt in AUX or (i > 1 and toks[i - 2].low in DETERMINERS and not toks[i - 1].is_cap):
+            return False
     if lemma == "point" and nxt != "out":
         return False
     if lemma == "chime" and nxt != "in":
@@ -158,22 +182,23 @@ def subject_before(toks: list[Token], cue: int, lo: int) -> SpeakerRef | None:
     k = cue - 1
     while k >= lo and (toks[k].low in SKIP or (toks[k].low.endswith("ly") and not toks[k].is_cap)):
         k -= 1
-    if k >= lo and toks[k].low == "who":
-        k -= 1
-        if k >= lo and toks[k].text == ",":
-            k -= 1
-    if k < lo:
-        return None
-    if toks[k].text == ")":  # "Sen. Ted Cruz (R-Texas) said"
+    if k >= lo and toks[k].text == ")":  # "Sen. Ted Cruz (R-Texas) said"
         m = k
         while m >= lo and toks[m].text != "(":
             m -= 1
         if m <= lo:
             return None
         k = m - 1
+    if k >= lo and toks[k].low == "who":
+        k -= 1
+        if k >= lo and toks[k].text == ",":
+            k -= 1
+    if k < lo:
+        return None
     t = toks[k]
-    if t.low in PRONOUNS and t.low != "it":
-        return SpeakerRef("pronoun", t.low, None, t.start, k)
+    pron = pronoun_of(t)
+    if pron:
+        return SpeakerRef("pronoun", pron, None, t.start, k)
     if t.text == ",":
         if toks[cue].low.endswith("ing"):
             return None  # ", highlighting …": a participle of the sentence's own subject
@@ -235,8 +260,9 @@ def phrase_after(toks: list[Token], i: int, hi: int) -> SpeakerRef | None:
     if i >= hi:
         return None
     t = toks[i]
-    if t.low in PRONOUNS and t.low != "it":
-        return SpeakerRef("pronoun", t.low, None, t.start, i)
+    pron = pronoun_of(t)
+    if pron:
+        return SpeakerRef("pronoun", pron, None, t.start, i)
     k = i
     # lower-case role words then a capitalised run: "campaign spokesman Brian Fallon"
     while k < hi and toks[k].is_word and not toks[k].is_cap and toks[k].low not in NOMINAL_STOP and k - i < 6:
@@ -269,3 +295,35 @@ def phrase_after(toks: list[Token], i: int, hi: int) -> SpeakerRef | None:
         if words:
             return SpeakerRef("nominal", " ".join(w.text for w in words), None, words[0].start, i)
     return None
+
+
+LEADING = frozenset(
+    "on at in during after before while when since for with without from by as despite amid speaking asked"
+    " writing earlier later meanwhile however but and yet still also then now so".split()
+)
+
+
+def sentence_subject(toks: list[Token], a: int, b: int) -> SpeakerRef | None:
+    """The name or pronoun that opens the sentence toks[a:b] as its subject ("Trump openly admires …")."""
+    i = a
+    if i < b and toks[i].low in LEADING:
+        while i < b and toks[i].text != ",":
+            i += 1
+        i += 1
+        if (
+            i < b and toks[i].is_cap and toks[i].low not in OPENERS
+        ):  # "At a rally in Coral Springs, Florida, Clinton"
+            j = i
+            while j < b and (toks[j].is_cap or toks[j].text == "."):
+                j += 1
+            if j < b and toks[j].text == ",":
+                i = j + 1
+    if i >= b:
+        return None
+    pron = pronoun_of(toks[i])
+    if pron:
+        return SpeakerRef("pronoun", pron, None, toks[i].start, i)
+    if not toks[i].is_cap or toks[i].low in OPENERS:
+        return None
+    ref = phrase_after(toks, i, b)
+    return ref if ref and ref.kind == "name" else None
