@@ -21,8 +21,7 @@ from briefing.extract.quotes.attribution import (
 )
 from briefing.extract.quotes.lexicon import NAMING_PHRASES, ROLE_HEADS
 from briefing.extract.quotes.marks import QuoteSpan, find_quote_spans
-from briefing.extract.quotes.names import NameIndex, is_org
-from briefing.extract.quotes.names import NOT_NAME
+from briefing.extract.quotes.names import NOT_NAME, NameIndex, is_org
 from briefing.extract.quotes.speaker import SpeakerRef, sentence_subject
 from briefing.extract.quotes.tokens import Token, tokenize
 
