@@ -8,7 +8,7 @@ drift apart and each stays a thin drawing layer.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from briefing.model import Briefing, Event, Quote, Source
 from briefing.writers.text import (
@@ -156,7 +156,13 @@ class Layout:
 
 
 def lay_out(briefing: Briefing) -> Layout:
-    """Return everything a writer draws, in reading order, cleaned and formatted."""
+    """Return everything a writer draws, in reading order, cleaned and formatted.
+
+    "New" only means something against a previous edition, so items are marked
+    new only when there was one, whatever their flags say.
+    """
+    if not briefing.edition.previous:
+        briefing = _without_new_flags(briefing)
     title = clean(briefing.theme.title) or clean(briefing.theme.id) or "Briefing"
     edition_day = briefing.edition.date or briefing.generated_at[:10]
     edition_date = format_date(edition_day)
@@ -190,6 +196,17 @@ def lay_out(briefing: Briefing) -> Layout:
         speakers=_speakers(briefing),
         notes=tuple(n for n in (clean(n) for n in briefing.notes) if n),
         sources=tuple(_source(briefing, i, s) for i, s in enumerate(briefing.sources, 1)),
+    )
+
+
+def _without_new_flags(b: Briefing) -> Briefing:
+    return replace(
+        b,
+        summary=tuple(replace(x, new=False) for x in b.summary),
+        passages=tuple(replace(x, new=False) for x in b.passages),
+        events=tuple(replace(x, new=False) for x in b.events),
+        quotes=tuple(replace(x, new=False) for x in b.quotes),
+        edition=replace(b.edition, sources_added=()),
     )
 
 

@@ -71,6 +71,8 @@ def font_runs(text: str, font: str = REGULAR) -> list[tuple[str, str]]:
     chain = (font, REGULAR, CJK) if font != REGULAR else (REGULAR, CJK)
     runs: list[tuple[str, list[str]]] = []
     for ch in prepare(text):
+        if ch.isspace() and ch != "\u00a0" and ord(ch) not in coverage(font):
+            ch = " "  # a tab or line break that reached here is only a gap between words
         cp = ord(ch)
         if runs and ch.isspace() and cp in coverage(runs[-1][0]):
             chosen = runs[-1][0]
