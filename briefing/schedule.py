@@ -66,6 +66,10 @@ class Job:
             str(self.out),
         ]
 
+    def publish_argv(self) -> list[str]:
+        """Refresh the shared index after a successful build (`briefing publish`)."""
+        return [str(self.executable), "publish", "--out", str(self.out)]
+
     def when(self) -> str:
         """Return the schedule in words, e.g. "every Monday at 07:00"."""
         if self.schedule.every == "day":
@@ -134,7 +138,8 @@ def resolve_job(
 def cron_line(job: Job) -> str:
     """Return the crontab entry: time fields, then a shell command logging to `job.log`.
 
-    `%` is special in crontab (it starts stdin), so every `%` is escaped.
+    The build is followed, only if it succeeded, by `briefing publish` so the shared
+    index lists the new edition.  `%` is special in crontab (it starts stdin), so every `%` is escaped.
     """
     hour, minute = (int(x) for x in job.schedule.time.split(":"))
     dow = "*" if job.schedule.every == "day" else str(CRON_DAYS[job.schedule.day])
@@ -142,7 +147,8 @@ def cron_line(job: Job) -> str:
     stamp = "$(date -u +%Y-%m-%dT%H:%M:%SZ)"
     command = (
         f"cd {q(str(job.workdir))} && mkdir -p {q(str(job.log.parent))} && "
-        f'{{ echo "== {stamp} start"; {shlex.join(job.argv())}; rc=$?; echo "== {stamp} exit $rc"; }} '
+        f'{{ echo "== {stamp} start"; {shlex.join(job.argv())} && {shlex.join(job.publish_argv())}; '
+        f'rc=$?; echo "== {stamp} exit $rc"; }} '
         f">> {q(str(job.log))} 2>&1"
     )
     return f"{minute} {hour} * * {dow} {command.replace('%', chr(92) + '%')}"
@@ -264,6 +270,7 @@ def systemd_units(job: Job) -> dict[str, str]:
         "Type=oneshot\n"
         f"WorkingDirectory={_unit_escape(str(job.workdir))}\n"
         f"ExecStart={' '.join(_exec_quote(a) for a in job.argv())}\n"
+        f"ExecStart={' '.join(_exec_quote(a) for a in job.publish_argv())}\n"
         f"StandardOutput=append:{log}\n"
         f"StandardError=append:{log}\n"
     )

@@ -90,16 +90,27 @@ def test_cron_line_runs_the_build_with_absolute_paths_and_logs(project, tmp_path
         assert str(project / path) in line
     assert "%" not in line.replace("\\%", "")  # cron would cut the command at a bare %
 
-    # Run the command part the way cron does (sh, \% -> %) with a stand-in executable.
-    fake = executable(tmp_path / "fake-briefing", '#!/bin/sh\necho "args: $*"; echo oops >&2; exit 3\n')
+    # Run the command part the way cron does (sh, \% -> %) with a stand-in executable that
+    # fails the build when FAKE_RC says so: publish only follows a successful build.
+    fake = executable(
+        tmp_path / "fake-briefing",
+        '#!/bin/sh\necho "args: $*"; [ "$1" = build ] && echo oops >&2; exit $FAKE_RC\n',
+    )
     job = schedule.resolve_job("config.yaml", "seeds", None)
     job = schedule.Job(**{**job.__dict__, "executable": fake})
     command = schedule.cron_line(job).split(" ", 5)[5].replace("\\%", "%")
-    subprocess.run(["sh", "-c", command], cwd="/", check=True)
-    log = (project / "logs" / "briefing-schedule.log").read_text()
-    assert f"args: build --config {project / 'config.yaml'} --seeds {project / 'seeds'}" in log
-    assert "oops" in log  # errors reach the log too
-    assert log.splitlines()[-1].endswith("exit 3")
+    log_file = project / "logs" / "briefing-schedule.log"
+    subprocess.run(["sh", "-c", command], cwd="/", check=True, env={**os.environ, "FAKE_RC": "3"})
+    log = log_file.read_text().splitlines()
+    out = project / "output"
+    assert log[1] == f"args: build --config {project / 'config.yaml'} --seeds {project / 'seeds'} --out {out}"
+    assert log[2] == "oops"  # errors reach the log too
+    assert log[-1].endswith("exit 3") and len(log) == 4  # no publish after a failed build
+    log_file.unlink()
+    subprocess.run(["sh", "-c", command], cwd="/", check=True, env={**os.environ, "FAKE_RC": "0"})
+    log = log_file.read_text().splitlines()
+    assert log[3] == f"args: publish --out {out}"
+    assert log[-1].endswith("exit 0")
 
 
 def test_systemd_units_are_a_persistent_timer_and_a_oneshot_service(project, capsys):
@@ -112,6 +123,7 @@ def test_systemd_units_are_a_persistent_timer_and_a_oneshot_service(project, cap
     exe = Path(sys.executable).absolute().parent / "briefing"
     assert f'ExecStart={exe} build --config "{project / "config.yaml"}"' in service
     assert f"WorkingDirectory={project}\n" in service
+    assert f'ExecStart={exe} publish --out "{project / "output"}"\n' in service
     assert f"StandardError=append:{project / 'logs' / 'briefing-schedule.log'}\n" in service
     assert timer in out and service in out
     assert str(Path(os.environ["XDG_CONFIG_HOME"]) / "systemd" / "user" / "briefing.timer") in out
