@@ -142,6 +142,13 @@ def _field(paragraph: Paragraph, instruction: str) -> None:
     fld = OxmlElement("w:fldSimple")
     fld.set(qn("w:instr"), instruction)
     run = OxmlElement("w:r")
+    props = OxmlElement("w:rPr")  # same look as the footer text around the number
+    colour = OxmlElement("w:color")
+    colour.set(qn("w:val"), str(MUTED))
+    size = OxmlElement("w:sz")
+    size.set(qn("w:val"), "16")  # half-points: 8 pt
+    props.extend([colour, size])
+    run.append(props)
     text = OxmlElement("w:t")
     text.text = "1"
     run.append(text)
@@ -246,7 +253,10 @@ class _Writer:
     def timeline(self, rows: tuple[TimelineRow, ...]) -> Table:
         table = self.doc.add_table(rows=1, cols=4)
         table.style = self.doc.styles["Table Grid"]
+        table.autofit = False
         widths = (Cm(2.8), Cm(9.6), Cm(2.4), Cm(2.2))
+        for column, width in zip(table.columns, widths, strict=True):
+            column.width = width  # the grid LibreOffice lays out by; cells carry it for Word
         header = table.rows[0]
         _repeat_as_header(header)
         for cell, text, width in zip(header.cells, L.TIMELINE_HEADER, widths, strict=True):
