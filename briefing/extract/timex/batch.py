@@ -6,11 +6,12 @@ Other keys are ignored so benchmark files (which also carry gold timexes) can be
 from __future__ import annotations
 
 import json
+import re
 from typing import Any, TextIO
 
 from briefing.errors import InputError
 
-from . import tag
+from . import Timex, tag
 
 
 def _record(line: str, lineno: int, name: str) -> dict[str, Any]:
@@ -30,6 +31,28 @@ def _record(line: str, lineno: int, name: str) -> dict[str, Any]:
     return rec
 
 
+_SEPARATOR = re.compile(r"\s*(?:-|–|—|‑|‐|/|\bto\b|\bthrough\b|\bthru\b|\buntil\b|\btill\b|\band\b)\s*")
+
+
+def split_range(t: Timex) -> list[dict[str, Any]]:
+    """TIMEX3 marks each end of a range as its own expression: "January 13-14" -> "January 13", "14"."""
+    whole = {"start": t.start, "end": t.end, "text": t.text, "type": t.type, "value": t.value}
+    if not t.end_value:
+        return [whole]
+    seps = [m for m in _SEPARATOR.finditer(t.text) if re.search(r"\d", t.text[: m.start()]) and m.start() > 0]
+    if not seps:
+        return [whole]
+    sep = seps[-1]
+    first = t.text[: sep.start()]
+    second = t.text[sep.end() :]
+    if not first or not second:
+        return [whole]
+    return [
+        {"start": t.start, "end": t.start + len(first), "text": first, "type": t.type, "value": t.value},
+        {"start": t.start + sep.end(), "end": t.end, "text": second, "type": t.type, "value": t.end_value},
+    ]
+
+
 def run(infile: TextIO, outfile: TextIO) -> int:
     """Tag every line of `infile`, write one output line per input line; return the exit code.
 
@@ -40,10 +63,6 @@ def run(infile: TextIO, outfile: TextIO) -> int:
         if not line.strip():
             continue
         rec = _record(line, lineno, name)
-        timexes = [
-            {"start": t.start, "end": t.end, "text": t.text, "type": t.type, "value": t.value}
-            | ({"end_value": t.end_value} if t.end_value else {})
-            for t in tag(rec["text"], rec.get("dct"))
-        ]
+        timexes = [piece for t in tag(rec["text"], rec.get("dct")) for piece in split_range(t)]
         outfile.write(json.dumps({"doc": rec.get("doc"), "timexes": timexes}, ensure_ascii=False) + "\n")
     return 0

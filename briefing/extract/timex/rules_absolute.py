@@ -157,7 +157,7 @@ def _g_month(m: re.Match[str], text: str) -> bool:
     """ "May" and "March" are also a verb and a noun: accept them only in a date-like context."""
     word = m["m1"].rstrip(".")
     gd = m.groupdict()
-    if gd.get("rel") or gd.get("mod") or gd.get("rel2") or gd.get("mod2"):
+    if gd.get("rel") or gd.get("mod") or gd.get("rel2") or gd.get("mod2") or gd.get("mod3"):
         return True
     if word.lower() in ("may", "march") or len(word) <= 3:
         return bool(_MONTH_GUARD_PREV.search(text[max(0, m.start() - 12) : m.start()]))
@@ -394,7 +394,7 @@ RULES: list[Rule] = [
     ),
     Rule(
         "md",
-        _c(rf"{_WD}(?P<m1>{MONTH})\.?\s*{_DAY1}(?:{_SEP}(?:(?P<m2>{MONTH})\.?\s*)?{_DAY2})?(?![\d:])"),
+        _c(rf"{_WD}(?P<m1>{MONTH})\.?\s*{_DAY1}(?:{_SEP}(?:(?P<m2>{MONTH})\.?\s*)?{_DAY2})?(?!\d|:\d)"),
         _h_mdy,
         _g_not_time,
     ),
@@ -421,7 +421,7 @@ RULES: list[Rule] = [
     Rule(
         "year",
         _c(
-            rf"(?<![\w$€£#.,/\-‑])(?:(?:fiscal|FY|calendar|fiscal\s+year)\s*)?(?P<y>{YEAR4})(?:{_YRANGE_SEP}(?P<y2>{YEAR4}|\d\d))?(?![\w%]|[.,]\d|-year|‑year)"
+            rf"(?:(?<=\bmid-)|(?<=\bpost-)|(?<=\bpre-)|(?<![\w$€£#.,/\-‑]))(?:(?:fiscal|FY|calendar|fiscal\s+year)\s*)?(?P<y>{YEAR4})(?:{_YRANGE_SEP}(?P<y2>{YEAR4}|\d\d))?(?![\w%]|[.,]\d|-year|‑year)"
         ),
         _h_year,
         _g_year,

@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from .calendar import Anchor, at_precision, fmt_day, fmt_month, fmt_week, shift, weekday_near
 from .engine import Ctx, Result, Rule
 from .lexicon import (
+    MONTH,
     NUMBER,
     PARTS_OF_DAY,
     TIME_UNITS,
@@ -179,7 +180,7 @@ def duration_value(n: float | None, unit: str) -> str:
         unit, n = "Y", (n * 100 if n is not None else None)
     elif unit == "WE":
         unit, n = "D", (n * 2 if n is not None else None)
-    t = "T" if unit in ("S", "H") or unit == "MIN" else ""
+    t = "T" if unit in ("S", "H") or (unit == "MIN" and n is not None) else ""
     if unit == "MIN":
         unit = "M"
     if n is None:
@@ -225,6 +226,11 @@ def _h_duration(m: re.Match[str], ctx: Ctx) -> Result | None:
 
 
 def _g_duration(m: re.Match[str], text: str) -> bool:
+    if m.group(0)[:2].lower() in ("a ", "an") and re.search(
+        r"(?:\d|\d\s+\w+|\b(?:million|billion|percent|times|once|twice)\s*)\s+$",
+        text[max(0, m.start() - 20) : m.start()],
+    ):
+        return False  # "$2 million a year", "700 seats a week": a rate, not a period
     if re.fullmatch(r"1[5-9]\d\d|20\d\d", m["n"]):
         return False  # "the 1988 second quarter": a year, not a count
     after = text[m.end() : m.end() + 12].lower()
@@ -252,6 +258,33 @@ _SET_ADVERBS = {
     "biweekly": "P2W",
     "biannually": "P6M",
 }
+
+
+def _g_set_adverb(m: re.Match[str], text: str) -> bool:
+    """ "daily flights", "the Party daily Granma": an adjective or noun, not a frequency."""
+    nxt = re.match(r"\s+([A-Za-z]+)", text[m.end() :])
+    if nxt and nxt.group(1).lower() not in {
+        "in",
+        "on",
+        "at",
+        "for",
+        "and",
+        "or",
+        "to",
+        "from",
+        "by",
+        "since",
+        "until",
+        "with",
+        "during",
+        "through",
+        "the",
+        "as",
+    }:
+        return False
+    return not re.search(
+        r"\b(?:the|a|an|average|party|business)\s+$", text[max(0, m.start() - 12) : m.start()], re.I
+    )
 
 
 def _h_set_adverb(m: re.Match[str], ctx: Ctx) -> Result | None:
@@ -320,7 +353,7 @@ def _h_weekday(m: re.Match[str], ctx: Ctx) -> Result | None:
     elif rel in ("next", "coming"):
         d = weekday_near(ref + timedelta(days=1), wd, "future")
     else:
-        d = weekday_near(ref, wd, ctx.direction(*m.span()))
+        d = weekday_near(ref, wd, ctx.direction(*m.span()) or "past")  # news reports the past
     if part:
         return Result("TIME", fmt_day(d) + "T" + PARTS_OF_DAY[part], None, Anchor(d, "D"), kind="weekday")
     return Result("DATE", fmt_day(d), None, Anchor(d, "D"), kind="weekday")
@@ -338,15 +371,41 @@ def _h_clock(m: re.Match[str], ctx: Ctx) -> Result | None:
         h = 0
     if h > 24 or mi > 59:
         return None
-    day = ctx.ref("D", m.start())
+    day = _attached_day(m, ctx) or ctx.ref("D", m.start())
     prefix = fmt_day(day) if day else "XXXX-XX-XX"
     return Result("TIME", f"{prefix}T{h:02d}:{mi:02d}", kind="clock")
 
 
 def _h_noon(m: re.Match[str], ctx: Ctx) -> Result | None:
-    day = ctx.dct
+    day = _attached_day(m, ctx) or ctx.dct
     prefix = fmt_day(day) if day else "XXXX-XX-XX"
     return Result("TIME", prefix + ("T12:00" if m["w"].lower() == "noon" else "T24:00"), kind="clock")
+
+
+_DAY_SUFFIX = (
+    rf"(?:,?\s+(?:on\s+)?(?-i:(?P<wd>{WEEKDAY}))|,?\s+(?:on\s+)?(?-i:(?P<mo>{MONTH}))\.?\s*(?P<md>[12]\d|3[01]|0?[1-9])(?!\d)"
+    r"|\s+(?P<dei>today|yesterday|tomorrow))?"
+)
+
+
+def _attached_day(m: re.Match[str], ctx: Ctx) -> date | None:
+    """The day a clock time is attached to ("5 p.m. EST, Nov. 6", "noon Thursday"), else None."""
+    from .calendar import choose_year, safe_date
+    from .lexicon import MONTHS
+
+    g = m.groupdict()
+    if ctx.dct is None or not (g.get("wd") or g.get("mo") or g.get("dei")):
+        return None
+    if m["wd"]:
+        return weekday_near(
+            ctx.dct, WEEKDAYS[m["wd"].lower().rstrip(".")], ctx.direction(*m.span()) or "past"
+        )
+    if m["mo"]:
+        mo, d = MONTHS[m["mo"].lower().rstrip(".")], int(m["md"])
+        return safe_date(choose_year(mo, d, ctx.dct, ctx.direction(*m.span())), mo, d)
+    if m["dei"]:
+        return ctx.dct + timedelta(days=_DAY_OFFSETS[m["dei"].lower()])
+    return None
 
 
 def _c(p: str, flags: int = re.I) -> re.Pattern[str]:
@@ -403,7 +462,7 @@ RULES: list[Rule] = [
     Rule(
         "duration",
         _c(
-            rf"\b(?:(?:the|each\s+of\s+the|at\s+least\s+the|over\s+the|for\s+the)\s+)?(?:(?:past|last|next|first|coming|previous|following|final|latest|remaining|initial|prior|recent|entire|whole)\s+)?{_QMOD}{_N}(?:\s+(?:to|or)\s+(?:{NUMBER}))?[\s-]+(?:more\s+|additional\s+|long\s+|full\s+|straight\s+|consecutive\s+|trading\s+|business\s+|working\s+)?(?P<u>{_UNIT_WORD})s?(?:[\s-]+long)?\b(?!-old|\s+old)"
+            rf"\b(?:(?:the|each\s+of\s+the|at\s+least\s+the)\s+)?(?:(?:past|last|next|first|coming|previous|following|final|latest|remaining|initial|prior|recent|entire|whole)\s+)?{_QMOD}{_N}(?:\s+(?:to|or)\s+(?:{NUMBER}))?[\s-]+(?:more\s+|additional\s+|long\s+|full\s+|straight\s+|consecutive\s+|trading\s+|business\s+|working\s+)?(?P<u>{_UNIT_WORD})s?(?:[\s-]+long)?\b(?!-old|\s+old)"
         ),
         _h_duration,
         _g_duration,
@@ -427,6 +486,7 @@ RULES: list[Rule] = [
         "set_adverb",
         _c(r"\b(?P<w>daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly|biannually)\b"),
         _h_set_adverb,
+        _g_set_adverb,
     ),
     Rule(
         "set_every",
@@ -461,6 +521,7 @@ RULES: list[Rule] = [
         "clock",
         _c(
             r"\b(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.?|p\.m\.?|am\b|pm\b)(?:\s+(?:EST|EDT|GMT|UTC|ET|PT|PST|PDT|KST|JST|local\s+time)\b)?"
+            + _DAY_SUFFIX
         ),
         _h_clock,
     ),
@@ -469,7 +530,7 @@ RULES: list[Rule] = [
         _c(r"(?<![\d:])(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?::[0-5]\d)?(?P<ap>)(?![\d:])"),
         _h_clock,
     ),
-    Rule("noon", _c(r"\b(?P<w>noon|midnight)\b"), _h_noon),
+    Rule("noon", _c(r"\b(?P<w>noon|midnight)\b" + _DAY_SUFFIX), _h_noon),
 ]
 
 __all__ = ["RULES", "duration_value", "TIME_UNITS"]

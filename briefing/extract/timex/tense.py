@@ -56,6 +56,8 @@ _NOT_PAST = {
 PAST_CUES = re.compile(rf"\b(?:{_IRREGULAR_PAST}|[a-z]+ed)\b", re.IGNORECASE)
 _HAVE_PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+\s+)?(?:been|[a-z]+ed)\b", re.IGNORECASE)
 
+_FUTURE_PASSIVE = re.compile(r"\b(?:will|would|shall|to|['’]ll)\s+(?:be|have)\s+(?:\w+\s+)?$", re.IGNORECASE)
+
 WINDOW = 80  # characters either side of the expression in which a cue counts
 
 
@@ -95,6 +97,8 @@ def direction(text: str, start: int, end: int) -> str | None:
                     continue
             else:
                 kind_here = kind
+            if kind_here == "past" and _FUTURE_PASSIVE.search(text, max(0, m.start() - 20), m.start()):
+                kind_here = "future"  # "will be held", "is to be signed"
             dist = start - m.end() if m.end() <= start else m.start() - end
             dist = max(dist, 0)
             if best is None or dist < best[0]:
