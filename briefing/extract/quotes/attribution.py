@@ -20,8 +20,8 @@ from briefing.extract.quotes.lexicon import CUE_FORMS, NAMING_PHRASES, SPEECH_LE
 from briefing.extract.quotes.marks import QuoteSpan
 from briefing.extract.quotes.names import CONNECTORS
 from briefing.extract.quotes.speaker import QUOTE_MARKS, SpeakerRef, is_cue, phrase_after, subject_before
-from briefing.extract.quotes.tokens import Token, tokenize
-from briefing.sentences import split_sentences
+from briefing.extract.quotes.tokens import Token, is_abbrev_dot, tokenize
+from briefing.sentences import Span, split_sentences
 
 WEAK_LEMMAS = frozenset({"think", "believe", "feel", "hope", "want", "continue", "begin", "fire", "signal"})
 SMALL_WORDS = frozenset("a an the of and or in on at to for by with from as vs".split())
@@ -66,10 +66,23 @@ def mask(paragraph: str, spans: list[QuoteSpan], blank: bool = False) -> str:
     return "".join(chars)
 
 
+def _sentences(masked: str) -> list[Span]:
+    """The shared splitter's sentences, re-joined where a split fell after a title ("said Del. Stacey …")."""
+    out: list[Span] = []
+    for s in split_sentences(masked):
+        if out:
+            toks = tokenize(out[-1].text)
+            if toks and is_abbrev_dot(toks, len(toks) - 1) and s.text[:1].isupper():
+                prev = out.pop()
+                s = Span(prev.start, s.end, masked[prev.start : s.end])
+        out.append(s)
+    return out
+
+
 def sentence_bounds(masked: str, start: int, end: int) -> tuple[int, int]:
     """Paragraph offsets of the sentence(s) that hold [start, end)."""
     lo, hi = 0, len(masked)
-    for s in split_sentences(masked):
+    for s in _sentences(masked):
         if s.end <= start:
             lo = s.end
         if s.start >= end:
@@ -113,8 +126,8 @@ def attribution_after(toks: list[Token], close: int, hi: int) -> SpeakerRef | No
         if CUE_FORMS[toks[i].low] in WEAK_LEMMAS:
             return None
         return phrase_after(toks, i + 1, end)
-    for c in range(i + 1, min(end, i + 14)):
-        if toks[c].text in QUOTE_MARKS or toks[c].text in ".;:":
+    for c in range(i + 1, min(end, i + 16)):
+        if toks[c].text in QUOTE_MARKS or (toks[c].text in ".;:" and not is_abbrev_dot(toks, c)):
             break
         if is_cue(toks, c) and CUE_FORMS[toks[c].low] not in WEAK_LEMMAS:
             ref = subject_before(toks, c, i)

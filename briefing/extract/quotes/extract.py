@@ -150,7 +150,7 @@ def extract_quotes(doc: Document, people: Sequence[Person]) -> list[FoundQuote]:
             speaker = _transcript_speaker(quoted, index, base + s.start)
             ref = None
             if speaker is None:
-                ref = _find_ref(toks, s, lo, hi, partial, index, base)
+                ref = _find_ref(masked, toks, s, (lo, hi), partial, index, base)
                 speaker = resolve(ref, base + ref.start, index) if ref else None
             if speaker is None and not partial:
                 speaker = current
@@ -183,10 +183,26 @@ def extract_quotes(doc: Document, people: Sequence[Person]) -> list[FoundQuote]:
 
 
 def _find_ref(
-    toks: list[Token], s: QuoteSpan, lo: int, hi: int, partial: bool, index: NameIndex, base: int
+    masked: str,
+    toks: list[Token],
+    s: QuoteSpan,
+    bounds: tuple[int, int],
+    partial: bool,
+    index: NameIndex,
+    base: int,
 ) -> SpeakerRef | None:
     """The speaker phrase of one quote from its own sentence, nearest evidence first."""
-    ref = attribution_after(toks, s.end, hi) if s.closed else None
+    lo, hi = bounds
+    ref = None
+    if s.closed:
+        hi_after = hi
+        nxt = len(masked) - len(masked[s.end + 1 :].lstrip())
+        ends = masked[: s.end].rstrip()[-1:]
+        if (
+            nxt >= hi and nxt < len(masked) and ends in "?!"
+        ):  # "“…?” Trump said": a new sentence for the splitter
+            hi_after = sentence_bounds(masked, nxt, nxt + 1)[1]
+        ref = attribution_after(toks, s.end, hi_after)
     if ref is None:
         ref = attribution_before(toks, lo, s.start - 1, partial)
         if ref is PARTICIPLE:

@@ -208,7 +208,7 @@ TITLE_WORDS = frozenset(
 
 # Head nouns of titles/roles: a name follows them; words before them belong to the title.
 ROLE_HEADS = frozenset(
-    w.lower()
+    w.lower().rstrip(".")
     for w in """
     President Minister Premier Chancellor Secretary Secretary-General Undersecretary Adviser Advisor Senator
     Sen Sen. Rep Rep. Representative Congressman Congresswoman Gov Gov. Governor Mayor Chairman Chairwoman
@@ -222,6 +222,8 @@ ROLE_HEADS = frozenset(
     Sir Sens. Reps. Lt. Maj. Sgt President-elect Frontrunner Front-runner Challenger Incumbent Hon.
     Chairmen Founder Partner Officer Head Boss Whip Counsel Clerk Fellow Researcher Scholar Author
     Mogul Businessman Businesswoman Billionaire Activist Organizer Lawyer Attorney Investigator Agent
+    Del Rev Hon Det Amb Supt Insp Atty Sec Pres Cpl Pvt Cmdr Adm Col Capt Maj Sgt Lt Gen Gov Rep Sen Mr Mrs
+    Ms Dr Prof Host Moderator Narrator Announcer
     """.split()
 )
 
@@ -230,6 +232,9 @@ HONORIFICS = frozenset(
     "mr mr. mrs mrs. ms ms. miss dr dr. sir dame lord lady hon hon. rev rev. prof prof. sen sen. rep rep. gov gov."
     " gen gen. lt lt. col col. capt capt. sgt sgt. maj maj. adm adm. det det.".split()
 )
+
+# Courtesy titles say nothing about a role: "Mr. Barrett" has no role from "Mr.".
+COURTESY = frozenset({"mr", "mrs", "ms", "miss", "messrs", "mme", "mlle", "sir", "dame"})
 
 PERSON_PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
 PLURAL_PRONOUNS = frozenset({"they", "we"})

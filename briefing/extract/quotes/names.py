@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from briefing.config import Person
-from briefing.extract.quotes.lexicon import HONORIFICS, ORG_WORDS, ROLE_HEADS
+from briefing.extract.quotes.lexicon import COURTESY, HONORIFICS, ORG_WORDS, ROLE_HEADS
 from briefing.extract.quotes.tokens import Token, tokenize
 
 CONNECTORS = frozenset({"de", "da", "van", "von", "al", "bin", "der", "la", "le", "du", "del", "di"})
@@ -123,8 +123,9 @@ class NameIndex:
         self._reused = set(singles)
         self.roles: dict[str, str] = {}  # canonical name -> role stated in the document
         for m in self.mentions:
-            if m.title and not m.org:
-                self.roles.setdefault(self.canonical(m.name, m.start), m.title)
+            title = " ".join(w for w in (m.title or "").split() if w.lower().rstrip(".") not in COURTESY)
+            if title and not m.org:
+                self.roles.setdefault(self.canonical(m.name, m.start), title)
 
     # -- scanning --------------------------------------------------------------------------
 

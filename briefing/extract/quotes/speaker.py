@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from briefing.extract.quotes.lexicon import CUE_FORMS, NOMINAL_STOP, ROLE_HEADS
+from briefing.extract.quotes.lexicon import COURTESY, CUE_FORMS, NOMINAL_STOP, ROLE_HEADS
 from briefing.extract.quotes.names import CONNECTORS, OPENERS
-from briefing.extract.quotes.tokens import Token, is_possessive
+from briefing.extract.quotes.tokens import Token, is_abbrev_dot, is_possessive, join_tokens
 
 QUOTE_MARKS = frozenset('"“”«»„')
 SKIP = frozenset(
@@ -58,6 +58,11 @@ class SpeakerRef:
     first: int  # index of the phrase's first token
 
 
+TIME_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august"
+    " september october november december jan feb mar apr jun jul aug sep sept oct nov dec today tonight"
+    " yesterday tomorrow".split()
+)
 NOUN_LIKE = frozenset(
     "state note report comment call claim charge answer reply quote post promise pledge vow demand attack voice"
     " point signal welcome term label brand frame counter fire hope want read cry respond remark comment"
@@ -93,7 +98,7 @@ def _run_back(toks: list[Token], k: int, lo: int) -> int:
         p = toks[j - 1]
         if p.is_word and p.is_cap and not is_possessive(p):
             j -= 1
-        elif p.text == "." and j - 2 >= lo and toks[j - 2].is_cap:
+        elif p.text == "." and j - 2 >= lo and is_abbrev_dot(toks, j - 1):
             j -= 1
         elif p.low in CONNECTORS and j - 2 >= lo and toks[j - 2].is_cap:
             j -= 1
@@ -133,6 +138,8 @@ def _name_ref(toks: list[Token], j: int, k: int, lo: int) -> SpeakerRef | None:
         r -= 1
     if lower and lower[-1].lower() in ROLE_HEADS:
         title_words = lower + title_words
+    if name_words and all(w.low.rstrip(".") in TIME_WORDS for w in name_words):
+        return None  # "said Tuesday"
     if not name_words:
         if words[0].low in OPENERS or words[0].low in PRONOUNS:
             return None
@@ -140,8 +147,10 @@ def _name_ref(toks: list[Token], j: int, k: int, lo: int) -> SpeakerRef | None:
         if head in ROLE_HEADS:  # "the President said": a description, resolved later
             return SpeakerRef("nominal", " ".join(w.text for w in words), None, words[0].start, j)
         return None
-    name = " ".join(w.bare if w is name_words[-1] else w.text for w in name_words)
-    return SpeakerRef("name", name, " ".join(title_words) or None, name_words[0].start, j)
+    span = [t for t in toks[j : k + 1] if t.start >= name_words[0].start]
+    name = re.sub(r"[’']s$", "", join_tokens(span))
+    title = " ".join(w for w in title_words if w.lower().rstrip(".") not in COURTESY)
+    return SpeakerRef("name", name, title or None, name_words[0].start, j)
 
 
 def _nominal_back(toks: list[Token], k: int, lo: int) -> SpeakerRef | None:
@@ -230,7 +239,7 @@ def _appositive(toks: list[Token], comma: int, lo: int) -> SpeakerRef | None:
     """ "Trump, the Republican nominee, said" or "South Korea’s ambassador, Lee Hyuk, said"."""
     c0 = comma - 1
     while c0 >= lo and toks[c0].text != "," and comma - c0 < 14:
-        if toks[c0].text in QUOTE_MARKS or toks[c0].text in ".;:":
+        if toks[c0].text in QUOTE_MARKS or (toks[c0].text in ".;:" and not is_abbrev_dot(toks, c0)):
             return None
         c0 -= 1
     if c0 < lo or toks[c0].text != ",":
@@ -253,6 +262,22 @@ def _clause_start(toks: list[Token], k: int, lo: int) -> int:
     return j
 
 
+def _run_forward(toks: list[Token], k: int, hi: int) -> int:
+    """Last index of the capitalised name run starting at k ("Rep. G.K. Butterfield")."""
+    e = k
+    while e + 1 < hi and not is_possessive(toks[e]):
+        nxt = toks[e + 1]
+        if nxt.is_word and nxt.is_cap:
+            e += 1
+        elif is_abbrev_dot(toks, e + 1) and e + 2 < hi and toks[e + 2].is_cap:
+            e += 1
+        elif nxt.low in CONNECTORS and e + 2 < hi and toks[e + 2].is_cap:
+            e += 1
+        else:
+            break
+    return e
+
+
 def phrase_after(toks: list[Token], i: int, hi: int) -> SpeakerRef | None:
     """The speaker phrase starting at index i: "said Trump", "said the senator", "according to X"."""
     while i < hi and toks[i].text in {",", "—", "–"}:
@@ -270,15 +295,25 @@ def phrase_after(toks: list[Token], i: int, hi: int) -> SpeakerRef | None:
             break
         k += 1
     if k < hi and toks[k].is_word and toks[k].is_cap:
-        e = k
-        while e + 1 < hi and (
-            (toks[e + 1].is_word and toks[e + 1].is_cap)
-            or (toks[e + 1].text == "." and (len(toks[e].text) == 1 or toks[e].low.rstrip(".") in ROLE_HEADS))
-            or (toks[e + 1].low in CONNECTORS and e + 2 < hi and toks[e + 2].is_cap)
+        e = _run_forward(toks, k, hi)
+        # "MSNBC host Chris Matthews", "Tulsa police Chief Chuck Jordan": a role noun, then the name
+        m = e + 1
+        while (
+            m < hi
+            and m - e <= 3
+            and toks[m].is_word
+            and not toks[m].is_cap
+            and toks[m].low not in NOMINAL_STOP
         ):
-            if is_possessive(toks[e]):
-                break
-            e += 1
+            m += 1
+        if (
+            m < hi
+            and m > e + 1
+            and toks[m - 1].low in ROLE_HEADS
+            and toks[m].is_cap
+            and not is_possessive(toks[e])
+        ):
+            e = _run_forward(toks, m, hi)
         if is_possessive(toks[e]):
             return None  # "said Trump's campaign": a description, not handled
         ref = _name_ref(toks, k, e, i)

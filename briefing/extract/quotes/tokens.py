@@ -46,3 +46,36 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
 
 def is_possessive(tok: Token) -> bool:
     return bool(re.search(r"[’']s$", tok.text)) or tok.text.endswith("s’")
+
+
+ABBREVIATIONS = frozenset(
+    """
+    mr mrs ms dr prof sen sens rep reps gov gen lt col maj capt cmdr adm sgt cpl pvt rev hon pres sec amb supt
+    insp det atty messrs jr sr st del ft mt gen dept univ corp inc co ltd bros no vs
+    """.split()
+)
+_PARTY_STATE = re.compile(r"^[RDI]-[A-Z][\w.-]*$")
+_INITIALS = re.compile(r"^(?:[A-Z]\.?)+$")
+
+
+def is_abbrev_dot(toks: list[Token], i: int) -> bool:
+    """True when the full stop toks[i] ends an abbreviation ("Mr.", "Rev.", "G.K.", "R-Ky.") not a sentence."""
+    if toks[i].text != "." or i == 0:
+        return False
+    prev = toks[i - 1]
+    if prev.end != toks[i].start:
+        return False
+    word = prev.text
+    return (
+        word.lower() in ABBREVIATIONS
+        or (len(word) <= 4 and bool(_INITIALS.match(word)) and word[0].isupper())
+        or bool(_PARTY_STATE.match(word))
+    )
+
+
+def join_tokens(toks: list[Token]) -> str:
+    """The tokens as written, with a space only where the text had one ("Rep. G.K. Butterfield")."""
+    out = ""
+    for i, t in enumerate(toks):
+        out += t.text if i == 0 or toks[i - 1].end == t.start else " " + t.text
+    return out
