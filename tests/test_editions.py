@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+import briefing.editions.atomic as atomic
 from briefing import __version__
 from briefing.editions import (
     diff_against_previous,
@@ -28,6 +29,7 @@ from briefing.editions import (
     write_edition,
 )
 from briefing.editions.period import generated_at_for, parse_date
+from briefing.errors import OutputError
 from briefing.model import Briefing, EditionInfo, Event, Passage, Quote, Source, SummaryPoint, ThemeRef
 
 THEME = ThemeRef("trade", "Trade talks")
@@ -216,8 +218,6 @@ def test_backfilling_an_older_edition_leaves_latest_on_the_newest(inputs):
 def test_unwritable_output_is_an_output_error_naming_the_path(tmp_path):
     blocker = tmp_path / "out"
     blocker.write_text("a file where the output folder should be")
-    from briefing.errors import OutputError
-
     with pytest.raises(OutputError, match=str(blocker)):
         write_edition(blocker, "trade", "2026-01-12", {"manifest.json": b"{}"})
 
@@ -228,7 +228,6 @@ KILLER = textwrap.dedent(
     """
     import os, signal, sys
     from pathlib import Path
-    import briefing.editions.atomic as atomic
 
     out, what, n = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3])
     calls = {"n": 0}
@@ -288,3 +287,59 @@ def test_build_killed_at_any_step_leaves_a_complete_edition_and_latest(tmp_path,
     assert snapshot(tdir / "2026-01-12")["trade-briefing-2026-01-12.pdf"] in (b"%PDF old", b"%PDF new")
     assert set(os.listdir(tdir)) <= {"2026-01-12", "2026-01-19", "latest"}
     json.loads(snapshot(tdir / "latest")["manifest.json"])
+
+
+def test_a_retitled_single_article_file_is_the_same_source_but_newsletter_articles_are_not():
+    prev = briefing(
+        [
+            src("S1", "a.txt", "Old title"),
+            src("S2", "news.txt", "Item one"),
+            src("S3", "news.txt", "Item two"),
+        ],
+        passages=[Passage("Same words.", ("S1",), 1.0)],
+    )
+    cur = briefing(
+        [
+            src("S1", "a.txt", "Better title"),
+            src("S2", "news.txt", "Item one"),
+            src("S3", "news.txt", "Item 3"),
+        ],
+        passages=[Passage("Same words.", ("S1",), 1.0)],
+    )
+    marked = mark_new(cur, prev, edition_date="2026-01-19", previous_date="2026-01-12")
+    assert not marked.passages[0].new
+    assert marked.edition.sources_added == ("S3",)
+    assert marked.edition.sources_removed == ("Item two (Daily, 2026-01-10)",)
+
+
+def test_when_latest_cannot_be_replaced_the_error_says_the_edition_exists_and_latest_is_unchanged(
+    tmp_path, monkeypatch
+):
+    out = tmp_path / "out"
+    write_edition(out, "trade", "2026-01-12", {"a.pdf": b"old", "manifest.json": b"{}"})
+
+    def refuse(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(atomic.shutil, "copytree", refuse)
+    with pytest.raises(OutputError, match="was written, but .*latest could not be replaced"):
+        write_edition(out, "trade", "2026-01-19", {"b.pdf": b"new", "manifest.json": b"{}"})
+    assert (out / "trade" / "2026-01-19" / "b.pdf").read_bytes() == b"new"
+    assert (out / "trade" / "latest" / "a.pdf").read_bytes() == b"old"
+
+
+def test_a_refused_rename_puts_the_previous_edition_straight_back(tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    write_edition(out, "trade", "2026-01-12", {"a.pdf": b"old", "manifest.json": b"{}"})
+
+    real = os.rename
+
+    def flaky(src, dst):
+        if Path(src).name.startswith(".tmp-2026-01-12"):
+            raise PermissionError(13, "Permission denied", str(dst))
+        return real(src, dst)
+
+    monkeypatch.setattr(atomic.os, "rename", flaky)
+    with pytest.raises(OutputError, match="could not write edition"):
+        write_edition(out, "trade", "2026-01-12", {"a.pdf": b"new", "manifest.json": b"{}"})
+    assert (out / "trade" / "2026-01-12" / "a.pdf").read_bytes() == b"old"

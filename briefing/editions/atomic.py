@@ -62,12 +62,19 @@ def write_edition(out_dir: Path, theme_id: str, date: str, files: Mapping[str, b
             _write_file(tmp / name, files[name])
         _fsync_dir(tmp)
         _swap_into_place(tmp, final)
-        newest = edition_dates(out_dir, theme_id)
-        if newest and newest[-1] == date:
-            _refresh_latest(final, latest_dir(out_dir, theme_id))
     except OSError as exc:
         where = exc.filename or final
         raise OutputError(f"could not write edition {final}: {exc.strerror or exc} ({where})") from None
+    newest = edition_dates(out_dir, theme_id)
+    if newest and newest[-1] == date:
+        latest = latest_dir(out_dir, theme_id)
+        try:
+            _refresh_latest(final, latest)
+        except OSError as exc:
+            raise OutputError(
+                f"edition {final} was written, but {latest} could not be replaced "
+                f"({exc.strerror or exc}; is a file in it open?); it still holds the previous edition"
+            ) from None
     return final
 
 
@@ -121,7 +128,11 @@ def _swap_into_place(new: Path, final: Path) -> None:
     if old.exists():
         shutil.rmtree(old)
     os.rename(final, old)
-    os.rename(new, final)
+    try:
+        os.rename(new, final)
+    except OSError:
+        os.rename(old, final)  # put the good one back at once rather than wait for recover()
+        raise
     _fsync_dir(final.parent)
     shutil.rmtree(old, ignore_errors=True)
 

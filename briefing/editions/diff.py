@@ -3,8 +3,8 @@
 Items are compared by normalised text plus the sources that carry them, never by
 position or source id: ids ("S3") are renumbered whenever a document is added, and the
 same sentence may come back with other quotation marks, dashes, spacing or case.  A source
-is identified across editions by its file name and title (a newsletter file holds several
-articles, so the file alone is not enough).
+is identified across editions by its file name, plus its title when the file holds several
+articles (a newsletter), see `source_keys`.
 """
 
 from __future__ import annotations
@@ -31,8 +31,18 @@ def normalise(text: str) -> str:
     return _NON_WORD.sub(" ", text).strip()
 
 
-def source_key(source: Source) -> SourceKey:
-    return (source.file, normalise(source.title or ""))
+def source_keys(sources: Iterable[Source]) -> dict[str, SourceKey]:
+    """Return {source id: identity across editions}.
+
+    A file holding one article is identified by its name alone, so a better title read
+    from it by a newer version is not "removed and added"; the articles of a multi-article
+    file are told apart by their titles.
+    """
+    sources = list(sources)
+    counts: dict[str, int] = {}
+    for s in sources:
+        counts[s.file] = counts.get(s.file, 0) + 1
+    return {s.id: (s.file, normalise(s.title or "") if counts[s.file] > 1 else "") for s in sources}
 
 
 def source_label(source: Source) -> str:
@@ -75,8 +85,8 @@ def mark_new(
             quotes=tuple(replace(q, new=False) for q in current.quotes),
             edition=EditionInfo(date=date),
         )
-    cur_keys = {s.id: source_key(s) for s in current.sources}
-    prev_keys = {s.id: source_key(s) for s in previous.sources}
+    cur_keys = source_keys(current.sources)
+    prev_keys = source_keys(previous.sources)
 
     def keys(ids: Iterable[str], table: dict[str, SourceKey]) -> frozenset[SourceKey]:
         return frozenset(table[i] for i in ids if i in table)
@@ -101,8 +111,8 @@ def mark_new(
 
     prev_set = set(prev_keys.values())
     cur_set = set(cur_keys.values())
-    added = tuple(s.id for s in current.sources if source_key(s) not in prev_set)
-    removed = tuple(source_label(s) for s in previous.sources if source_key(s) not in cur_set)
+    added = tuple(s.id for s in current.sources if cur_keys[s.id] not in prev_set)
+    removed = tuple(source_label(s) for s in previous.sources if prev_keys[s.id] not in cur_set)
 
     return replace(
         current,
