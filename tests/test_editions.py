@@ -228,6 +228,7 @@ KILLER = textwrap.dedent(
     """
     import os, signal, sys
     from pathlib import Path
+    import briefing.editions.atomic as atomic
 
     out, what, n = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3])
     calls = {"n": 0}
