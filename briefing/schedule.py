@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefing.config import Schedule, load_config
+from briefing.editions.period import parse_window
 from briefing.errors import BriefingError
 
 CRON_DAYS = {
@@ -53,8 +54,10 @@ class Job:
     log: Path
     schedule: Schedule
     name: str = "briefing"
+    window: str | None = None  # passed to `briefing build --window`, e.g. "7d"
 
     def argv(self) -> list[str]:
+        window = ["--window", self.window] if self.window else []
         return [
             str(self.executable),
             "build",
@@ -64,6 +67,7 @@ class Job:
             str(self.seeds),
             "--out",
             str(self.out),
+            *window,
         ]
 
     def publish_argv(self) -> list[str]:
@@ -105,11 +109,18 @@ def resolve_job(
     log: str | Path | None = None,
     workdir: Path | None = None,
     name: str = "briefing",
+    window: str | None = None,
 ) -> Job:
     """Load the config and return the job with every path made absolute against `workdir`."""
     workdir = (workdir or Path.cwd()).absolute()
     if not _NAME.match(name):
         raise BriefingError(f"--name {name!r}: use letters, digits, '.', '_' and '-' only")
+    if window is not None:
+        try:
+            parse_window(window)
+        except ValueError as exc:
+            raise BriefingError(f"--window: {exc}") from None
+        window = window.strip().lower()
 
     def absolute(p: str | Path) -> Path:
         p = Path(p).expanduser()
@@ -129,6 +140,7 @@ def resolve_job(
         log=absolute(log) if log else workdir / "logs" / f"{name}-schedule.log",
         schedule=config.schedule,
         name=name,
+        window=window,
     )
 
 
@@ -392,6 +404,7 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
     s.add_argument("--config", default="config.yaml", metavar="FILE")
     s.add_argument("--seeds", default="seeds", metavar="DIR")
     s.add_argument("--out", metavar="DIR", help="output folder (default: config output.folder)")
+    s.add_argument("--window", metavar="7d|2w", help="pass --window to each build (default: whole corpus)")
     s.add_argument("--log", metavar="FILE", help="log file (default: logs/<name>-schedule.log)")
     s.add_argument("--name", default="briefing", help="job/unit name, to keep several projects apart")
     s.add_argument(
@@ -409,7 +422,7 @@ def run(args: argparse.Namespace) -> int:
             raise BriefingError(f"--name {args.name!r}: use letters, digits, '.', '_' and '-' only")
         print(uninstall_cron(args.name) if backend == "cron" else uninstall_systemd(args.name, args.unit_dir))
         return 0
-    job = resolve_job(args.config, args.seeds, args.out, log=args.log, name=args.name)
+    job = resolve_job(args.config, args.seeds, args.out, log=args.log, name=args.name, window=args.window)
     if args.install:
         print(install_cron(job) if backend == "cron" else install_systemd(job, args.unit_dir))
         return 0

@@ -226,3 +226,10 @@ def test_missing_crontab_command_is_a_clear_error(project, monkeypatch, capsys):
     monkeypatch.setenv("PATH", "/nonexistent")
     with pytest.raises(BriefingError, match="`crontab` command was not found"):
         run(["--with", "cron", "--install"], capsys)
+
+
+def test_window_is_passed_to_the_scheduled_build_and_checked_first(project, capsys):
+    code, out = run(["--with", "cron", "--window", "7d"], capsys)
+    assert code == 0 and f"--out {project / 'output'} --window 7d && " in out.replace("'", "")
+    with pytest.raises(BriefingError, match="--window: 'weekly' is not a window"):
+        run(["--with", "cron", "--window", "weekly"], capsys)
