@@ -58,6 +58,10 @@ _CUE_LEMMAS: dict[str, tuple[str, ...]] = {
     "vow": (),
     "promise": (),
     "agree": (),
+    "disagree": (),
+    "object": (),
+    "protest": (),
+    "concur": ("concurred", "concurring", "concurs"),
     "affirm": (),
     "reaffirm": (),
     "assure": (),
@@ -179,7 +183,7 @@ SPEECH_LEMMAS = frozenset(
         "confirm", "deny", "reiterate", "affirm", "reaffirm", "assure", "pledge", "vow", "promise", "demand",
         "propose", "interject", "interrupt", "retort", "repeat", "begin", "quote", "cite", "mention",
         "call", "describe", "characterize", "characterise", "frame", "term", "label", "brand", "dub",
-        "agree", "highlight", "underline", "underscore", "praise", "criticize", "criticise", "condemn",
+        "agree", "disagree", "object", "protest", "concur", "highlight", "underline", "underscore", "praise", "criticize", "criticise", "condemn",
         "attack", "slam", "blast", "mock", "hail", "welcome", "express", "voice", "accuse", "thank", "invoke",
         "signal", "envision", "think", "believe", "feel", "hope", "want", "point", "chime", "fire",
     }
@@ -223,7 +227,10 @@ ROLE_HEADS = frozenset(
     Chairmen Founder Partner Officer Head Boss Whip Counsel Clerk Fellow Researcher Scholar Author
     Mogul Businessman Businesswoman Billionaire Activist Organizer Lawyer Attorney Investigator Agent
     Del Rev Hon Det Amb Supt Insp Atty Sec Pres Cpl Pvt Cmdr Adm Col Capt Maj Sgt Lt Gen Gov Rep Sen Mr Mrs
-    Ms Dr Prof Host Moderator Narrator Announcer
+    Ms Dr Prof Host Moderator Narrator Announcer Master Owner Official Resident Farmer Worker Teacher Student
+    Expert Researcher Historian Scientist Engineer Nurse Pilot Driver Veteran Critic Pastor Priest Monk
+    Fisherman Diplomat Negotiator Prosecutor Defender Witness Survivor Victim Mother Father Son Daughter Wife
+    Husband
     """.split()
 )
 

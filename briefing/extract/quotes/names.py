@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from briefing.config import Person
-from briefing.extract.quotes.lexicon import COURTESY, HONORIFICS, ORG_WORDS, ROLE_HEADS
+from briefing.extract.quotes.lexicon import COURTESY, HONORIFICS, NOMINAL_STOP, ORG_WORDS, ROLE_HEADS
 from briefing.extract.quotes.tokens import Token, tokenize
 
 CONNECTORS = frozenset({"de", "da", "van", "von", "al", "bin", "der", "la", "le", "du", "del", "di"})
@@ -93,11 +93,7 @@ def _blank_headlines(text: str) -> str:
         line = m.group(0)
         words = re.findall(r"[A-Za-z][\w’'-]*", line)
         long_words = [w for w in words if len(w) > 3]
-        if (
-            len(words) >= 4
-            and long_words
-            and sum(w[0].isupper() for w in long_words) >= 0.8 * len(long_words)
-        ):
+        if len(long_words) >= 4 and all(w[0].isupper() for w in long_words):
             return " " * len(line)
         return line
 
@@ -154,10 +150,25 @@ class NameIndex:
                     break
                 j += 1
             mention = self._mention(run)
+            if mention and mention.title is None and i > 0:
+                mention = self._with_lower_role(mention, toks, i)
             if mention:
                 out.append(mention)
             i = max(j, i + 1)
         return out
+
+    @staticmethod
+    def _with_lower_role(m: Mention, toks: list[Token], i: int) -> Mention:
+        """ "Harbour master Tomas Reyes", "campaign spokesman Brian Fallon": a role written in lower case."""
+        if not toks[i - 1].is_word or toks[i - 1].is_cap or toks[i - 1].low not in ROLE_HEADS:
+            return m
+        j = i - 1
+        while j - 1 >= 0 and i - j < 4 and toks[j - 1].is_word and toks[j - 1].low not in NOMINAL_STOP:
+            if toks[j - 1].low in {"the", "a", "an", "his", "her", "their", "its"}:
+                break
+            j -= 1
+        title = " ".join(t.text for t in toks[j:i])
+        return Mention(m.start, m.end, m.name, title, m.org)
 
     def _mention(self, run: list[Token]) -> Mention | None:
         while run and run[0].low in OPENERS and len(run) > 1:
@@ -231,7 +242,16 @@ class NameIndex:
         words = m.name.split()
         if len(words) < 2 or any(w.lower() in NOT_NAME for w in words):
             return False
-        return words[0].lower() in self._reused or words[-1].lower() in self._reused
+        if words[0].lower() in self._reused or words[-1].lower() in self._reused:
+            return True
+        # "Tomas Reyes inspected …": a two- or three-word name used as the subject of a verb
+        nxt = re.match(r"\s+([a-z]+)\b", self.text[m.end :])
+        return (
+            len(words) <= 3
+            and bool(nxt)
+            and nxt.group(1) not in NOMINAL_STOP
+            and nxt.group(1) not in {"for", "and"}
+        )
 
     def last_person(self, at: int, exclude: str | None = None) -> str | None:
         """The most recent person named before `at` (what "he"/"she" most likely refers to)."""

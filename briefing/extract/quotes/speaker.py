@@ -246,11 +246,11 @@ def _appositive(toks: list[Token], comma: int, lo: int) -> SpeakerRef | None:
         return None
     inner = _phrase_back(toks, comma - 1, c0 + 1)
     if inner and inner.kind == "name" and inner.first == c0 + 1:
-        role = " ".join(t.text for t in toks[_clause_start(toks, c0, lo) : c0])
+        role = join_tokens(toks[_clause_start(toks, c0, lo) : c0])
         return SpeakerRef("name", inner.text, inner.title or role or None, inner.start, inner.first)
     outer = _phrase_back(toks, c0 - 1, lo) if c0 - 1 >= lo else None
     if outer and outer.kind in ("name", "joint"):
-        appos = " ".join(t.text for t in toks[c0 + 1 : comma])
+        appos = join_tokens(toks[c0 + 1 : comma])
         return SpeakerRef(outer.kind, outer.text, outer.title or appos, outer.start, outer.first)
     return None
 
