@@ -5,13 +5,14 @@ from __future__ import annotations
 import io
 import shutil
 import subprocess
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
-from briefing.model import to_dict
+from briefing.model import Event, Quote, to_dict
 from briefing.writers import WRITERS
 from briefing.writers.pdf.fonts import BOLD, CJK, ITALIC, REGULAR, REPLACEMENT, coverage, font_runs
 from briefing.writers.text import clean
@@ -161,3 +162,40 @@ def test_poppler_reads_non_latin_names_and_special_punctuation(tmp_path):
         "\u201cShuttle\u201d",
     ):
         assert s in text
+
+
+def test_long_briefing_repeats_table_headers_and_keeps_furniture_on_one_line():
+    b = make_briefing()
+    title = (
+        "Korea\u2013Japan relations and \u4e60\u8fd1\u5e73\u2019s regional diplomacy: summits, trade, history "
+        "and security across East Asia in 2026"
+    )
+    events = tuple(
+        Event(
+            date=f"2026-01-{1 + i % 28:02d}",
+            end=None,
+            text=f"Event number {i} " + "detail " * 20,
+            sources=("S1",),
+        )
+        for i in range(80)
+    )
+    huge_quote = Quote(
+        text="We will move forward. " * 300, speaker="Lee Jae-myung", role=None, partial=False, source="S1"
+    )
+    b = replace(b, theme=replace(b.theme, title=title), events=events, quotes=(*b.quotes, huge_quote))
+    reader = PdfReader(io.BytesIO(WRITERS["pdf"].render(b)))
+    pages = [p.extract_text() for p in reader.pages]
+    with_events = [t for t in pages if "Event number" in t]
+    assert len(with_events) >= 2
+    for text in with_events:
+        assert "Date What Status Sources" in norm(text)
+    assert "across East Asia in 2026" in norm(pages[0])  # the title block has the whole title
+    for text in pages[1:]:
+        # Header and footer shorten the title with an ellipsis rather than overprint "Page x of y".
+        assert "across East Asia in 2026" not in norm(text) and norm(text).count("\u2026") >= 2
+    # The quote is in Quotes and in Who said what; a page break may cut one sentence, none is lost.
+    assert sum(norm(t).count("We will move forward.") for t in pages) >= 2 * 300 - len(pages)
+
+
+def norm(text: str) -> str:
+    return " ".join(text.split())

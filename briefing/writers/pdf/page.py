@@ -63,6 +63,15 @@ def draw_text(
         x += canvas.stringWidth(run, run_font, size)
 
 
+def fit(text: str, font: str, size: float, width: float) -> str:
+    """Return `text`, shortened with an ellipsis if needed to fit `width` (header/footer only)."""
+    if text_width(text, font, size) <= width:
+        return text
+    while text and text_width(text + "\u2026", font, size) > width:
+        text = text[:-1]
+    return text.rstrip() + "\u2026"
+
+
 class _Document(BaseDocTemplate):
     def __init__(self, buffer: io.BytesIO, info: PageInfo, total_pages: int | None) -> None:
         super().__init__(
@@ -112,8 +121,10 @@ class _Document(BaseDocTemplate):
         canvas.line(MARGIN_X, y + 4 * mm, width - MARGIN_X, y + 4 * mm)
         canvas.setFillColor(MUTED)
         total = self.total_pages if self.total_pages is not None else doc.page
-        draw_text(canvas, MARGIN_X, y, self.info.footer, REGULAR, 7.5)
-        draw_text(canvas, width - MARGIN_X, y, f"Page {doc.page} of {total}", REGULAR, 7.5, right=True)
+        page = f"Page {doc.page} of {total}"
+        room = width - 2 * MARGIN_X - text_width(page, REGULAR, 7.5) - 8 * mm
+        draw_text(canvas, MARGIN_X, y, fit(self.info.footer, REGULAR, 7.5, room), REGULAR, 7.5)
+        draw_text(canvas, width - MARGIN_X, y, page, REGULAR, 7.5, right=True)
         canvas.restoreState()
 
     def _first_page(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
@@ -124,7 +135,8 @@ class _Document(BaseDocTemplate):
         y = height - MARGIN_TOP + 8 * mm
         canvas.saveState()
         canvas.setFillColor(ACCENT)
-        draw_text(canvas, MARGIN_X, y, self.info.title, BOLD, 8)
+        room = width - 2 * MARGIN_X - text_width(self.info.header_right, REGULAR, 8) - 8 * mm
+        draw_text(canvas, MARGIN_X, y, fit(self.info.title, BOLD, 8, room), BOLD, 8)
         canvas.setFillColor(MUTED)
         draw_text(canvas, width - MARGIN_X, y, self.info.header_right, REGULAR, 8, right=True)
         canvas.setStrokeColor(RULE)

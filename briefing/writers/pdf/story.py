@@ -215,7 +215,13 @@ def _timeline(rows: tuple[TimelineRow, ...]) -> Table:
             ]
         )
     width = content_width()
-    table = Table(data, colWidths=[27 * mm, width - 70 * mm, 24 * mm, 19 * mm], repeatRows=1, hAlign="LEFT")
+    table = Table(
+        data,
+        colWidths=[27 * mm, width - 70 * mm, 24 * mm, 19 * mm],
+        repeatRows=1,
+        hAlign="LEFT",
+        splitInRow=1,
+    )
     table.setStyle(TableStyle(style))
     return table
 
@@ -234,7 +240,7 @@ def _quotes(lay: Layout, c: _Counter) -> list[Flowable]:
         cell.append(Paragraph(t(by, MUTED_SMALL) + " " + cites(q.cites), MUTED_SMALL))
         if q.context:
             cell.append(Paragraph(t(f"In context: {q.context}", CONTEXT), CONTEXT))
-        box = Table([[cell]], colWidths=[content_width()], hAlign="LEFT")
+        box = Table([[cell]], colWidths=[content_width()], hAlign="LEFT", splitInRow=1)
         box.setStyle(
             TableStyle(
                 [
