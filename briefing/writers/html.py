@@ -13,6 +13,7 @@ from pathlib import Path
 
 import jinja2
 
+from briefing.errors import OutputError
 from briefing.model import Briefing
 from briefing.writers import layout
 from briefing.writers.layout import lay_out
@@ -37,7 +38,7 @@ def template_dirs() -> list[Path]:
 def _environment() -> jinja2.Environment:
     dirs = template_dirs()
     if not dirs:
-        raise FileNotFoundError(
+        raise OutputError(
             f"HTML template {TEMPLATE} not found in templates/ beside the briefing package; reinstall briefing"
         )
     return jinja2.Environment(

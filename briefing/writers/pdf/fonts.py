@@ -16,6 +16,8 @@ from xml.sax.saxutils import escape
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
+from briefing.errors import OutputError
+
 FONT_DIR = Path(__file__).resolve().parents[2] / "fonts"
 
 REGULAR = "DejaVuSans"
@@ -43,7 +45,10 @@ _PDF_SUBSTITUTES = str.maketrans({"\u202f": "\u00a0"})
 def register_fonts() -> None:
     """Register the bundled fonts with reportlab once per process."""
     for name, file in FILES.items():
-        pdfmetrics.registerFont(TTFont(name, str(FONT_DIR / file)))
+        path = FONT_DIR / file
+        if not path.is_file():
+            raise OutputError(f"bundled font {path} is missing; reinstall briefing (PDFs embed their fonts)")
+        pdfmetrics.registerFont(TTFont(name, str(path)))
     pdfmetrics.registerFontFamily(REGULAR, normal=REGULAR, bold=BOLD, italic=ITALIC, boldItalic=BOLD)
     pdfmetrics.registerFontFamily(CJK, normal=CJK, bold=CJK, italic=CJK, boldItalic=CJK)
 
