@@ -66,7 +66,7 @@ def mask(paragraph: str, spans: list[QuoteSpan], blank: bool = False) -> str:
     return "".join(chars)
 
 
-def _sentences(masked: str) -> list[Span]:
+def sentence_spans(masked: str) -> list[Span]:
     """The shared splitter's sentences, re-joined where a split fell after a title ("said Del. Stacey …")."""
     out: list[Span] = []
     for s in split_sentences(masked):
@@ -82,7 +82,7 @@ def _sentences(masked: str) -> list[Span]:
 def sentence_bounds(masked: str, start: int, end: int) -> tuple[int, int]:
     """Paragraph offsets of the sentence(s) that hold [start, end)."""
     lo, hi = 0, len(masked)
-    for s in _sentences(masked):
+    for s in sentence_spans(masked):
         if s.end <= start:
             lo = s.end
         if s.start >= end:

@@ -1,4 +1,11 @@
-"""`extract_statements`: reported speech with a named source, placeholder until filled below."""
+"""`extract_statements`: reported speech with a named source, for the "Who said what" section.
+
+"National Security Adviser Wi Sung-lac stated that the two sides discussed …",
+"According to officials, the plant will close", "The talks will resume, the
+ministry said." The reported content is kept verbatim from the document; the
+speaker is resolved exactly as for direct quotations. Sentences holding
+quotation marks are left to `extract_quotes`, so one claim is not reported twice.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +14,41 @@ from dataclasses import dataclass
 
 from briefing.config import Person
 from briefing.documents import Document
+from briefing.extract.quotes.attribution import sentence_spans
+from briefing.extract.quotes.extract import Speaker, resolve, units_of
+from briefing.extract.quotes.lexicon import CUE_FORMS, ORG_WORDS, ROLE_HEADS
+from briefing.extract.quotes.names import NameIndex
+from briefing.extract.quotes.speaker import SpeakerRef, is_cue, phrase_after, pronoun_of, subject_before
+from briefing.extract.quotes.tokens import Token, tokenize
+
+# Verbs that report what someone asserted (stance verbs such as "called" or "framed" take no clause).
+REPORTING = frozenset(
+    """
+    say tell write tweet post state note add stress emphasize emphasise indicate declare announce acknowledge
+    admit explain reply respond recall suggest predict warn argue insist claim contend assert allege maintain
+    remark comment observe conclude complain charge concede boast counter caution report reveal confirm deny
+    reiterate affirm reaffirm assure pledge vow promise agree point
+    """.split()
+)
+# Heads of descriptions that name a source ("the foreign ministry", "officials"), unlike "these gestures".
+SOURCE_HEADS = frozenset(
+    """
+    officials sources analysts experts diplomats lawmakers spokesperson spokespeople ministry ministries office
+    government side administration agency committee council party parties police military army court prosecutors
+    embassy department presidency secretariat cabinet bureau commission union association statement report
+    """.split()
+)
+
+
+def _named(ref: SpeakerRef) -> bool:
+    """A source a reader can name: a person, an institution, a role — not "the plan" or "these gestures"."""
+    if ref.kind != "nominal":
+        return True
+    head = ref.text.split()[-1].lower()
+    return head in SOURCE_HEADS or head.rstrip("s") in ROLE_HEADS or head.rstrip("s") in ORG_WORDS
+
+
+MIN_WORDS = 4
 
 
 @dataclass(frozen=True)
@@ -20,5 +62,84 @@ class FoundStatement:
     start: int
 
 
+def _content(line: str, toks: list[Token], a: int, end: int) -> tuple[int, int] | None:
+    """Offsets of the reported clause toks[a:end] in the line, without the closing full stop."""
+    while a < end and toks[a].text in {",", ":"}:
+        a += 1
+    if a >= end:
+        return None
+    start, stop = toks[a].start, toks[end - 1].end
+    text = line[start:stop].rstrip(" .")
+    if len(text.split()) < MIN_WORDS:
+        return None
+    return start, start + len(text)
+
+
+def _after_cue(toks: list[Token], c: int, end: int) -> int | None:
+    """Where the reported clause starts after the verb at c: after "that", or right after "said"."""
+    for k in range(c + 1, min(end, c + 9)):
+        if toks[k].low == "that":
+            return k + 1
+        if toks[k].text in {".", ";", "?", "!"}:
+            return None
+    nxt = toks[c + 1] if c + 1 < end else None
+    if nxt and CUE_FORMS[toks[c].low] in {"say", "write", "add", "state"} and nxt.is_word:
+        if pronoun_of(nxt) or nxt.low in {"the", "a", "an", "there", "it"} or nxt.is_cap:
+            return c + 1
+    return None
+
+
+def _statement(line: str, toks: list[Token], a: int, b: int) -> tuple[SpeakerRef, tuple[int, int]] | None:
+    """The (speaker phrase, content offsets) of one sentence toks[a:b], if it reports speech."""
+    end = b
+    while end > a and toks[end - 1].text in {".", "!", "?"}:
+        end -= 1
+    if end - a > 2 and toks[a].low == "according" and toks[a + 1].low == "to":
+        comma = next((k for k in range(a + 2, end) if toks[k].text == ","), None)
+        ref = phrase_after(toks, a + 2, comma) if comma else None
+        span = _content(line, toks, comma + 1, end) if comma else None
+        return (ref, span) if ref and span else None
+    for c in range(a, end):
+        if not is_cue(toks, c) or CUE_FORMS[toks[c].low] not in REPORTING:
+            continue
+        ref = subject_before(toks, c, a)
+        if ref is not None and (ref.first == a or toks[ref.first - 1].text == ","):
+            start = _after_cue(toks, c, end)
+            span = _content(line, toks, start, end) if start is not None else None
+            if span:
+                return ref, span
+        # "The talks will resume next week, the ministry said."
+        comma = max((k for k in range(a, c) if toks[k].text == ","), default=None)
+        if comma is not None and c + 3 >= end:
+            ref = subject_before(toks, c, comma + 1) or phrase_after(toks, c + 1, end)
+            span = _content(line, toks, a, comma)
+            if ref and span:
+                return ref, span
+        break
+    return None
+
+
 def extract_statements(doc: Document, people: Sequence[Person]) -> list[FoundStatement]:
-    return []
+    """Return the reported statements of `doc` whose source can be named."""
+    index = NameIndex(doc.text, people)
+    out: list[FoundStatement] = []
+    for base, line in units_of(doc):
+        toks = tokenize(line)
+        for sent in sentence_spans(line):
+            if any(ch in sent.text for ch in '“”"«»'):
+                continue
+            a = next((i for i, t in enumerate(toks) if t.start >= sent.start), len(toks))
+            b = next((i for i, t in enumerate(toks) if t.start >= sent.end), len(toks))
+            found = _statement(line, toks, a, b)
+            if not found:
+                continue
+            ref, (start, end) = found
+            if not _named(ref):
+                continue
+            speaker: Speaker | None = resolve(ref, base + ref.start, index)
+            if speaker is None:
+                continue
+            out.append(
+                FoundStatement(speaker.name, speaker.role, line[start:end], sent.text.strip(), base + start)
+            )
+    return out
