@@ -143,7 +143,8 @@ def _h_month(m: re.Match[str], ctx: Ctx) -> Result | None:
     if m2 is not None:
         ey = y + (1 if m2 < mo else 0)
         end = fmt_month(ey, m2)
-    return Result("DATE", fmt_month(y, mo), end, Anchor(date(y, mo, 1), "M"), explicit, kind="month")
+    kind = "month_rel" if rel else "month"
+    return Result("DATE", fmt_month(y, mo), end, Anchor(date(y, mo, 1), "M"), explicit, kind=kind)
 
 
 _MONTH_GUARD_PREV = re.compile(

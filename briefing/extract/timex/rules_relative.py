@@ -120,7 +120,7 @@ def _h_rel_unit(m: re.Match[str], ctx: Ctx) -> Result | None:
     if rel in ("previous", "preceding", "prior") and not anaphoric:
         pass
     d = shift(base, _REL_SHIFT[rel], "W" if unit == "WE" else unit)
-    kind = "anaphoric" if anaphoric else "relunit"
+    kind = "anaphoric_unit" if anaphoric else "relunit"
     return Result(
         "DATE",
         _period(d, unit),

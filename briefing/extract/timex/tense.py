@@ -56,7 +56,10 @@ _NOT_PAST = {
 PAST_CUES = re.compile(rf"\b(?:{_IRREGULAR_PAST}|[a-z]+ed)\b", re.IGNORECASE)
 _HAVE_PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+\s+)?(?:been|[a-z]+ed)\b", re.IGNORECASE)
 
-_FUTURE_PASSIVE = re.compile(r"\b(?:will|would|shall|to|['’]ll)\s+(?:be|have)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_FUTURE_PASSIVE = re.compile(
+    r"\b(?:will|would|shall|to|['’]ll|can|could|may|might|must|should)\s+(?:be|have)\s+(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
 
 WINDOW = 80  # characters either side of the expression in which a cue counts
 

@@ -1,0 +1,137 @@
+"""Dated events of one document: sentences (or clauses) that state something that happened or is
+scheduled, each with the ISO date its temporal expression normalises to.
+
+Events come from the temporal tagger (`briefing.extract.timex`) run against the document's date;
+only calendar dates that place something on a timeline count (not durations, "now", seasons or
+the current year as a frame). `infer_published` dates a document that prints no date from what
+it reports as having happened.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from briefing.documents import Document
+from briefing.extract.timex import Timex, tag
+
+from .clauses import Clause, clauses, is_dateline, is_stamp
+from .filters import part_of_name
+from .infer import infer_published_text
+
+_ISO = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
+_FUTURE = re.compile(
+    r"\b(?:will|won['’]t|shall|['’]ll|is\s+set\s+to|are\s+set\s+to|set\s+to\s+take|is\s+to|are\s+to|plans?\s+to|planned|"
+    r"scheduled|upcoming|expected\s+to|is\s+due|are\s+due|to\s+be\s+held|intends?\s+to|forthcoming|ahead\s+of)\b",
+    re.IGNORECASE,
+)
+_VAGUE_ANAPHORA = ("anaphoric_unit",)
+
+
+@dataclass(frozen=True)
+class DocEvent:
+    """One dated statement of a document. `text` is verbatim from the document."""
+
+    date: str  # YYYY, YYYY-MM or YYYY-MM-DD
+    end: str | None
+    text: str
+    status: str  # "happened" | "scheduled"
+    doc_id: str
+    start: int  # character offset of `text` in `doc.text`
+
+
+def infer_published(doc: Document) -> str | None:
+    """The earliest date consistent with what an undated document reports (YYYY-MM-DD), or None.
+
+    That is the latest date of anything it reports as having happened, with year-less dates
+    placed by the explicit years the text gives.
+    """
+    return infer_published_text(doc.text)
+
+
+def _calendar(t: Timex) -> tuple[str, str | None] | None:
+    """The (date, end) a timeline can use, or None (durations, weeks, seasons, PRESENT_REF...)."""
+    if t.type == "TIME":
+        day = t.value[:10]
+        return (day, None) if _ISO.match(day) else None
+    if t.type != "DATE" or not _ISO.match(t.value):
+        return None
+    end = t.end_value if t.end_value and _ISO.match(t.end_value) else None
+    return t.value, end
+
+
+def _status(date: str, clause: str, dct: str | None) -> str:
+    if dct:
+        if date > dct[: len(date)]:
+            return "scheduled"
+        if date < dct[: len(date)]:
+            return "happened"
+    return "scheduled" if _FUTURE.search(clause) else "happened"
+
+
+def _is_event_timex(t: Timex, text: str, dct: str | None, sentence_start: int) -> bool:
+    if t.kind in _VAGUE_ANAPHORA:
+        return False  # "the following month": vague, and what it dates is reported elsewhere
+    if len(t.value) == 4 and dct and t.value >= dct[:4] and not t.end_value:
+        return False  # "this year", "in 2026": a frame for aims, not a dated event
+    if part_of_name(t, text):
+        return False
+    return not is_dateline(text, t.start, sentence_start)
+
+
+def _leading(clause: Clause, timexes: list[Timex]) -> Timex | None:
+    """A date that heads the clause ("Jan 12, 2026 – ...", "On January 5, ...")."""
+    for t in timexes:
+        prefix = clause.text[: t.start - clause.start]
+        if re.fullmatch(r"\s*(?:(?:on|in|by|as\s+of)\s+)?", prefix, re.IGNORECASE):
+            return t
+    return None
+
+
+def extract_events(doc: Document) -> list[DocEvent]:
+    """Return the dated events of `doc` in text order, normalised against `doc.date`.
+
+    One clause can give several events (one per dated expression); a clause of a sentence that
+    opens with a date and has no day or month of its own inherits that date.
+    """
+    dct = doc.date or infer_published(doc)
+    text = doc.text
+    timexes = [t for t in tag(text, dct) if _calendar(t)]
+    events: list[DocEvent] = []
+    seen: set[tuple[str, str | None, str]] = set()
+    seen_ranges: set[tuple[str, str]] = set()
+    pos = 0
+    for para in doc.paragraphs:
+        p_start = text.find(para, pos)
+        p_end = p_start + len(para)
+        pos = p_end
+        if is_stamp(para):
+            continue
+        inherited: Timex | None = None
+        current_sentence = -1
+        for clause in clauses(text, p_start, p_end):
+            if clause.sentence_start != current_sentence:
+                current_sentence, inherited = clause.sentence_start, None
+            own = [t for t in timexes if clause.start <= t.start < clause.end]
+            own = [t for t in own if _is_event_timex(t, text, dct, clause.sentence_start)]
+            if clause.first_in_sentence:
+                inherited = _leading(clause, own)
+            elif inherited is not None and not any(len(t.value) >= 7 for t in own):
+                own = [inherited, *own]
+            for t in own:
+                date, end = _calendar(t) or (t.value, None)
+                if end is not None:
+                    if (date, end) in seen_ranges:
+                        continue  # the same range again: the same event mentioned again
+                    seen_ranges.add((date, end))
+                key = (date, end, re.sub(r"\W+", " ", clause.text).strip().lower())
+                if key in seen:
+                    continue
+                seen.add(key)
+                events.append(
+                    DocEvent(date, end, clause.text, _status(date, clause.text, dct), doc.id, clause.start)
+                )
+    return events
+
+
+__all__ = ["DocEvent", "extract_events", "infer_published"]

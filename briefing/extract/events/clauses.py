@@ -1,0 +1,75 @@
+"""Where events live in a document: sentences, their `;`-separated clauses, stamps and datelines.
+
+A timeline aggregator writes "Jan 12, 2026 – A says ...; B confirms ...; C outlines ...": one date
+heading several events. Splitting at semicolons and letting header-less clauses inherit the
+sentence's leading date gives each its own entry, as a reader would count them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from briefing.sentences import split_sentences
+
+_STAMP = re.compile(
+    r"^\s*(?:posted|updated|input|written|published|last\s+updated|modified|edited|created|date(?:d)?|"
+    r"first\s+published|updated\s+on|posted\s+on)\b[\s:]*.{0,40}\d",
+    re.IGNORECASE,
+)
+_DATELINE = re.compile(
+    r"^\s*[A-Z][A-Z .,'’-]{1,40},\s*$"  # "SEOUL, " before the date of "SEOUL, Jan. 21 (Yonhap) --"
+)
+
+
+@dataclass(frozen=True)
+class Clause:
+    start: int  # offset in the document text
+    end: int
+    text: str
+    sentence_start: int
+    first_in_sentence: bool
+
+
+def is_stamp(paragraph: str) -> bool:
+    """A byline/update stamp ("Posted January. 14, 2026 10:01", "Input 2026-01-12 18:32:08")."""
+    if _STAMP.match(paragraph) and len(paragraph.split()) <= 12:
+        return True
+    letters = re.sub(r"[^A-Za-z]+", " ", paragraph).split()
+    date_words = {"am", "pm", "kst", "gmt", "utc", "est", "updated", "posted", "input", "written"}
+    content = [w for w in letters if w.lower() not in date_words and len(w) > 2]
+    return len(content) <= 3 and bool(re.search(r"\d", paragraph))
+
+
+def is_dateline(text: str, timex_start: int, sentence_start: int) -> bool:
+    """True for the date of a dateline ("SEOUL, Jan. 21 (Yonhap) --"): the story's date, not an event."""
+    return bool(_DATELINE.match(text[sentence_start:timex_start]))
+
+
+def clauses(text: str, para_start: int, para_end: int) -> list[Clause]:
+    """Clauses of the paragraph text[para_start:para_end], split at semicolons outside brackets."""
+    out: list[Clause] = []
+    for sent in split_sentences(text[para_start:para_end], para_start):
+        pieces: list[tuple[int, int]] = []
+        depth, lo = 0, sent.start
+        for i in range(sent.start, sent.end):
+            ch = text[i]
+            if ch in "([":
+                depth += 1
+            elif ch in ")]":
+                depth = max(0, depth - 1)
+            elif ch == ";" and depth == 0:
+                pieces.append((lo, i))
+                lo = i + 1
+        pieces.append((lo, sent.end))
+        first = True
+        for s, e in pieces:
+            while s < e and text[s].isspace():
+                s += 1
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            if e - s < 3:
+                continue
+            out.append(Clause(s, e, text[s:e], sent.start, first))
+            first = False
+    return out

@@ -1,0 +1,151 @@
+"""The briefing's timeline: events from all sources merged into one dated, cited list.
+
+The same event reported by several sources (compatible dates, similar wording) becomes one entry
+citing each; a source that gives another date for it is kept in `other_dates` rather than
+silently dropped; entries outside the briefing's period are marked `background` (history).
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from briefing import model
+from briefing.extract.events import DocEvent
+
+SAME_EVENT = 0.5  # token overlap for events with compatible dates
+SAME_EVENT_OTHER_DATE = 0.7  # stricter when the dates disagree (then they are a conflict)
+CONFLICT_WINDOW_DAYS = 31
+
+_STOP = set(
+    "the a an of to in on at for and or but with by from as is are was were be been being this that these "
+    "those it its his her their he she they we our will would has have had not no s also into over than then "
+    "said says after before about between during while which who whom whose what when where why how".split()
+)
+_DATEWORDS = re.compile(
+    r"^(?:\d+(?:st|nd|rd|th)?|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|"
+    r"april|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday|today|yesterday|tomorrow|week|month|year|last|next)$"
+)
+
+
+def _tokens(text: str) -> frozenset[str]:
+    words = re.findall(r"[a-z0-9]+", text.lower().replace("’", "'"))
+    return frozenset(w for w in words if w not in _STOP and not _DATEWORDS.match(w) and len(w) > 1)
+
+
+def overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    """Share of the shorter description's words found in the other (wording differs across outlets)."""
+    if not a or not b:
+        return 0.0
+    return len(a & b) / min(len(a), len(b))
+
+
+def _interval(value: str) -> tuple[date, date]:
+    """First and last day an ISO date of any precision covers."""
+    parts = [int(p) for p in value.split("-")]
+    if len(parts) == 1:
+        return date(parts[0], 1, 1), date(parts[0], 12, 31)
+    if len(parts) == 2:
+        last = calendar.monthrange(parts[0], parts[1])[1]
+        return date(parts[0], parts[1], 1), date(parts[0], parts[1], last)
+    d = date(parts[0], parts[1], parts[2])
+    return d, d
+
+
+def _span(e: DocEvent) -> tuple[date, date]:
+    lo, hi = _interval(e.date)
+    if e.end:
+        hi = max(hi, _interval(e.end)[1])
+    return lo, hi
+
+
+def _compatible(a: DocEvent, b: DocEvent) -> bool:
+    """Same date, overlapping ranges, or one date inside the other's period."""
+    (alo, ahi), (blo, bhi) = _span(a), _span(b)
+    return alo <= bhi and blo <= ahi
+
+
+def _precision(e: DocEvent) -> tuple[int, int, int]:
+    return (len(e.date), 1 if e.end else 0, len(e.text))
+
+
+@dataclass
+class _Cluster:
+    members: list[tuple[DocEvent, str]] = field(default_factory=list)
+    tokens: frozenset[str] = frozenset()
+
+    @property
+    def best(self) -> DocEvent:
+        return max((e for e, _ in self.members), key=_precision)
+
+
+def _fits(cluster: _Cluster, e: DocEvent, source: str, toks: frozenset[str]) -> bool:
+    if any(s == source for _, s in cluster.members):
+        return False  # one source's separate clauses are separate events
+    best = cluster.best
+    sim = overlap(cluster.tokens, toks)
+    if _compatible(best, e):
+        return sim >= SAME_EVENT
+    lo_gap = abs((_span(best)[0] - _span(e)[0]).days)
+    return sim >= SAME_EVENT_OTHER_DATE and lo_gap <= CONFLICT_WINDOW_DAYS and len(best.date) == len(e.date)
+
+
+def _in_period(e: DocEvent, start: str | None, end: str | None) -> bool:
+    lo, hi = _span(e)
+    if start and hi < date.fromisoformat(start[:10]):
+        return False
+    return not (end and lo > date.fromisoformat(end[:10]))
+
+
+def _entry(cluster: _Cluster, start: str | None, end: str | None) -> model.Event:
+    best = cluster.best
+    sources = tuple(dict.fromkeys(s for _, s in cluster.members))
+    main = [e for e, _ in cluster.members if _compatible(best, e)]
+    ends = [e.end for e in main if e.end and len(e.date) == len(best.date)]
+    other = tuple(dict.fromkeys(e.date for e, _ in cluster.members if not _compatible(best, e)))
+    status = "happened" if any(e.status == "happened" for e in main) else "scheduled"
+    return model.Event(
+        date=best.date,
+        end=best.end or (ends[0] if ends else None),
+        text=best.text,
+        sources=sources,
+        status=status,
+        background=not _in_period(best, start, end),
+        other_dates=other,
+    )
+
+
+def build_timeline(
+    items: Sequence[tuple[DocEvent, str]],
+    period_start: str | None,
+    period_end: str | None,
+    max_events: int,
+) -> tuple[model.Event, ...]:
+    """Merge (event, source id) pairs into timeline entries sorted by date.
+
+    At most `max_events` entries: when there are more, those cited by most sources and inside the
+    period are kept first.
+    """
+    clusters: list[_Cluster] = []
+    for e, source in sorted(items, key=lambda it: (it[0].date, it[0].doc_id, it[0].start)):
+        toks = _tokens(e.text)
+        home = next((c for c in clusters if _fits(c, e, source, toks)), None)
+        if home is None:
+            clusters.append(_Cluster([(e, source)], toks))
+        else:
+            home.members.append((e, source))
+            home.tokens = home.tokens | toks
+    entries = [_entry(c, period_start, period_end) for c in clusters]
+    if max_events >= 0 and len(entries) > max_events:
+        ranked = sorted(entries, key=lambda ev: (-len(ev.sources), ev.background, _neg_date(ev.date)))
+        keep = {id(ev) for ev in ranked[:max_events]}
+        entries = [ev for ev in entries if id(ev) in keep]
+    return tuple(sorted(entries, key=lambda ev: (ev.date, ev.end or "", ev.text)))
+
+
+def _neg_date(value: str) -> tuple[int, ...]:
+    return tuple(-int(p) for p in value.split("-"))
