@@ -63,7 +63,7 @@ class Index:
             for pos in positions:
                 if pos + len(pattern) > len(toks):
                     continue
-                if all(_same(toks[pos + j], p) for j, p in enumerate(pattern)):
+                if all(_same(toks[pos + j], p, j > 0) for j, p in enumerate(pattern)):
                     count += 1
             if count:
                 out[unit] = count
@@ -115,5 +115,35 @@ class Index:
         return out
 
 
-def _same(tok: Token, pat: Token) -> bool:
-    return tok.key == pat.key and (tok.upper or not pat.upper)
+def _same(tok: Token, pat: Token, inner: bool) -> bool:
+    """True when a text token matches a pattern token.
+
+    A pattern word written in capitals (an acronym) matches only capitals, a capitalised
+    one (a proper noun: "the North") only a capitalised word ("in the north" is not it),
+    and a phrase never runs across punctuation ("economic, security" is not "economic security").
+    """
+    if tok.key != pat.key or (inner and tok.brk):
+        return False
+    if pat.upper:
+        return tok.upper
+    return tok.cap or not pat.cap
+
+
+def evidence(query: Query, toks: Sequence[Token]) -> float:
+    """Return the sum of weights of the query concepts found in one short text (a title)."""
+    total = 0.0
+    for c in query.concepts:
+        n = len(c.pattern)
+        if any(
+            all(_same(toks[i + j], p, j > 0) for j, p in enumerate(c.pattern))
+            for i in range(len(toks) - n + 1)
+        ):
+            total += c.weight
+    for c in query.exclude:
+        n = len(c.pattern)
+        if any(
+            all(_same(toks[i + j], p, j > 0) for j, p in enumerate(c.pattern))
+            for i in range(len(toks) - n + 1)
+        ):
+            return 0.0
+    return total

@@ -13,34 +13,44 @@ A sentence with an excluded term never inherits.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from dataclasses import dataclass
 
 from briefing.select.bm25 import Match
 from briefing.select.tokenize import normalize
 from briefing.select.units import Unit
 
-# Share of the previous sentence's score a continuation inherits (per step, so chains fade).
+# Share of the previous sentence's score a continuation inherits.
 DECAY = 0.6
+# A continuation of a continuation still counts; a third step no longer does.
+MAX_STEPS = 2
+# A sentence in a paragraph whose sentences are mostly relevant inherits this share of their mean.
+PARAGRAPH = 0.4
+PARAGRAPH_SHARE = 0.5
+# A sentence of a document that is about the theme (its title matches, or most of its sentences
+# do) inherits this share of the mean relevance of the document's matching sentences.
+DOCUMENT = 0.25
+DOCUMENT_SHARE = 0.5
 
 _PRONOUNS = r"he|she|it|they|we|his|her|its|their|this|these|those|that|such|both|neither|either"
+# Connectives that carry the same subject on (contrast, consequence), not ones that add a new item
+# ("Additionally", "Meanwhile", "Finally" usually open a different topic).
 _CONNECTIVES = (
-    r"also|additionally|furthermore|moreover|meanwhile|however|yet|but|and|still|nevertheless|nonetheless|"
-    r"likewise|similarly|instead|accordingly|therefore|thus|hence|finally|notably|later|then|afterwards|"
-    r"in addition|in this context|in this way|to this end|on the other hand|on the one hand|at the same time|"
-    r"for (?:his|her|their|its) part|as a result|by contrast|in contrast|in turn|beyond|separately"
+    r"however|yet|but|still|nevertheless|nonetheless|instead|accordingly|therefore|thus|hence|"
+    r"in this context|in this way|to this end|as a result|in turn|even so|for (?:his|her|their|its) part|"
+    r"notably|in particular|particularly|indeed|in fact|specifically|"
+    r"(?:with|by|for|in|after|despite|given|under|through) (?:such|this|these|that|those)"
 )
 # "The two sides", "The leaders", "The summit", "The move": definite noun phrases that point back.
 _ANAPHORIC_NOUNS = (
     r"two|both|leaders?|sides?|summit|meeting|talks|visit|trip|move|plan|deal|agreement|pact|decision|"
     r"proposal|issue|dispute|country|countries|nations?|government|administration|president|minister|"
     r"ministry|official|officials|spokesperson|spokesman|spokeswoman|statement|announcement|report|"
-    r"measure|measures|step|steps|policy|remarks?|comments?|latter|former|pair|duo|side|event|"
-    r"atmosphere|outcome|result|discussions?|negotiations?|accord|initiative|program|programme|project"
+    r"measures?|steps?|remarks?|comments?|latter|former|pair|duo|side|"
+    r"atmosphere|outcome|result|discussions?|negotiations?|accord|initiative"
 )
 _CUE = re.compile(
-    rf"^(?:\W*)(?:(?:{_PRONOUNS})\b|(?:{_CONNECTIVES})\b|the (?:{_ANAPHORIC_NOUNS})\b"
-    rf"|(?:\w+\W+){{0,5}}(?:also|too|again|as well)\b)",
+    rf"^\W*(?:(?:{_PRONOUNS})\b|(?:{_CONNECTIVES})\b|the (?:{_ANAPHORIC_NOUNS})\b)",
     re.IGNORECASE,
 )
 
@@ -58,31 +68,87 @@ def continues(text: str) -> bool:
 
 
 def relevance(
-    units: Sequence[Unit], matches: dict[int, Match], gate: float, excluded: set[int] = frozenset()
+    units: Sequence[Unit],
+    matches: dict[int, Match],
+    gate: float,
+    excluded: Set[int] = frozenset(),
+    on_topic_docs: Set[int] = frozenset(),
 ) -> dict[int, Relevance]:
-    """Return the relevance of every unit that is relevant directly or by continuation.
+    """Return the relevance of every unit that is relevant directly or from its context.
 
     `gate` is the minimum evidence (sum of matched concept weights) for direct relevance;
-    units are in reading order, as `build_units` returns them.
+    units are in reading order, as `build_units` returns them; `on_topic_docs` are documents
+    whose title matches the theme.
     """
     out: dict[int, Relevance] = {}
+    steps: dict[int, int] = {}
     for i, unit in enumerate(units):
         m = matches.get(i)
         if m is not None and m.evidence >= gate:
             out[i] = Relevance(m.score, m.contributions[0][0], True)
-        if i == 0 or i in excluded:
+            steps[i] = 0
+        if i == 0 or i in excluded or i in out:
             continue
         prev = units[i - 1]
-        same_doc = prev.doc == unit.doc
-        adjacent = same_doc and (
-            (prev.para == unit.para and prev.sent + 1 == unit.sent)
-            or (prev.para + 1 == unit.para and unit.sent == 0)
-        )
         before = out.get(i - 1)
-        if not adjacent or before is None or not continues(unit.text):
+        if (
+            before is None
+            or steps[i - 1] >= MAX_STEPS
+            or prev.doc != unit.doc
+            or prev.para != unit.para
+            or prev.sent + 1 != unit.sent
+            or not continues(unit.text)
+        ):
             continue
-        inherited = DECAY * before.score
-        mine = out.get(i)
-        if mine is None or mine.score < inherited:
-            out[i] = Relevance(inherited, before.label, mine.direct if mine else False)
+        out[i] = Relevance(DECAY * before.score, before.label, False)
+        steps[i] = steps[i - 1] + 1
+    _paragraph_context(units, out, excluded)
+    _document_context(units, out, excluded, on_topic_docs)
     return out
+
+
+def _paragraph_context(units: Sequence[Unit], out: dict[int, Relevance], excluded: Set[int]) -> None:
+    """Give the remaining sentences of a mostly relevant paragraph a share of its relevance.
+
+    A paragraph in which most sentences speak to the theme is about the theme; its other
+    sentences (the outcome, the reaction, the caveat) belong with it.
+    """
+    paragraphs: dict[tuple[int, int], list[int]] = {}
+    for i, u in enumerate(units):
+        paragraphs.setdefault((u.doc, u.para), []).append(i)
+    for members in paragraphs.values():
+        if len(members) < 2:
+            continue
+        direct = [out[i] for i in members if i in out and out[i].direct]
+        if not direct or len(direct) / len(members) < PARAGRAPH_SHARE:
+            continue
+        mean = sum(r.score for r in direct) / len(direct)
+        label = max(direct, key=lambda r: r.score).label
+        for i in members:
+            if i not in out and i not in excluded:
+                out[i] = Relevance(PARAGRAPH * mean, label, False)
+
+
+def _document_context(
+    units: Sequence[Unit], out: dict[int, Relevance], excluded: Set[int], on_topic: Set[int]
+) -> None:
+    """Give the remaining sentences of a document about the theme a small share of its relevance.
+
+    In an article whose headline names the theme (or most of whose sentences match it),
+    a sentence like "The absence of a joint statement ... indicates lingering divergences"
+    is part of the story, though weaker evidence than one naming the theme.
+    """
+    documents: dict[int, list[int]] = {}
+    for i, u in enumerate(units):
+        documents.setdefault(u.doc, []).append(i)
+    for doc, members in documents.items():
+        direct = [out[i] for i in members if i in out and out[i].direct]
+        if not direct:
+            continue
+        if doc not in on_topic and len(direct) / len(members) < DOCUMENT_SHARE:
+            continue
+        mean = sum(r.score for r in direct) / len(direct)
+        label = max(direct, key=lambda r: r.score).label
+        for i in members:
+            if i not in out and i not in excluded:
+                out[i] = Relevance(DOCUMENT * mean, label, False)

@@ -8,7 +8,8 @@ sentence to the end of its last, so nothing appears that the source did not prin
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import math
+from collections.abc import Sequence, Set
 from dataclasses import dataclass
 
 from briefing.documents import Document
@@ -24,32 +25,48 @@ class Draft:
     units: tuple[int, ...]  # the sentence units it is made of, in order
 
 
-def join_runs(units: Sequence[Unit], chosen: Sequence[int], docs: Sequence[Document]) -> list[Draft]:
-    """Return passages made of runs of adjacent `chosen` units (given in reading order)."""
-    drafts: list[Draft] = []
-    run: list[int] = []
+def join_runs(
+    units: Sequence[Unit],
+    chosen: Sequence[int],
+    docs: Sequence[Document],
+    direct: Set[int],
+    max_sentences: int = MAX_SENTENCES,
+) -> list[Draft]:
+    """Return passages made of runs of adjacent `chosen` units (given in reading order).
 
-    def flush() -> None:
-        if run:
-            first, last = units[run[0]], units[run[-1]]
-            para = docs[first.doc].paragraphs[first.para]
-            drafts.append(Draft(para[first.start : last.end], tuple(run)))
-            run.clear()
-
+    A run longer than the passage limit is cut into chunks of even size; a chunk with no
+    sentence in `direct` (one that matched the theme itself) is dropped, since sentences
+    that are relevant only through their context do not stand on their own.
+    """
+    runs: list[list[int]] = []
     for i in chosen:
         u = units[i]
-        if run:
-            prev = units[run[-1]]
-            first = units[run[0]]
-            joinable = (
-                prev.doc == u.doc
-                and prev.para == u.para
-                and prev.sent + 1 == u.sent
-                and len(run) < MAX_SENTENCES
-                and u.end - first.start <= MAX_CHARS
-            )
-            if not joinable:
-                flush()
-        run.append(i)
-    flush()
+        if runs:
+            prev = units[runs[-1][-1]]
+            if prev.doc == u.doc and prev.para == u.para and prev.sent + 1 == u.sent:
+                runs[-1].append(i)
+                continue
+        runs.append([i])
+    drafts = []
+    for run in runs:
+        for chunk in _chunks(units, run, max_sentences):
+            if not any(i in direct for i in chunk):
+                continue
+            first, last = units[chunk[0]], units[chunk[-1]]
+            para = docs[first.doc].paragraphs[first.para]
+            drafts.append(Draft(para[first.start : last.end], tuple(chunk)))
     return drafts
+
+
+def _chunks(units: Sequence[Unit], run: list[int], max_sentences: int) -> list[list[int]]:
+    """Cut a run into the fewest chunks within the limits, sizes as even as possible."""
+    chars = units[run[-1]].end - units[run[0]].start
+    k = max(math.ceil(len(run) / max_sentences), math.ceil(chars / MAX_CHARS))
+    k = min(k, len(run))
+    size, extra = divmod(len(run), k)
+    out, start = [], 0
+    for c in range(k):
+        end = start + size + (1 if c < extra else 0)
+        out.append(run[start:end])
+        start = end
+    return out

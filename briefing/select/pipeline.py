@@ -19,13 +19,13 @@ from dataclasses import dataclass
 
 from briefing.config import OutputSettings, Person, Theme
 from briefing.documents import Document
-from briefing.select.bm25 import Index
+from briefing.select.bm25 import Index, evidence
 from briefing.select.context import relevance
 from briefing.select.dedup import cluster
 from briefing.select.mmr import mmr, tfidf
-from briefing.select.passages import join_runs
+from briefing.select.passages import MAX_SENTENCES, join_runs
 from briefing.select.query import Query, build_query
-from briefing.select.tokenize import content_keys
+from briefing.select.tokenize import content_keys, tokens
 from briefing.select.units import build_units
 
 # Minimum evidence for a sentence to be relevant on its own: one theme term, phrase,
@@ -33,6 +33,8 @@ from briefing.select.units import build_units
 GATE = 1.0
 # Relative floor: a passage scoring below this share of the best one is incidental.
 FLOOR = 0.0
+# Share of the other sentences' relevance a passage adds to its best sentence's.
+COMPANY = 0.5
 # Candidates considered by MMR, as a multiple of the budget (bounded work per theme).
 POOL = 3
 
@@ -60,7 +62,7 @@ def select_with_query(
     gate: float = GATE,
     diverse: bool = True,
     context: bool = True,
-    join: bool = True,
+    max_sentences: int = MAX_SENTENCES,
 ) -> list[Selected]:
     """Run the selection for an already built query (the benchmark's baseline uses this too).
 
@@ -74,7 +76,10 @@ def select_with_query(
     index = Index([u.tokens for u in units])
     matches = index.search(query)
     excluded = index.excluded(query)
-    rel = relevance(units, matches, gate, excluded)
+    on_topic = {
+        d for d, doc in enumerate(docs) if doc.title and evidence(query, tokens(doc.title)) >= max(gate, 1.0)
+    }
+    rel = relevance(units, matches, gate, excluded, on_topic)
     if not context:
         rel = {i: r for i, r in rel.items() if r.direct}
     if not rel:
@@ -82,7 +87,7 @@ def select_with_query(
     top = max(r.score for r in rel.values())
     relevant = sorted(i for i, r in rel.items() if r.score >= FLOOR * top)
 
-    words = {i: frozenset(content_keys(units[i].text)) for i in relevant}
+    words = {i: frozenset(content_keys(units[i].tokens)) for i in relevant}
     clusters = cluster(
         relevant,
         words=words.__getitem__,
@@ -101,14 +106,16 @@ def select_with_query(
         score[c.keep] = max(rel[m].score for m in c.members)
     kept = sorted(cites)
 
-    if join:
-        drafts = join_runs(units, kept, docs)
-    else:
-        drafts = join_runs(units, kept, docs) if False else [_single(units, docs, i) for i in kept]
-    pool = sorted(range(len(drafts)), key=lambda d: -max(score[u] for u in drafts[d].units))[: POOL * budget]
-    d_score = [max(score[u] for u in drafts[d].units) for d in pool]
+    direct = {c.keep for c in clusters if any(rel[m].direct for m in c.members)}
+    drafts = join_runs(units, kept, docs, direct, max_sentences=max_sentences)
+    p_score = [passage_score([score[u] for u in d.units]) for d in drafts]
+    pool = sorted(range(len(drafts)), key=lambda d: -p_score[d])[: POOL * budget]
+    d_score = [p_score[d] for d in pool]
     if diverse:
-        vectors = [tfidf(content_keys(drafts[d].text), index.key_idf) for d in pool]
+        vectors = [
+            tfidf([w for u in drafts[d].units for w in content_keys(units[u].tokens)], index.key_idf)
+            for d in pool
+        ]
         chosen = [pool[k] for k in mmr(d_score, vectors, budget)]
     else:
         chosen = pool[:budget]
@@ -124,16 +131,19 @@ def select_with_query(
                 if doc_id not in ids:
                     ids.append(doc_id)
         group = max(labels[d], key=lambda lab: (common[lab], labels[d][lab]), default=None)
-        out.append(Selected(draft.text, tuple(ids), round(max(score[u] for u in draft.units), 4), group))
+        out.append(Selected(draft.text, tuple(ids), round(p_score[d], 4), group))
     out.sort(key=lambda s: -s.score)
     return out
 
 
-def _single(units, docs, i):
-    from briefing.select.passages import Draft
+def passage_score(scores: Sequence[float]) -> float:
+    """Return a passage's relevance: its best sentence, plus a share of what the others add.
 
-    u = units[i]
-    return Draft(docs[u.doc].paragraphs[u.para][u.start : u.end], (i,))
+    A passage is as relevant as its best sentence; relevant company (the sentences that carry
+    the story on) makes it more useful than the same sentence alone, but less than its own weight.
+    """
+    best = max(scores)
+    return best + COMPANY * (sum(scores) - best)
 
 
 def _labels(unit_ids, rel, matches) -> dict[str, float]:

@@ -17,8 +17,6 @@ from briefing.select.tokenize import Token, tokens
 
 # Weights per kind of evidence; a multi-word term counts as a phrase.
 WEIGHTS = {"term": 1.0, "phrase": 1.6, "alias": 1.3, "person": 1.0}
-# A single-word person alias ("Lee", "Xi") is weaker than the full name.
-SURNAME_WEIGHT = 0.6
 
 
 @dataclass(frozen=True)
@@ -67,8 +65,7 @@ def build_query(theme: Theme, people: Sequence[Person] = ()) -> Query:
         person = by_name.get(name)
         add(_concept(name, "person"))
         for alias in person.aliases if person else ():
-            n = len(tokens(alias))
-            add(_concept(alias, "person", WEIGHTS["person"] if n > 1 else SURNAME_WEIGHT))
+            add(_concept(alias, "person"))
     exclude = tuple(c for c in (_concept(x, "term") for x in theme.exclude) if c is not None)
     return Query(theme_id=theme.id, concepts=tuple(found.values()), exclude=exclude)
 

@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 _TRANSLATE = str.maketrans(
     {
@@ -33,6 +35,7 @@ _TRANSLATE = str.maketrans(
     }
 )
 _WORD = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z]+)?")
+_BREAK = re.compile(r"[,;:()\[\]\"!?/]|\.\s|\s-\s|--")
 
 # Function words: ignored when comparing passages (duplicates, diversity, centrality),
 # never when matching a theme phrase, whose words are matched in sequence.
@@ -50,7 +53,9 @@ STOPWORDS = frozenset(
 @dataclass(frozen=True)
 class Token:
     key: str  # normalised form used for matching
-    upper: bool  # written in capitals in the text (an acronym such as AI, THAAD)
+    upper: bool = False  # written in capitals (an acronym such as AI, THAAD)
+    cap: bool = False  # starts with a capital letter (a proper noun, or a sentence start)
+    brk: bool = False  # punctuation separates it from the previous token: no phrase spans it
 
 
 def normalize(text: str) -> str:
@@ -58,6 +63,7 @@ def normalize(text: str) -> str:
     return unicodedata.normalize("NFKC", text).translate(_TRANSLATE)
 
 
+@lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
     """Return a light stem: lower case, no possessive, no plural, -ise folded to -ize.
 
@@ -81,14 +87,24 @@ def stem(word: str) -> str:
     return w
 
 
+@lru_cache(maxsize=400_000)
+def _token(key: str, upper: bool, cap: bool, brk: bool) -> Token:
+    """Return one shared instance per distinct token: a large corpus repeats its words, not its memory."""
+    return Token(key, upper, cap, brk)
+
+
 def tokens(text: str) -> list[Token]:
-    """Return the word tokens of `text` in order, each with its normalised key."""
+    """Return the word tokens of `text` in order, each with its normalised key and case flags."""
     out = []
-    for m in _WORD.finditer(normalize(text)):
+    text = normalize(text)
+    last = 0
+    for m in _WORD.finditer(text):
         word = m.group(0)
         bare = word.split("'")[0]
         upper = len(bare) >= 2 and bare.isupper()
-        out.append(Token(stem(word), upper))
+        brk = bool(out) and bool(_BREAK.search(text, last, m.start()))
+        out.append(_token(stem(word), upper, word[0].isupper(), brk))
+        last = m.end()
     return out
 
 
@@ -97,6 +113,7 @@ def keys(text: str) -> list[str]:
     return [t.key for t in tokens(text)]
 
 
-def content_keys(text: str) -> list[str]:
-    """Return the keys that carry meaning (no function words, no bare numbers of one digit)."""
-    return [k for k in keys(text) if k not in STOPWORDS and not (k.isdigit() and len(k) < 2)]
+def content_keys(text: str | Sequence[Token]) -> list[str]:
+    """Return the keys that carry meaning (no function words, no one-digit numbers), from text or tokens."""
+    toks = tokens(text) if isinstance(text, str) else text
+    return [t.key for t in toks if t.key not in STOPWORDS and not (t.key.isdigit() and len(t.key) < 2)]
