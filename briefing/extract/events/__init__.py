@@ -18,6 +18,7 @@ from briefing.extract.timex import Timex, tag
 from .clauses import Clause, clauses, is_dateline, is_stamp
 from .filters import part_of_name
 from .infer import infer_published_text
+from .relative import relative_span
 
 _ISO = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 _FUTURE = re.compile(
@@ -101,6 +102,7 @@ def extract_events(doc: Document) -> list[DocEvent]:
     seen: set[tuple[str, str | None, str]] = set()
     seen_ranges: set[tuple[str, str]] = set()
     pos = 0
+    last_day: str | None = None  # day of the last dated clause, for "This comes N days after ..."
     for para in doc.paragraphs:
         p_start = text.find(para, pos)
         p_end = p_start + len(para)
@@ -118,8 +120,14 @@ def extract_events(doc: Document) -> list[DocEvent]:
                 inherited = _leading(clause, own)
             elif inherited is not None and not any(len(t.value) >= 7 for t in own):
                 own = [inherited, *own]
-            for t in own:
-                date, end = _calendar(t) or (t.value, None)
+            found = [_calendar(t) or (t.value, None) for t in own]
+            rel = relative_span(clause.text, last_day)
+            if rel is not None:
+                found = [rel, *(f for f in found if f[0] != rel[0])]
+            days = [f[0] for f in found if len(f[0]) == 10]
+            if days:
+                last_day = days[0]
+            for date, end in found:
                 if end is not None:
                     if (date, end) in seen_ranges:
                         continue  # the same range again: the same event mentioned again

@@ -136,7 +136,7 @@ def _h_rel_unit(m: re.Match[str], ctx: Ctx) -> Result | None:
 def _h_ago(m: re.Match[str], ctx: Ctx) -> Result | None:
     unit = unit_code(m["u"])
     word = m["dir"].lower()
-    n = number_value(m["n"]) if m["n"].lower() not in VAGUE_QUANTITIES else None
+    n = number_value(m["n"]) if m["n"] and m["n"].lower() not in VAGUE_QUANTITIES else None
     anaphoric = word in ("later", "earlier", "after", "before")
     base = ctx.ref(_prec(unit), m.start()) if anaphoric else ctx.dct
     if n is None:
@@ -335,6 +335,33 @@ def _h_the_quarter(m: re.Match[str], ctx: Ctx) -> Result | None:
     return Result("DATE", f"{y}-Q{q}", kind="relunit")
 
 
+_DAY_ORDINALS = {
+    "first": 1,
+    "opening": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+}
+
+
+def _h_nth_day(m: re.Match[str], ctx: Ctx) -> Result | None:
+    """ "On the second day of his trip": a day of the last date range the text gave."""
+    if ctx.last_range is None:
+        return None
+    lo, hi = ctx.last_range
+    word = m["ord"].lower()
+    d = hi if word in ("last", "final", "closing") else lo + timedelta(days=_DAY_ORDINALS[word] - 1)
+    if d > hi:
+        return None
+    return Result("DATE", fmt_day(d), None, Anchor(d, "D"), kind="nth_day")
+
+
 # ---- weekdays and clock times --------------------------------------------------------------------
 
 
@@ -481,6 +508,18 @@ RULES: list[Rule] = [
             r"\b(?:the|this)\s+(?:latest\s+|most\s+recent\s+|current\s+|recent\s+|just-ended\s+)?(?:fiscal\s+)?quarter\b(?!\s+(?:of|century|mile))"
         ),
         _h_the_quarter,
+    ),
+    Rule(
+        "nth_day",
+        _c(
+            r"\bthe\s+(?P<ord>first|opening|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final|closing)\s+day\b"
+        ),
+        _h_nth_day,
+    ),
+    Rule(
+        "vague_later",
+        _c(r"\b(?P<n>)(?P<u>days|weeks)\s+(?P<dir>later|earlier)\b"),
+        _h_ago,
     ),
     Rule(
         "set_adverb",
