@@ -10,14 +10,32 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, HRFlowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    HRFlowable,
+    KeepTogether,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 from briefing.writers import layout as L
 from briefing.writers.layout import Cited, Layout, TimelineRow
 from briefing.writers.pdf.fonts import BOLD, ITALIC, REGULAR, markup
-from briefing.writers.pdf.page import ACCENT, MUTED, RULE, content_width, outline_entry
+from briefing.writers.pdf.page import (
+    ACCENT,
+    MARGIN_BOTTOM,
+    MARGIN_TOP,
+    MUTED,
+    RULE,
+    content_width,
+    outline_entry,
+)
 from briefing.writers.text import source_anchor
 
 NEW_COLOUR = "#b35900"
@@ -63,6 +81,7 @@ H1 = _style(
     spaceAfter=2,
     keepWithNext=1,
 )
+H1_LOOSE = ParagraphStyle("h1loose", parent=H1, keepWithNext=0)
 H2 = _style("h2", fontName=BOLD, fontSize=10.5, leading=14, spaceBefore=8, spaceAfter=3, keepWithNext=1)
 QUOTE = _style("quote", fontSize=10, leading=14, spaceAfter=2)
 CELL = _style("cell", fontSize=8.5, leading=11.5, spaceAfter=0)
@@ -101,10 +120,15 @@ def new_mark(flag: bool) -> str:
     return f'<font name="{BOLD}" size="7" color="{NEW_COLOUR}">{L.NEW_MARK}</font> '
 
 
-def heading(title: str, counter: _Counter, level: int = 0) -> Flowable:
-    """Return a section (level 0) or sub-section heading that appears in the PDF outline."""
+def heading(title: str, counter: _Counter, level: int = 0, *, keep: bool = True) -> Flowable:
+    """Return a section (level 0) or sub-section heading that appears in the PDF outline.
+
+    `keep=False` is for headings followed by a table: keeping a heading with a
+    page-long table pushes both to the next page and leaves half a page blank,
+    so those headings get a conditional page break instead (see `_table_section`).
+    """
     key = counter.next()
-    style = H1 if level == 0 else H2
+    style = (H1 if keep else H1_LOOSE) if level == 0 else H2
     para = Paragraph(f'<a name="{key}"/>{t(title, style)}', style)
     return outline_entry(para, title, key, level)
 
@@ -118,10 +142,10 @@ def build_story(lay: Layout) -> list[Flowable]:
     story.append(heading(L.SUMMARY, c))
     story += _bullets(lay.summary) or [Paragraph(t(L.NO_SUMMARY, EMPTY), EMPTY)]
     story += _passages(lay, c)
-    story.append(heading(L.TIMELINE, c))
+    story += _table_section(L.TIMELINE, c)
     story.append(_timeline(lay.timeline) if lay.timeline else Paragraph(t(L.NO_EVENTS, EMPTY), EMPTY))
     if lay.background:
-        story.append(heading(L.BACKGROUND, c))
+        story += _table_section(L.BACKGROUND, c)
         story.append(
             Paragraph(t("Earlier events the sources mention, outside the period covered.", EMPTY), EMPTY)
         )
@@ -134,6 +158,11 @@ def build_story(lay: Layout) -> list[Flowable]:
         story += [Paragraph(t(n), BODY) for n in lay.notes]
     story += _sources(lay, c)
     return story
+
+
+def _table_section(title: str, c: _Counter) -> list[Flowable]:
+    """Return a heading that starts a new page only when less than a few table rows would fit."""
+    return [CondPageBreak(45 * mm), heading(title, c, keep=False)]
 
 
 def _title_block(lay: Layout) -> list[Flowable]:
@@ -215,15 +244,29 @@ def _timeline(rows: tuple[TimelineRow, ...]) -> Table:
             ]
         )
     width = content_width()
-    table = Table(
-        data,
-        colWidths=[27 * mm, width - 70 * mm, 24 * mm, 19 * mm],
-        repeatRows=1,
-        hAlign="LEFT",
-        splitInRow=1,
-    )
+    widths = [27 * mm, width - 70 * mm, 24 * mm, 19 * mm]
+    table = Table(data, colWidths=widths, repeatRows=1, hAlign="LEFT", splitInRow=_needs_split(data, widths))
     table.setStyle(TableStyle(style))
     return table
+
+
+def _needs_split(rows: list[list[object]], widths: list[float]) -> int:
+    """Return 1 when some row is too tall to move whole to the next page, else 0.
+
+    Splitting inside rows makes reportlab cut ordinary rows at every page foot
+    (two orphaned lines under a repeated header), so it is only switched on for
+    the rare row that could not fit on a page at all and would abort the build.
+    """
+    limit = (A4[1] - MARGIN_TOP - MARGIN_BOTTOM) * 0.6
+    for row in rows:
+        for cell, w in zip(row, widths, strict=True):
+            if isinstance(cell, list):
+                height = sum(f.wrap(w - 12, limit)[1] for f in cell)
+            else:
+                height = cell.wrap(w - 12, limit)[1]  # type: ignore[attr-defined]
+            if height > limit:
+                return 1
+    return 0
 
 
 def _quotes(lay: Layout, c: _Counter) -> list[Flowable]:
@@ -240,7 +283,8 @@ def _quotes(lay: Layout, c: _Counter) -> list[Flowable]:
         cell.append(Paragraph(t(by, MUTED_SMALL) + " " + cites(q.cites), MUTED_SMALL))
         if q.context:
             cell.append(Paragraph(t(f"In context: {q.context}", CONTEXT), CONTEXT))
-        box = Table([[cell]], colWidths=[content_width()], hAlign="LEFT", splitInRow=1)
+        widths = [content_width()]
+        box = Table([[cell]], colWidths=widths, hAlign="LEFT", splitInRow=_needs_split([[cell]], widths))
         box.setStyle(
             TableStyle(
                 [
