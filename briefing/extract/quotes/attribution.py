@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from briefing.extract.quotes.lexicon import CUE_FORMS, NAMING_PHRASES, SPEECH_LEMMAS
+from briefing.extract.quotes.lexicon import CUE_FORMS, NAMING_PHRASES, NOMINAL_STOP, SPEECH_LEMMAS
 from briefing.extract.quotes.marks import QuoteSpan
 from briefing.extract.quotes.names import CONNECTORS
 from briefing.extract.quotes.speaker import QUOTE_MARKS, SpeakerRef, is_cue, phrase_after, subject_before
@@ -126,12 +126,15 @@ def attribution_after(toks: list[Token], close: int, hi: int) -> SpeakerRef | No
         if CUE_FORMS[toks[i].low] in WEAK_LEMMAS:
             return None
         return phrase_after(toks, i + 1, end)
-    for c in range(i + 1, min(end, i + 16)):
+    for c in range(i + 1, min(end, i + 26)):
         if toks[c].text in QUOTE_MARKS or (toks[c].text in ".;:" and not is_abbrev_dot(toks, c)):
             break
         if is_cue(toks, c) and CUE_FORMS[toks[c].low] not in WEAK_LEMMAS:
             ref = subject_before(toks, c, i)
-            if ref and all(t.is_word and t.low not in CUE_FORMS for t in toks[i : ref.first]):
+            between = toks[i : ref.first] if ref else []
+            if ref and all(
+                t.is_word and t.low not in CUE_FORMS and t.low not in NOMINAL_STOP for t in between
+            ):
                 return ref  # "…,” Tulsa police Chief Chuck Jordan said"
             break
     return None
@@ -151,6 +154,7 @@ def attribution_before(toks: list[Token], lo: int, open_: int, partial: bool) ->
             ref = phrase_after(toks, k + 1, b)
             if ref:
                 return ref
+    found: list[SpeakerRef] = []
     for n, c in enumerate(cues):
         lemma = CUE_FORMS[toks[c].low]
         if not partial and (lemma not in SPEECH_LEMMAS or lemma in WEAK_LEMMAS):
@@ -163,8 +167,19 @@ def attribution_before(toks: list[Token], lo: int, open_: int, partial: bool) ->
             if after and after.kind == "name" and _ends_before(toks, after, b):
                 ref = after
         if ref:
+            found.append(ref)
+    if not found:
+        return None
+    nearest = found[0]
+    # "Ryan said the spate of shootings demands that …", "Trump said he thought that …": an embedded
+    # clause's subject does not speak; the main clause's named subject does.
+    rank = {"name": 0, "joint": 0, "nominal": 1, "pronoun": 2}
+    for ref in found[1:]:
+        if rank[ref.kind] < rank[nearest.kind] and ref.kind != "nominal":
             return ref
-    return None
+        if nearest.kind == "pronoun" and ref.kind == "nominal":
+            return ref
+    return nearest
 
 
 def _ends_before(toks: list[Token], ref: SpeakerRef, b: int) -> bool:

@@ -58,6 +58,9 @@ _CUE_LEMMAS: dict[str, tuple[str, ...]] = {
     "vow": (),
     "promise": (),
     "agree": (),
+    "liken": (),
+    "compare": (),
+    "rate": (),
     "disagree": (),
     "object": (),
     "protest": (),
@@ -183,7 +186,7 @@ SPEECH_LEMMAS = frozenset(
         "confirm", "deny", "reiterate", "affirm", "reaffirm", "assure", "pledge", "vow", "promise", "demand",
         "propose", "interject", "interrupt", "retort", "repeat", "begin", "quote", "cite", "mention",
         "call", "describe", "characterize", "characterise", "frame", "term", "label", "brand", "dub",
-        "agree", "disagree", "object", "protest", "concur", "highlight", "underline", "underscore", "praise", "criticize", "criticise", "condemn",
+        "agree", "liken", "compare", "rate", "disagree", "object", "protest", "concur", "highlight", "underline", "underscore", "praise", "criticize", "criticise", "condemn",
         "attack", "slam", "blast", "mock", "hail", "welcome", "express", "voice", "accuse", "thank", "invoke",
         "signal", "envision", "think", "believe", "feel", "hope", "want", "point", "chime", "fire",
     }

@@ -30,6 +30,7 @@ OPENERS = frozenset(
     Who Where If As For With Without From To By Of Last Next Asked Speaking Writing According Despite Since
     Although Though Because Instead Moreover Furthermore Finally First Second Third Indeed Thus Today
     Ultimately Notably Nevertheless Nonetheless Overall Securing Reflecting Following More Most Many Some No
+    Only Just Even All Both Each Every Several Few Another Other Such
     """.split()
 )
 

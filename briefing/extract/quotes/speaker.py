@@ -63,6 +63,7 @@ TIME_WORDS = frozenset(
     " september october november december jan feb mar apr jun jul aug sep sept oct nov dec today tonight"
     " yesterday tomorrow".split()
 )
+PREPOSITIONS = frozenset("of for in on about with to by from at over against".split())
 NOUN_LIKE = frozenset(
     "state note report comment call claim charge answer reply quote post promise pledge vow demand attack voice"
     " point signal welcome term label brand frame counter fire hope want read cry respond remark comment"
@@ -84,6 +85,8 @@ def is_cue(toks: list[Token], i: int) -> bool:
     if lemma in NOUN_LIKE and t.low in (lemma, lemma + "s", lemma + "es"):
         if nxt in AUX or (i > 1 and toks[i - 2].low in DETERMINERS and not toks[i - 1].is_cap):
             return False
+        if prev in PREPOSITIONS or (i > 1 and toks[i - 2].low in PREPOSITIONS):
+            return False  # "of Republican claims"
     if lemma == "point" and nxt != "out":
         return False
     if lemma == "chime" and nxt != "in":
@@ -236,22 +239,26 @@ def _phrase_back(toks: list[Token], k: int, lo: int) -> SpeakerRef | None:
 
 
 def _appositive(toks: list[Token], comma: int, lo: int) -> SpeakerRef | None:
-    """ "Trump, the Republican nominee, said" or "South Korea’s ambassador, Lee Hyuk, said"."""
-    c0 = comma - 1
-    while c0 >= lo and toks[c0].text != "," and comma - c0 < 14:
-        if toks[c0].text in QUOTE_MARKS or (toks[c0].text in ".;:" and not is_abbrev_dot(toks, c0)):
+    """ "Trump, the Republican nominee, said", "Scott Pruitt, the attorney general, one of …, said"
+    or "South Korea’s ambassador, Lee Hyuk, said": the name among up to three comma-separated chunks."""
+    right = comma
+    for _ in range(3):
+        c0 = right - 1
+        while c0 >= lo and toks[c0].text != "," and right - c0 < 16:
+            if toks[c0].text in QUOTE_MARKS or (toks[c0].text in ".;:" and not is_abbrev_dot(toks, c0)):
+                return None
+            c0 -= 1
+        if c0 < lo or toks[c0].text != ",":
             return None
-        c0 -= 1
-    if c0 < lo or toks[c0].text != ",":
-        return None
-    inner = _phrase_back(toks, comma - 1, c0 + 1)
-    if inner and inner.kind == "name" and inner.first == c0 + 1:
-        role = join_tokens(toks[_clause_start(toks, c0, lo) : c0])
-        return SpeakerRef("name", inner.text, inner.title or role or None, inner.start, inner.first)
-    outer = _phrase_back(toks, c0 - 1, lo) if c0 - 1 >= lo else None
-    if outer and outer.kind in ("name", "joint"):
-        appos = join_tokens(toks[c0 + 1 : comma])
-        return SpeakerRef(outer.kind, outer.text, outer.title or appos, outer.start, outer.first)
+        inner = _phrase_back(toks, right - 1, c0 + 1) if right - 1 > c0 else None
+        if inner and inner.kind == "name" and inner.first == c0 + 1 and right == comma:
+            role = join_tokens(toks[_clause_start(toks, c0, lo) : c0])
+            return SpeakerRef("name", inner.text, inner.title or role or None, inner.start, inner.first)
+        outer = _phrase_back(toks, c0 - 1, lo) if c0 - 1 >= lo else None
+        if outer and outer.kind in ("name", "joint") and _clause_start(toks, outer.first, lo) == outer.first:
+            appos = join_tokens(toks[c0 + 1 : right])
+            return SpeakerRef(outer.kind, outer.text, outer.title or appos, outer.start, outer.first)
+        right = c0
     return None
 
 
@@ -316,7 +323,13 @@ def phrase_after(toks: list[Token], i: int, hi: int) -> SpeakerRef | None:
             e = _run_forward(toks, m, hi)
         if is_possessive(toks[e]):
             return None  # "said Trump's campaign": a description, not handled
-        ref = _name_ref(toks, k, e, i)
+        after_run = toks[e + 1] if e + 1 < hi else None
+        adjective = (
+            after_run and after_run.is_word and not after_run.is_cap and after_run.low not in NOMINAL_STOP
+        )
+        if adjective and toks[i].low in DETERMINERS and toks[k].low.rstrip(".") not in ROLE_HEADS:
+            k = hi  # "said one Democratic source": an adjective, so a description follows
+        ref = _name_ref(toks, k, e, i) if k < hi else None
         if ref:
             return ref
     # a description: determiner + words up to punctuation or a clause word
