@@ -254,6 +254,7 @@ class _Writer:
         table = self.doc.add_table(rows=1, cols=4)
         table.style = self.doc.styles["Table Grid"]
         table.autofit = False
+        _cell_margins(table, top=50, bottom=50, left=90, right=90)
         widths = (Cm(2.8), Cm(9.6), Cm(2.4), Cm(2.2))
         for column, width in zip(table.columns, widths, strict=True):
             column.width = width  # the grid LibreOffice lays out by; cells carry it for Word
@@ -366,6 +367,18 @@ def _repeat_as_header(row: _Row) -> None:
     flag = OxmlElement("w:tblHeader")
     flag.set(qn("w:val"), "true")
     tr_pr.append(flag)
+
+
+def _cell_margins(table: Table, **twips: int) -> None:
+    """Give every cell of a table some padding (Table Grid's default is cramped)."""
+    margins = OxmlElement("w:tblCellMar")
+    for side in ("top", "left", "bottom", "right"):
+        edge = OxmlElement(f"w:{side}")
+        edge.set(qn("w:w"), str(twips[side]))
+        edge.set(qn("w:type"), "dxa")
+        margins.append(edge)
+    # Schema order matters to Word: tblCellMar comes before tblLook.
+    table._tbl.tblPr.insert_element_before(margins, "w:tblLook", "w:tblCaption", "w:tblDescription")
 
 
 def _shade(cell: _Cell, fill: str) -> None:
