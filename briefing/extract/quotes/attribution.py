@@ -20,7 +20,7 @@ from briefing.extract.quotes.lexicon import CUE_FORMS, NAMING_PHRASES, NOMINAL_S
 from briefing.extract.quotes.marks import QuoteSpan
 from briefing.extract.quotes.names import CONNECTORS
 from briefing.extract.quotes.speaker import QUOTE_MARKS, SpeakerRef, is_cue, phrase_after, subject_before
-from briefing.extract.quotes.tokens import Token, is_abbrev_dot, tokenize
+from briefing.extract.quotes.tokens import ABBREVIATIONS, Token, is_abbrev_dot, is_possessive, tokenize
 from briefing.sentences import Span, split_sentences
 
 WEAK_LEMMAS = frozenset({"think", "believe", "feel", "hope", "want", "continue", "begin", "fire", "signal"})
@@ -66,10 +66,28 @@ def mask(paragraph: str, spans: list[QuoteSpan], blank: bool = False) -> str:
     return "".join(chars)
 
 
+_QUOTE_START = re.compile(r"(?<=[a-z0-9][.!?])\s+(?=[“\"][A-Z])")
+
+
+def _split_before_quotes(masked: str, spans: list[Span]) -> list[Span]:
+    """Also end a sentence at "… since 1970s. “This …": a full stop, then a quote opening with a capital."""
+    out: list[Span] = []
+    for s in spans:
+        start = s.start
+        for m in _QUOTE_START.finditer(masked, s.start, s.end):
+            word = re.search(r"(\w+)[.!?]$", masked[start : m.start()])
+            if word and word.group(1).lower() in ABBREVIATIONS:
+                continue
+            out.append(Span(start, m.start(), masked[start : m.start()]))
+            start = m.end()
+        out.append(Span(start, s.end, masked[start : s.end]))
+    return out
+
+
 def sentence_spans(masked: str) -> list[Span]:
     """The shared splitter's sentences, re-joined where a split fell after a title ("said Del. Stacey …")."""
     out: list[Span] = []
-    for s in split_sentences(masked):
+    for s in _split_before_quotes(masked, split_sentences(masked)):
         if out:
             toks = tokenize(out[-1].text)
             if toks and is_abbrev_dot(toks, len(toks) - 1) and s.text[:1].isupper():
@@ -114,10 +132,27 @@ def _token_index(toks: list[Token], offset: int) -> int:
     return len(toks)
 
 
+DASHES = frozenset({"―", "—", "–", "-"})
+
+
+def _name_end(toks: list[Token], k: int, end: int) -> int:
+    while k < end and ((toks[k].is_word and toks[k].is_cap) or is_abbrev_dot(toks, k)):
+        k += 1
+    return k
+
+
 def attribution_after(toks: list[Token], close: int, hi: int) -> SpeakerRef | None:
     """ "…,” said Lee" / "…,” Lee said" / "…,” the ministry said in a statement"."""
     i = _token_index(toks, close + 1)
     end = _token_index(toks, hi)
+    if i < end and toks[i].text in DASHES and i + 1 < end and toks[i + 1].is_cap:
+        ref = phrase_after(toks, i + 1, end)  # "“…” ― Pamela Padilla": a byline after the quote
+        if (
+            ref
+            and ref.kind == "name"
+            and all(not t.is_word for t in toks[_name_end(toks, ref.first, end) : end])
+        ):
+            return ref
     while i < end and toks[i].text in {",", "—", "–", "-", "?", "!"}:
         i += 1
     if i >= end or toks[i].text in QUOTE_MARKS:
@@ -154,10 +189,14 @@ def attribution_before(toks: list[Token], lo: int, open_: int, partial: bool) ->
             ref = phrase_after(toks, k + 1, b)
             if ref:
                 return ref
+    owner = _claim_owner(toks, a, b)
+    if owner:
+        return owner
     found: list[SpeakerRef] = []
     for n, c in enumerate(cues):
         lemma = CUE_FORMS[toks[c].low]
-        if not partial and (lemma not in SPEECH_LEMMAS or lemma in WEAK_LEMMAS):
+        right_before = c + 2 == b and toks[c + 1].text in {",", ":"}  # "Limbaugh continued: “…”"
+        if not partial and (lemma not in SPEECH_LEMMAS or lemma in WEAK_LEMMAS) and not right_before:
             continue
         if n == 0 and toks[c].low.endswith("ing") and c > a and toks[c - 1].text == ",":
             return PARTICIPLE
@@ -180,6 +219,26 @@ def attribution_before(toks: list[Token], lo: int, open_: int, partial: bool) ->
         if nearest.kind == "pronoun" and ref.kind == "nominal":
             return ref
     return nearest
+
+
+SPEECH_NOUNS = frozenset(
+    """
+    claim claims statement statements remark remarks comment comments assertion description promise pledge
+    warning words tweet tweets post message speech letter argument answer response reply call vow charge
+    accusation suggestion prediction insistence admission testimony contention view
+    """.split()
+)
+
+
+def _claim_owner(toks: list[Token], a: int, b: int) -> SpeakerRef | None:
+    """ "Trump’s claim that there have been “…”": the owner of a speech noun right before the quote speaks."""
+    for k in range(b - 1, max(a, b - 6) - 1, -1):
+        if toks[k].low in SPEECH_NOUNS and k > a and is_possessive(toks[k - 1]) and toks[k - 1].is_cap:
+            between = toks[k + 1 : b]
+            if all(t.is_word and t.low not in CUE_FORMS for t in between) and len(between) <= 4:
+                name = re.sub(r"[’']s?$", "", toks[k - 1].text)
+                return SpeakerRef("name", name, None, toks[k - 1].start, k - 1)
+    return None
 
 
 def _ends_before(toks: list[Token], ref: SpeakerRef, b: int) -> bool:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from briefing.config import Person
 from briefing.extract.quotes.lexicon import COURTESY, HONORIFICS, NOMINAL_STOP, ORG_WORDS, ROLE_HEADS
+from briefing.extract.quotes.lexicon import CUE_FORMS as CUES
 from briefing.extract.quotes.tokens import Token, tokenize
 
 CONNECTORS = frozenset({"de", "da", "van", "von", "al", "bin", "der", "la", "le", "du", "del", "di"})
@@ -164,7 +165,13 @@ class NameIndex:
         if not toks[i - 1].is_word or toks[i - 1].is_cap or toks[i - 1].low not in ROLE_HEADS:
             return m
         j = i - 1
-        while j - 1 >= 0 and i - j < 4 and toks[j - 1].is_word and toks[j - 1].low not in NOMINAL_STOP:
+        while (
+            j - 1 >= 0
+            and i - j < 4
+            and toks[j - 1].is_word
+            and toks[j - 1].low not in NOMINAL_STOP
+            and toks[j - 1].low not in CUES
+        ):
             if toks[j - 1].low in {"the", "a", "an", "his", "her", "their", "its"}:
                 break
             j -= 1

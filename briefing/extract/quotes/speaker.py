@@ -221,6 +221,13 @@ def subject_before(toks: list[Token], cue: int, lo: int) -> SpeakerRef | None:
 
 
 def _phrase_back(toks: list[Token], k: int, lo: int) -> SpeakerRef | None:
+    if toks[k].text == ")":  # "Rep. Jim Jordan (R-Ohio), an oversight panel member, said"
+        m = k
+        while m > lo and toks[m].text != "(":
+            m -= 1
+        if m <= lo:
+            return None
+        k = m - 1
     t = toks[k]
     if t.is_cap and not is_possessive(t):
         j = _run_back(toks, k, lo)
@@ -255,11 +262,17 @@ def _appositive(toks: list[Token], comma: int, lo: int) -> SpeakerRef | None:
             role = join_tokens(toks[_clause_start(toks, c0, lo) : c0])
             return SpeakerRef("name", inner.text, inner.title or role or None, inner.start, inner.first)
         outer = _phrase_back(toks, c0 - 1, lo) if c0 - 1 >= lo else None
-        if outer and outer.kind in ("name", "joint") and _clause_start(toks, outer.first, lo) == outer.first:
+        lead = toks[_clause_start(toks, outer.first, lo) : outer.first] if outer else []
+        if outer and outer.kind in ("name", "joint") and all(_role_word(t) for t in lead):
             appos = join_tokens(toks[c0 + 1 : right])
             return SpeakerRef(outer.kind, outer.text, outer.title or appos, outer.start, outer.first)
         right = c0
     return None
+
+
+def _role_word(t: Token) -> bool:
+    """A word that can stand in a title before a name ("Democratic nominee"), not a verb or clause word."""
+    return t.is_word and t.low not in CUE_FORMS and t.low not in NOMINAL_STOP
 
 
 def _clause_start(toks: list[Token], k: int, lo: int) -> int:

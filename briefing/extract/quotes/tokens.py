@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 # A word keeps inner apostrophes, hyphens and dots ("Lee’s", "Sung-lac", "U.S"); anything else is one char.
-_TOKEN = re.compile(r"\w(?:[\w’'\-.]*\w)?|[^\w\s]")
+_TOKEN = re.compile(r"\w(?:[\w’'\-./]*\w)?|[^\w\s]")
 
 
 @dataclass(frozen=True)
