@@ -7,19 +7,23 @@ shorter one is almost wholly contained in the longer (then the longer is the mor
 complete report of the same fact).
 
 Comparing every pair would grow with the square of the corpus, so exact copies
-are folded by hash first and near-duplicates are only compared within blocks that
-share one of their rarest words (a reworded report keeps its rare names and numbers).
+are folded by hash first and near-duplicates are found by prefix filtering (as in
+set-similarity joins): with words in one global order, rarest first, two sets whose
+Jaccard similarity reaches the threshold must share a word among the first
+|x| - ceil(t|x|) + 1 of each.  Sentences are indexed under that prefix (a little
+longer, so that most containment pairs are found too), and rare words make small blocks.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 JACCARD = 0.6  # share of content words two rewordings of one fact have in common
 CONTAINMENT = 0.85  # share of the shorter sentence found in the longer one
 MIN_CONTAINED = 6  # below this many content words, containment alone proves nothing
-BLOCK_KEYS = 3  # rarest words per sentence used to find candidate pairs
+PREFIX = 0.5  # share of a sentence's words (rarest first) it is indexed under; <= 1 - JACCARD suffices
 
 
 @dataclass(frozen=True)
@@ -75,11 +79,11 @@ def cluster(
         else:
             first_of[w] = i
             uniques.append(i)
-    # 2. near copies, compared only within blocks sharing a rare word
+    # 2. near copies, compared only within blocks sharing one of their rarer words
     blocks: dict[str, list[int]] = {}
     for i in uniques:
-        rare = sorted(words(i), key=lambda w: (-rarity(w), w))[:BLOCK_KEYS]
-        for w in rare:
+        ordered = sorted(words(i), key=lambda w: (-rarity(w), w))
+        for w in ordered[: math.ceil(PREFIX * len(ordered)) + 1]:
             block = blocks.setdefault(w, [])
             for j in block:
                 if find(i) != find(j) and near_duplicate(words(i), words(j)):
