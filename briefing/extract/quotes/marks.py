@@ -37,42 +37,52 @@ def _looks_like_opener(text: str, i: int) -> bool:
 
 
 def pair_marks(paragraph: str, index: int, previous_open: bool = False) -> list[QuoteSpan]:
-    """Return the quote spans of one paragraph; `previous_open` says the previous paragraph left one open."""
+    """Return the outermost quote spans of one paragraph; `previous_open` says the previous one left a quote open.
+
+    Marks nest (“He said ‘no’”, “She called it “madness” twice”): only the outermost pair makes a span.
+    A straight mark closing a curly opener (or the reverse) is accepted only when the paragraph holds no
+    later mark of the right kind, so a stray mark does not cut a quote short.
+    """
     spans: list[QuoteSpan] = []
-    open_at: int | None = None
-    closer = ""
+    stack: list[str] = []  # the closing mark each open quote expects
+    outer = 0
     lead = len(paragraph) - len(paragraph.lstrip())
-    i = 0
-    n = len(paragraph)
-    while i < n:
-        ch = paragraph[i]
-        if open_at is None:
+    for i, ch in enumerate(paragraph):
+        if ch not in OPENERS and ch not in CLOSERS and ch != STRAIGHT:
+            continue
+        if not stack:
             if ch in OPENERS or ch == STRAIGHT or (ch == "”" and _looks_like_opener(paragraph, i)):
                 if (
                     ch == STRAIGHT
-                    and not _looks_like_opener(paragraph, i)
                     and i > 0
                     and paragraph[i - 1].isdigit()
+                    and not _looks_like_opener(paragraph, i)
                 ):
-                    i += 1  # inches: 5'10"
-                    continue
-                open_at = i + 1
-                closer = STRAIGHT if ch == STRAIGHT else OPENERS.get(ch, "”")
+                    continue  # inches: 5'10"
+                stack.append(STRAIGHT if ch == STRAIGHT else OPENERS.get(ch, "”"))
+                outer = i + 1
+            continue
+        want = stack[-1]
+        rest = paragraph[i + 1 :]
+        if ch == want and not (ch == STRAIGHT and _looks_like_opener(paragraph, i) and STRAIGHT in rest):
+            stack.pop()
+        elif ch in OPENERS and _looks_like_opener(paragraph, i):
+            stack.append(OPENERS[ch])
+        elif ch == STRAIGHT and _looks_like_opener(paragraph, i) and STRAIGHT in rest:
+            stack.append(STRAIGHT)
+        elif ch in CLOSERS or ch == STRAIGHT:
+            if want not in rest:  # a mismatched closer with no proper one left: accept it
+                stack.pop()
+            else:
+                continue
         else:
-            is_close = ch == closer or (
-                closer == "”" and ch == STRAIGHT and not _looks_like_opener(paragraph, i)
-            )
-            if closer == STRAIGHT and ch == "”":
-                is_close = True
-            if is_close:
-                if i > open_at:
-                    spans.append(QuoteSpan(index, open_at, i, True, previous_open and open_at == lead + 1))
-                open_at = None
-        i += 1
-    if open_at is not None:
+            continue
+        if not stack and i > outer:
+            spans.append(QuoteSpan(index, outer, i, True, previous_open and outer == lead + 1))
+    if stack:
         end = len(paragraph.rstrip())
-        if end > open_at:
-            spans.append(QuoteSpan(index, open_at, end, False, previous_open and open_at == lead + 1))
+        if end > outer:
+            spans.append(QuoteSpan(index, outer, end, False, previous_open and outer == lead + 1))
     return spans
 
 
