@@ -47,8 +47,20 @@ def _latest_happened(text: str, timexes: list[Timex]) -> date | None:
     return best
 
 
+def _yearless(t: Timex) -> tuple[int, int] | None:
+    """(month, day) of a year-less date as tagged without a DCT ("XXXX-01-13"); day 1 for months."""
+    m = re.match(r"^XXXX-(\d{2})(?:-(\d{2}))?$", t.end_value or t.value)
+    if not m or t.kind not in _PLACED:
+        return None
+    return int(m.group(1)), int(m.group(2) or 1)
+
+
 def infer_published_text(text: str) -> str | None:
-    """Return YYYY-MM-DD: the latest date the text reports as past, or None when it gives no year."""
+    """Return YYYY-MM-DD: the latest date the text reports as past, or None when it gives no year.
+
+    The answer must be a fixed point: normalising the text against it, the latest past event
+    falls on it. Candidates are tried from the earliest the explicit dates allow.
+    """
     first = tag(text, None)
     years_all = [y for t in first if (y := _explicit_year(t))]
     if not years_all:
@@ -58,9 +70,27 @@ def infer_published_text(text: str) -> str | None:
     precise = [y for t in first if (y := _explicit_year(t)) and t.kind in ("date", "month")]
     past = [y for t in first if (y := _explicit_year(t)) and direction(text, t.start, t.end) != "future"]
     base = max(precise) if precise else (max(past) if past else max(years_all))
-    year = max(y for y in years_all if y <= base + 1) if any(y <= base + 1 for y in years_all) else base
-    explicit_days = [d for t in first if t.kind == "date" and (d := _lower_bound(t.value)) and d.year == year]
-    anchor = max(explicit_days) if explicit_days else date(year, 1, 1)
-    guess = _latest_happened(text, tag(text, anchor.isoformat())) or anchor
+    year = max((y for y in years_all if y <= base + 1), default=base)
+    floor = date(year, 1, 1)
+    for t in first:  # an explicit date reported as past: the document cannot be older
+        if t.kind in ("date", "month") and _explicit_year(t) and direction(text, t.start, t.end) != "future":
+            d = _lower_bound((t.end_value or t.value)[:10])
+            if d and d > floor:
+                floor = d
+    candidates = {floor}
+    for t in first:
+        md = _yearless(t)
+        if md and direction(text, t.start, t.end) != "future":
+            for y in (floor.year, floor.year + 1):
+                try:
+                    d = date(y, *md)
+                except ValueError:
+                    continue
+                if d >= floor:
+                    candidates.add(d)
+    for c in sorted(candidates)[:40]:
+        if _latest_happened(text, tag(text, c.isoformat())) == c:
+            return c.isoformat()
+    guess = _latest_happened(text, tag(text, floor.isoformat())) or floor
     final = _latest_happened(text, tag(text, guess.isoformat())) or guess
     return final.isoformat()

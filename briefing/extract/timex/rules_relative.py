@@ -121,6 +121,8 @@ def _h_rel_unit(m: re.Match[str], ctx: Ctx) -> Result | None:
         pass
     d = shift(base, _REL_SHIFT[rel], "W" if unit == "WE" else unit)
     kind = "anaphoric_unit" if anaphoric else "relunit"
+    if anaphoric:  # "the following month" is itself relative: later anaphora keep the firmer anchor
+        return Result("DATE", _period(d, unit), kind=kind)
     return Result(
         "DATE",
         _period(d, unit),
@@ -186,7 +188,7 @@ def duration_value(n: float | None, unit: str) -> str:
     if n is None:
         return f"P{t}X{unit}"
     if n != int(n):
-        sub = {"Y": (12, "M"), "M": (None, None), "D": (24, "H"), "W": (7, "D"), "H": (60, "M")}.get(
+        sub = {"Y": (12, "M"), "M": (30, "D"), "D": (24, "H"), "W": (7, "D"), "H": (60, "M")}.get(
             unit, (None, None)
         )
         if sub[0]:

@@ -61,6 +61,11 @@ _FUTURE_PASSIVE = re.compile(
     re.IGNORECASE,
 )
 
+_REPORTED_ON = re.compile(
+    r"\b(?:said|told|announced|stated|added|noted|reported|confirmed|wrote|declared)\s+(?:\w+\s+)?(?:on|in)\s+$",
+    re.IGNORECASE,
+)
+
 WINDOW = 80  # characters either side of the expression in which a cue counts
 
 
@@ -85,6 +90,8 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 def direction(text: str, start: int, end: int) -> str | None:
     """Return "future", "past" or None for the expression at [start, end) of `text`."""
+    if _REPORTED_ON.search(text, max(0, start - 30), start):
+        return "past"  # "said on January 7": the date of the saying
     lo, hi = sentence_bounds(text, start, end)
     lo, hi = max(lo, start - WINDOW), min(hi, end + WINDOW)
     best: tuple[int, str] | None = None

@@ -1,0 +1,122 @@
+"""The timeline: one entry per event across sources, conflicts shown, history set apart, sorted."""
+
+from __future__ import annotations
+
+from briefing.extract.events import DocEvent
+from briefing.timeline import build_timeline
+
+
+def ev(date: str, text: str, doc: str, end: str | None = None, status: str = "happened") -> DocEvent:
+    return DocEvent(date, end, text, status, doc, 0)
+
+
+def test_same_event_from_two_sources_is_one_entry_citing_both() -> None:
+    items = [
+        (
+            ev(
+                "2026-01-13",
+                "Lee visited Nara Prefecture on Jan. 13 for a summit meeting with Takaichi.",
+                "a",
+            ),
+            "S1",
+        ),
+        (
+            ev(
+                "2026-01-13",
+                "Between January 13-14, Lee will make his visit to Nara for a summit with Takaichi.",
+                "b",
+                "2026-01-14",
+                "scheduled",
+            ),
+            "S2",
+        ),
+    ]
+    (entry,) = build_timeline(items, "2026-01-01", "2026-01-31", 50)
+    assert entry.sources == ("S1", "S2")
+    assert (entry.date, entry.end) == ("2026-01-13", "2026-01-14")
+    assert entry.status == "happened"  # a source reporting it done outranks an earlier plan
+    assert not entry.background
+
+
+def test_most_complete_wording_is_kept() -> None:
+    short = "Lee met Xi in Beijing."
+    long = "On January 5, Chinese President Xi Jinping met with Lee Jae Myung at the Great Hall in Beijing."
+    items = [(ev("2026-01-05", short, "a"), "S1"), (ev("2026-01-05", long, "b"), "S2")]
+    (entry,) = build_timeline(items, None, None, 10)
+    assert entry.text == long
+
+
+def test_different_events_on_the_same_day_stay_apart() -> None:
+    items = [
+        (
+            ev("2026-01-13", "Lee and Takaichi open the Nara summit with a pledge on supply chains.", "a"),
+            "S1",
+        ),
+        (ev("2026-01-13", "Stock markets in Tokyo fell sharply on weak export data.", "b"), "S2"),
+    ]
+    assert len(build_timeline(items, None, None, 10)) == 2
+
+
+def test_clauses_of_one_source_are_not_merged_with_each_other() -> None:
+    items = [
+        (ev("2026-01-13", "Lee and Takaichi discuss the seafood ban in Nara", "a"), "S1"),
+        (ev("2026-01-13", "Lee and Takaichi agree on DNA testing in Nara", "a"), "S1"),
+    ]
+    assert len(build_timeline(items, None, None, 10)) == 2
+
+
+def test_conflicting_dates_are_kept_not_dropped() -> None:
+    items = [
+        (ev("2026-01-13", "The Nara summit between Lee and Takaichi opens at Todaiji temple", "a"), "S1"),
+        (ev("2026-01-14", "The Nara summit between Lee and Takaichi opens at Todaiji temple", "b"), "S2"),
+    ]
+    (entry,) = build_timeline(items, None, None, 10)
+    assert entry.sources == ("S1", "S2")
+    assert {entry.date, *entry.other_dates} == {"2026-01-13", "2026-01-14"}
+    assert len(entry.other_dates) == 1
+
+
+def test_overlapping_ranges_merge() -> None:
+    items = [
+        (ev("2026-01-04", "Lee's state visit to China in Beijing and Shanghai", "a", "2026-01-07"), "S1"),
+        (ev("2026-01-05", "Lee's state visit to China: summit in Beijing", "b"), "S2"),
+    ]
+    (entry,) = build_timeline(items, None, None, 10)
+    assert (entry.date, entry.end) == ("2026-01-04", "2026-01-07")
+    assert entry.other_dates == ()
+
+
+def test_history_outside_the_period_is_background_and_sorted_first() -> None:
+    items = [
+        (ev("2026-01-13", "Lee arrives in Nara for the summit.", "a"), "S1"),
+        (ev("1942", "Korean laborers died in the 1942 undersea mine flood.", "a"), "S1"),
+        (ev("1950-01-12", "Acheson gave his speech on the Far East.", "b"), "S2"),
+        (ev("2026-06", "Local elections will be held this June.", "b", status="scheduled"), "S2"),
+    ]
+    tl = build_timeline(items, "2026-01-07", "2026-01-23", 10)
+    assert [e.date for e in tl] == ["1942", "1950-01-12", "2026-01-13", "2026-06"]
+    assert [e.background for e in tl] == [True, True, False, True]
+    assert tl[3].status == "scheduled"
+
+
+def test_a_month_overlapping_the_period_is_not_background() -> None:
+    (entry,) = build_timeline(
+        [(ev("2026-01", "Canada's EV deal with China was announced.", "a"), "S1")],
+        "2026-01-07",
+        "2026-01-23",
+        5,
+    )
+    assert not entry.background
+
+
+def test_max_events_keeps_the_best_cited_and_current() -> None:
+    items = [
+        (ev(f"2026-01-{d:02d}", f"Event number {d} about topic {d * 7}", "a"), "S1") for d in range(1, 11)
+    ]
+    items.append((ev("2026-01-05", "Event number 5 about topic 35", "b"), "S2"))
+    items.append((ev("1900", "A very old event about something else entirely", "c"), "S3"))
+    tl = build_timeline(items, "2026-01-01", "2026-01-31", 3)
+    assert len(tl) == 3
+    assert any(e.sources == ("S1", "S2") for e in tl)
+    assert not any(e.background for e in tl)
+    assert [e.date for e in tl] == sorted(e.date for e in tl)
