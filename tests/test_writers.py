@@ -64,9 +64,11 @@ def test_reader_finds_every_quote_source_citation_and_section(fmt):
         assert norm(st.text) in text
     for e in b.events:
         assert norm(clean(e.text)) in text
+    source_list = text.rindex("Sources [1] ")
     for i, s in enumerate(b.sources, 1):
-        assert f"[{i}]" in text
-        assert norm(clean(s.title) or s.file) in text
+        assert f"[{i}]" in text[:source_list], f"source {i} is never cited"
+        assert f"[{i}] " in text[source_list:], f"source {i} is not in the numbered list"
+        assert norm(clean(s.title) or s.file) in text[source_list:]
     for heading in ("What\u2019s new", "Summary", "Key passages", "The Nara summit", "Trade", "Timeline"):
         assert heading in text
     for heading in ("Background", "Quotes", "Who said what", "Notes", "Sources"):
