@@ -215,3 +215,42 @@ def test_context_is_the_sentence_holding_the_quote():
 def test_transcript_line_names_its_speaker():
     found = quotes("“HOST: Will the ban end this year?", "“PARK: It will end when the tests are done.")
     assert [q.speaker for q in found] == ["Host", "Park Min-jun"]
+
+
+def test_she_skips_a_man_named_more_recently():
+    found = quotes(
+        "Senator Ilse Marr questioned the harbour chief. Mr. Tobias Wren, the chief, had run the port for years.",
+        "“Your figures do not add up,” she said.",
+    )
+    assert found[0].speaker == "Ilse Marr"
+
+
+def test_byline_after_a_quote_with_a_dash():
+    found = quotes("“The ferry saved my shop.” ― Lucia Ferrante", "“We need more buses.” ― Omar Haddad")
+    assert [q.speaker for q in found] == ["Lucia Ferrante", "Omar Haddad"]
+
+
+def test_owner_of_a_claim_speaks():
+    [q] = quotes("Reporters checked Varga’s claim that there were “thousands of new jobs” in the ports.")
+    assert q.speaker == "Helena Varga"
+
+
+def test_speaker_introducing_a_quote_with_continued_colon():
+    found = quotes("“The first year was hard,” Park said.", "Park continued: “The second will be better.”")
+    assert found[1].speaker == "Park Min-jun"
+
+
+def test_name_before_two_appositives():
+    [q] = quotes(
+        "“It is an invasion of our waters,” Lena Holt, the attorney general of the coast, one of the states"
+        " suing the ministry, said on Friday."
+    )
+    assert q.speaker == "Lena Holt"
+
+
+def test_main_clause_speaker_beats_the_subject_of_an_embedded_clause():
+    [q] = quotes(
+        "Mayor Anton Vehko visited the market. Rosa Pell, his rival, said he thought that the floods were a"
+        " “very large factor” in the losses."
+    )
+    assert q.speaker == "Rosa Pell"

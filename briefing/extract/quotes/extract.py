@@ -73,7 +73,7 @@ def resolve(ref: SpeakerRef, at: int, index: NameIndex) -> Speaker | None:
         org = index.last_org(at)
         return Speaker(org, None) if org else None
     if ref.kind == "pronoun":
-        name = index.last_person(at)
+        name = index.last_person(at, {"he": "m", "she": "f"}.get(ref.text))
         return Speaker(name, index.role(name)) if name else None
     low = ref.text.lower()
     words = low.split()
@@ -198,9 +198,9 @@ def _find_ref(
         hi_after = hi
         nxt = len(masked) - len(masked[s.end + 1 :].lstrip())
         ends = masked[: s.end].rstrip()[-1:]
-        if (
-            nxt >= hi and nxt < len(masked) and ends in "?!"
-        ):  # "“…?” Trump said": a new sentence for the splitter
+        dash = nxt < len(masked) and masked[nxt] in "―—–"
+        # "“…?” Trump said" and "“…” ― Lucia Ferrante": the splitter started a new sentence
+        if nxt >= hi and nxt < len(masked) and (ends in "?!" or dash):
             hi_after = sentence_bounds(masked, nxt, nxt + 1)[1]
         ref = attribution_after(toks, s.end, hi_after)
     if ref is None:

@@ -119,11 +119,34 @@ class NameIndex:
         self.speakers: set[str] = set()  # names found as subjects of reporting verbs (people, surely)
         singles = [m.name.lower() for m in self.mentions if " " not in m.name]
         self._reused = set(singles)
+        self.genders = self._genders(text)
         self.roles: dict[str, str] = {}  # canonical name -> role stated in the document
         for m in self.mentions:
             title = " ".join(w for w in (m.title or "").split() if w.lower().rstrip(".") not in COURTESY)
             if title and not m.org:
                 self.roles.setdefault(self.canonical(m.name, m.start), title)
+
+    def _genders(self, text: str) -> dict[str, str]:
+        """Canonical name -> "m"/"f" from courtesy titles, gendered role words and the pronouns that follow."""
+        votes: dict[str, int] = {}
+        people = [m for m in self.mentions if self.is_person(m)]
+        for k, m in enumerate(people):
+            name = self.canonical(m.name, m.start)
+            vote = 0
+            title = (m.title or "").lower()
+            if re.search(r"\b(?:mr|sir|king|prince|father|husband|son|brother)\b|man\b", title):
+                vote += 2
+            if re.search(
+                r"\b(?:mrs|ms|miss|madam|dame|queen|princess|mother|wife|daughter|sister)\b|woman\b", title
+            ):
+                vote -= 2
+            stop = people[k + 1].start if k + 1 < len(people) else len(text)
+            window = text[m.end : min(stop, m.end + 250)].split("\n\n")[0]
+            pron = re.search(r"\b(he|his|himself|she|herself)\b", window, flags=re.IGNORECASE)  # not objects
+            if pron:
+                vote += 1 if pron.group(1).lower() in ("he", "his", "himself") else -1
+            votes[name] = votes.get(name, 0) + vote
+        return {n: ("m" if v > 0 else "f") for n, v in votes.items() if v}
 
     # -- scanning --------------------------------------------------------------------------
 
@@ -261,14 +284,17 @@ class NameIndex:
             and nxt.group(1) not in {"for", "and"}
         )
 
-    def last_person(self, at: int, exclude: str | None = None) -> str | None:
-        """The most recent person named before `at` (what "he"/"she" most likely refers to)."""
+    def last_person(self, at: int, gender: str | None = None) -> str | None:
+        """The most recent person named before `at` whose known gender, if any, fits the pronoun."""
+        fallback = None
         for m in reversed(self.mentions):
             if m.start < at and self.is_person(m):
                 name = self.canonical(m.name, m.start)
-                if name != exclude:
+                known = getattr(self, "genders", {}).get(name)
+                if gender is None or known is None or known == gender:
                     return name
-        return None
+                fallback = fallback or name
+        return fallback
 
     def last_org(self, at: int) -> str | None:
         """The most recent organisation named before `at` (what "it" most likely refers to as a speaker)."""
