@@ -9,6 +9,7 @@ sentence to the end of its last, so nothing appears that the source did not prin
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence, Set
 from dataclasses import dataclass
 
@@ -17,6 +18,8 @@ from briefing.select.units import Unit
 
 MAX_SENTENCES = 3
 MAX_CHARS = 900  # a passage longer than this is cut at a sentence boundary
+LONG_WORDS = 45  # a sentence longer than this is too long for a key point; it is cut to a clause
+_CLAUSE_BREAK = re.compile(r";\s+|\s+[\u2013\u2014-]\s+")
 
 
 @dataclass(frozen=True)
@@ -70,3 +73,19 @@ def _chunks(units: Sequence[Unit], run: list[int], max_sentences: int) -> list[l
         out.append(run[start:end])
         start = end
     return out
+
+
+def clauses(sentence: str, min_words: int = 6) -> list[str]:
+    """Return the verbatim clauses of a sentence, cut at semicolons and spaced dashes.
+
+    Used to trim an overlong sentence (a timeline entry joining three events with
+    semicolons) to the one clause that carries the point; clauses shorter than
+    `min_words` are not statements and are left out; an uncuttable sentence is returned whole.
+    """
+    parts, start = [], 0
+    for m in _CLAUSE_BREAK.finditer(sentence):
+        parts.append(sentence[start : m.start()])
+        start = m.end()
+    parts.append(sentence[start:])
+    kept = [p.strip() for p in parts if len(p.split()) >= min_words]
+    return kept or [sentence]

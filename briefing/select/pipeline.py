@@ -23,7 +23,7 @@ from briefing.select.bm25 import Index, evidence
 from briefing.select.context import relevance
 from briefing.select.dedup import cluster
 from briefing.select.mmr import mmr, tfidf
-from briefing.select.passages import MAX_SENTENCES, join_runs
+from briefing.select.passages import LONG_WORDS, MAX_SENTENCES, clauses, join_runs
 from briefing.select.query import Query, build_query
 from briefing.select.tokenize import content_keys, tokens
 from briefing.select.units import build_units
@@ -35,6 +35,8 @@ GATE = 1.0
 FLOOR = 0.0
 # Share of the other sentences' relevance a passage adds to its best sentence's.
 COMPANY = 0.5
+# A concept found in more than this share of the chosen passages is too broad to group them.
+GROUP_SHARE = 0.5
 # Candidates considered by MMR, as a multiple of the budget (bounded work per theme).
 POOL = 3
 
@@ -45,6 +47,7 @@ class Selected:
     doc_ids: tuple[str, ...]  # every document reporting it; the first is the one whose wording is kept
     score: float  # relevance, best first
     group: str | None = None  # sub-topic label (the theme concept it matched)
+    key: tuple[str, ...] = ()  # its sentences that match the theme themselves (summary candidates)
 
 
 def select_passages(
@@ -130,8 +133,9 @@ def select_with_query(
             for doc_id in cites[u]:
                 if doc_id not in ids:
                     ids.append(doc_id)
-        group = max(labels[d], key=lambda lab: (common[lab], labels[d][lab]), default=None)
-        out.append(Selected(draft.text, tuple(ids), round(p_score[d], 4), group))
+        group = _group(labels[d], common, len(chosen))
+        key = tuple(_key_clause(units[u].text, query) for u in draft.units if u in direct)
+        out.append(Selected(draft.text, tuple(ids), round(p_score[d], 4), group, key))
     out.sort(key=lambda s: -s.score)
     return out
 
@@ -144,6 +148,27 @@ def passage_score(scores: Sequence[float]) -> float:
     """
     best = max(scores)
     return best + COMPANY * (sum(scores) - best)
+
+
+def _key_clause(sentence: str, query: Query) -> str:
+    """Return the sentence, or for an overlong one the clause with the most theme evidence."""
+    if len(sentence.split()) <= LONG_WORDS:
+        return sentence
+    parts = clauses(sentence)
+    return max(parts, key=lambda c: (evidence(query, tokens(c)), -parts.index(c)))
+
+
+def _group(labels: dict[str, float], common: Counter, n: int) -> str | None:
+    """Return the sub-topic a passage is grouped under.
+
+    The concept that contributes most to the passage's score (the rarest, most specific
+    evidence), among those shared with another passage but not with most of them: a label
+    on one passage groups nothing, and one on nearly all ("Japan" in a Japan briefing) says nothing.
+    """
+    if not labels:
+        return None
+    useful = [lab for lab in labels if 2 <= common[lab] <= max(2, GROUP_SHARE * n)]
+    return max(useful or labels, key=lambda lab: labels[lab])
 
 
 def _labels(unit_ids, rel, matches) -> dict[str, float]:

@@ -34,13 +34,12 @@ class Query:
     exclude: tuple[Concept, ...]
 
 
-def _concept(label: str, kind: str, weight: float | None = None) -> Concept | None:
-    pattern = tuple(tokens(label))
+def _concept(wording: str, kind: str, label: str | None = None) -> Concept | None:
+    pattern = tuple(tokens(wording))
     if not pattern:
         return None
-    if weight is None:
-        weight = WEIGHTS["phrase"] if kind == "term" and len(pattern) > 1 else WEIGHTS[kind]
-    return Concept(label=label, pattern=pattern, weight=weight, kind=kind)
+    weight = WEIGHTS["phrase"] if kind == "term" and len(pattern) > 1 else WEIGHTS[kind]
+    return Concept(label=label or wording, pattern=pattern, weight=weight, kind=kind)
 
 
 def build_query(theme: Theme, people: Sequence[Person] = ()) -> Query:
@@ -65,7 +64,7 @@ def build_query(theme: Theme, people: Sequence[Person] = ()) -> Query:
         person = by_name.get(name)
         add(_concept(name, "person"))
         for alias in person.aliases if person else ():
-            add(_concept(alias, "person"))
+            add(_concept(alias, "person", label=name))  # one sub-topic per person, whatever the wording
     exclude = tuple(c for c in (_concept(x, "term") for x in theme.exclude) if c is not None)
     return Query(theme_id=theme.id, concepts=tuple(found.values()), exclude=exclude)
 

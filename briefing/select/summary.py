@@ -12,21 +12,20 @@ redundancy cut.  A very long sentence is trimmed to its most central clause
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from briefing.select.mmr import cosine, tfidf
+from briefing.select.passages import LONG_WORDS, clauses
 from briefing.select.pipeline import Selected
 from briefing.select.tokenize import content_keys
 from briefing.sentences import split_sentences
 
 MAX_POINTS = 7
 MIN_WORDS = 6  # a headline fragment is not a key point
-LONG_WORDS = 45  # sentences longer than this are trimmed to a clause
 SAME_POINT = 0.45  # cosine at which two points say the same thing
 LAMBDA = 0.6  # weight of centrality against novelty
-_CLAUSE_BREAK = re.compile(r";\s+|\s+[–—]\s+")
+SAME_GROUP = 0.3  # a sub-topic already covered counts as this much overlap (coverage over depth)
 
 
 @dataclass(frozen=True)
@@ -34,18 +33,7 @@ class _Candidate:
     text: str
     doc_ids: tuple[str, ...]
     relevance: float
-    order: int
-
-
-def _clauses(sentence: str) -> list[str]:
-    """Return the verbatim clauses of a long sentence (the whole sentence when it cannot be cut)."""
-    parts, start = [], 0
-    for m in _CLAUSE_BREAK.finditer(sentence):
-        parts.append(sentence[start : m.start()])
-        start = m.end()
-    parts.append(sentence[start:])
-    parts = [p.strip() for p in parts if len(p.split()) >= MIN_WORDS]
-    return parts or [sentence]
+    group: str | None
 
 
 def summarize(selected: Sequence[Selected], n: int) -> list[Selected]:
@@ -56,9 +44,11 @@ def summarize(selected: Sequence[Selected], n: int) -> list[Selected]:
     top = max(s.score for s in selected) or 1.0
     cands: list[_Candidate] = []
     for s in selected:
-        for span in split_sentences(s.text):
-            if len(span.text.split()) >= MIN_WORDS:
-                cands.append(_Candidate(span.text, s.doc_ids, s.score / top, len(cands)))
+        # a passage's own theme sentences, not the context that came with them ("This reflects ...")
+        sentences = s.key or [span.text for span in split_sentences(s.text)]
+        for text in sentences:
+            if len(text.split()) >= MIN_WORDS:
+                cands.append(_Candidate(text, s.doc_ids, s.score / top, s.group))
     if not cands:
         return []
     bags = [content_keys(c.text) for c in cands]
@@ -79,14 +69,19 @@ def summarize(selected: Sequence[Selected], n: int) -> list[Selected]:
         0.5 * degree[i] / top_degree + 0.4 * c.relevance + 0.1 * min(len(c.doc_ids), 3) / 3
         for i, c in enumerate(cands)
     ]
+
+    def overlap(i: int, chosen: list[int]) -> float:
+        sim = max((cosine(vecs[i], vecs[j]) for j in chosen), default=0.0)
+        same = cands[i].group is not None and any(cands[j].group == cands[i].group for j in chosen)
+        return max(sim, SAME_GROUP) if same else sim
+
     chosen: list[int] = []
     left = set(range(len(cands)))
     while left and len(chosen) < n:
         best = max(
             left,
             key=lambda i: (
-                LAMBDA * central[i]
-                - (1 - LAMBDA) * max((cosine(vecs[i], vecs[j]) for j in chosen), default=0.0),
+                LAMBDA * central[i] - (1 - LAMBDA) * overlap(i, chosen),
                 -i,
             ),
         )
@@ -94,12 +89,18 @@ def summarize(selected: Sequence[Selected], n: int) -> list[Selected]:
         if any(cosine(vecs[best], vecs[j]) >= SAME_POINT for j in chosen):
             continue
         chosen.append(best)
+    centroid: dict[str, float] = {}
+    for v in vecs:
+        for w, x in v.items():
+            centroid[w] = centroid.get(w, 0.0) + x
     out = []
     for i in chosen:
         c = cands[i]
         text = c.text
         if len(text.split()) > LONG_WORDS:
-            clauses = _clauses(text)
-            text = max(clauses, key=lambda cl: cosine(tfidf(content_keys(cl), idf), vecs[i]))
+            # the clause closest to what the material as a whole is about
+            text = max(
+                clauses(text, MIN_WORDS), key=lambda cl: cosine(tfidf(content_keys(cl), idf), centroid)
+            )
         out.append(Selected(text, c.doc_ids, round(central[i], 4), None))
     return out
