@@ -14,12 +14,12 @@ uses unquoted elsewhere (a term, not somebody's words).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
+from briefing.extract.quotes.forward import phrase_after
 from briefing.extract.quotes.lexicon import CUE_FORMS, NAMING_PHRASES, NOMINAL_STOP, SPEECH_LEMMAS
 from briefing.extract.quotes.marks import QuoteSpan
 from briefing.extract.quotes.names import CONNECTORS
-from briefing.extract.quotes.speaker import QUOTE_MARKS, SpeakerRef, is_cue, phrase_after, subject_before
+from briefing.extract.quotes.speaker import QUOTE_MARKS, SpeakerRef, is_cue, subject_before
 from briefing.extract.quotes.tokens import ABBREVIATIONS, Token, is_abbrev_dot, is_possessive, tokenize
 from briefing.sentences import Span, split_sentences
 
@@ -32,17 +32,6 @@ FINITE = re.compile(
 
 
 PARTICIPLE = SpeakerRef("participle", "", None, 0, 0)  # "…, saying “…”": the sentence's own subject speaks
-
-
-@dataclass(frozen=True)
-class Attributed:
-    """A quote span that passed the filters, with the speaker phrase that governs it."""
-
-    span: QuoteSpan
-    ref: SpeakerRef | None  # None: inherits the speaker of `inherit_from`
-    ref_paragraph: int  # paragraph the reference is written in
-    partial: bool
-    sentence: tuple[int, int]  # paragraph offsets of the sentence(s) holding the quote
 
 
 def mask(paragraph: str, spans: list[QuoteSpan], blank: bool = False) -> str:
@@ -297,7 +286,3 @@ def is_term(text: str, document: str, before: str) -> bool:
         if uses >= 1:
             return True  # the text also uses the words itself, unquoted: a term
     return False
-
-
-def tokens_of(masked: str) -> list[Token]:
-    return tokenize(masked)

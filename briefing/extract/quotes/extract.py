@@ -19,10 +19,11 @@ from briefing.extract.quotes.attribution import (
     sentence_bounds,
     sentence_tail,
 )
+from briefing.extract.quotes.forward import sentence_subject
 from briefing.extract.quotes.lexicon import NAMING_PHRASES, ROLE_HEADS
 from briefing.extract.quotes.marks import QuoteSpan, find_quote_spans
 from briefing.extract.quotes.names import NOT_NAME, NameIndex, is_org
-from briefing.extract.quotes.speaker import SpeakerRef, sentence_subject
+from briefing.extract.quotes.speaker import SpeakerRef
 from briefing.extract.quotes.tokens import Token, tokenize
 
 JOINT = re.compile(r"^(?:the\s+)?(?:two|both)\s+\w+$|^the\s+(?:leaders|heads of state)$", re.IGNORECASE)

@@ -138,12 +138,7 @@ _CUE_LEMMAS: dict[str, tuple[str, ...]] = {
     "point": (),
     "invoke": (),
     "signal": (),
-    "vowed": (),
-    "announced": (),
 }
-
-# Cue words that are not verbs of the "SPEAKER VERB" shape but still introduce a source.
-SOURCE_PREPOSITIONS = ("according to", "in the words of", "quoting", "per")
 
 # Verbs that name something rather than report speech when the reporter uses them without a subject.
 NAMING_PHRASES = re.compile(
@@ -195,27 +190,6 @@ SPEECH_LEMMAS = frozenset(
     }
 )  # fmt: skip
 
-# Titles and role nouns that may stand before a name ("National Security Adviser Wi Sung-lac").
-TITLE_WORDS = frozenset(
-    w.lower()
-    for w in """
-    President Vice Prime Minister Premier Chancellor Secretary Secretary-General Undersecretary Adviser Advisor
-    Senator Sen Sens Rep Reps Representative Congressman Congresswoman Congressmember Gov Governor Lt Mayor
-    Chairman Chairwoman Chair Chairperson Ambassador Envoy Director Spokesman Spokeswoman Spokesperson
-    Judge Justice General Gen Admiral Adm Colonel Col Captain Capt Sergeant Sgt Major Maj Commander Cmdr
-    Chief Deputy Speaker Leader Commissioner Attorney Mr Mrs Ms Miss Dr Doctor Professor Prof Pope King Queen
-    Prince Princess Sheikh Emir CEO CFO COO Founder Cofounder Co-founder Officer Detective Det Sheriff Coach
-    Rev Reverend Pastor Bishop Cardinal Rabbi Imam Father Sister Brother Councilman Councilwoman Councilor
-    Councillor Alderman Delegate Lawmaker Legislator Candidate Nominee Hopeful Host Anchor Correspondent
-    Columnist Editor Analyst Economist Strategist Pollster Aide Adviser Consultant Manager Superintendent
-    Treasurer Comptroller Auditor Inspector Marshal Lord Lady Dame Sir Baron Minister-President Presidente
-    Mr. Mrs. Ms. Dr. Sen. Rep. Gov. Gen. Lt. Adm. Col. Capt. Sgt. Maj. Cmdr. Rev. Prof. Det. Hon Hon.
-    Premier Governor-General Ambassador-at-large Nominee Incumbent Challenger Former Then Then-candidate
-    Acting Interim Assistant Associate Press Communications Campaign Executive Managing Senior Junior
-    Spokesman Representative-elect President-elect Chair-elect Secretary-designate Frontrunner Front-runner
-    """.split()
-)
-
 # Head nouns of titles/roles: a name follows them; words before them belong to the title.
 ROLE_HEADS = frozenset(
     w.lower().rstrip(".")
@@ -249,10 +223,6 @@ HONORIFICS = frozenset(
 # Courtesy titles say nothing about a role: "Mr. Barrett" has no role from "Mr.".
 COURTESY = frozenset({"mr", "mrs", "ms", "miss", "messrs", "mme", "mlle", "sir", "dame"})
 
-PERSON_PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
-PLURAL_PRONOUNS = frozenset({"they", "we"})
-FIRST_PERSON = frozenset({"i", "we"})
-
 # Words that make a capitalised name an organisation or outlet, not a person.
 ORG_WORDS = frozenset(
     w.lower()
@@ -277,8 +247,4 @@ NOMINAL_STOP = frozenset(
     it its is are was were be been being has have had do does did will would can could should may might
     must shall not no also this these those there here
     """.split()
-)
-
-PRONOUN_WORDS = frozenset(
-    {"he", "she", "they", "we", "i", "you", "it", "him", "her", "them", "us", "me", "who", "which", "that"}
 )

@@ -112,7 +112,7 @@ def _run_back(toks: list[Token], k: int, lo: int) -> int:
     return j
 
 
-def _name_ref(toks: list[Token], j: int, k: int, lo: int) -> SpeakerRef | None:
+def name_ref(toks: list[Token], j: int, k: int, lo: int) -> SpeakerRef | None:
     """Build a name reference from the capitalised run toks[j..k] plus any lower-case role before it."""
     words = [t for t in toks[j : k + 1] if t.text != "."]
     while words and words[0].low in OPENERS and len(words) > 1:
@@ -231,10 +231,10 @@ def _phrase_back(toks: list[Token], k: int, lo: int) -> SpeakerRef | None:
     t = toks[k]
     if t.is_cap and not is_possessive(t):
         j = _run_back(toks, k, lo)
-        ref = _name_ref(toks, j, k, lo)
+        ref = name_ref(toks, j, k, lo)
         if ref and ref.kind == "name" and j - 2 >= lo and toks[j - 1].low == "and" and toks[j - 2].is_cap:
             j2 = _run_back(toks, j - 2, lo)
-            other = _name_ref(toks, j2, j - 2, lo)
+            other = name_ref(toks, j2, j - 2, lo)
             if other and other.kind == "name":
                 return SpeakerRef("joint", f"{other.text} and {ref.text}", None, other.start, j2)
         if ref is None and t.low not in OPENERS:
@@ -280,111 +280,3 @@ def _clause_start(toks: list[Token], k: int, lo: int) -> int:
     while j - 1 >= lo and toks[j - 1].text not in {",", ";", ":", "(", ")", "—", "–"} | QUOTE_MARKS:
         j -= 1
     return j
-
-
-def _run_forward(toks: list[Token], k: int, hi: int) -> int:
-    """Last index of the capitalised name run starting at k ("Rep. G.K. Butterfield")."""
-    e = k
-    while e + 1 < hi and not is_possessive(toks[e]):
-        nxt = toks[e + 1]
-        if nxt.is_word and nxt.is_cap:
-            e += 1
-        elif is_abbrev_dot(toks, e + 1) and e + 2 < hi and toks[e + 2].is_cap:
-            e += 1
-        elif nxt.low in CONNECTORS and e + 2 < hi and toks[e + 2].is_cap:
-            e += 1
-        else:
-            break
-    return e
-
-
-def phrase_after(toks: list[Token], i: int, hi: int) -> SpeakerRef | None:
-    """The speaker phrase starting at index i: "said Trump", "said the senator", "according to X"."""
-    while i < hi and toks[i].text in {",", "—", "–"}:
-        i += 1
-    if i >= hi:
-        return None
-    t = toks[i]
-    pron = pronoun_of(t)
-    if pron:
-        return SpeakerRef("pronoun", pron, None, t.start, i)
-    k = i
-    # lower-case role words then a capitalised run: "campaign spokesman Brian Fallon"
-    while k < hi and toks[k].is_word and not toks[k].is_cap and toks[k].low not in NOMINAL_STOP and k - i < 6:
-        if toks[k].low in DETERMINERS and k > i:
-            break
-        k += 1
-    if k < hi and toks[k].is_word and toks[k].is_cap:
-        e = _run_forward(toks, k, hi)
-        # "MSNBC host Chris Matthews", "Tulsa police Chief Chuck Jordan": a role noun, then the name
-        m = e + 1
-        while (
-            m < hi
-            and m - e <= 3
-            and toks[m].is_word
-            and not toks[m].is_cap
-            and toks[m].low not in NOMINAL_STOP
-        ):
-            m += 1
-        if (
-            m < hi
-            and m > e + 1
-            and toks[m - 1].low in ROLE_HEADS
-            and toks[m].is_cap
-            and not is_possessive(toks[e])
-        ):
-            e = _run_forward(toks, m, hi)
-        if is_possessive(toks[e]):
-            return None  # "said Trump's campaign": a description, not handled
-        after_run = toks[e + 1] if e + 1 < hi else None
-        adjective = (
-            after_run and after_run.is_word and not after_run.is_cap and after_run.low not in NOMINAL_STOP
-        )
-        if adjective and toks[i].low in DETERMINERS and toks[k].low.rstrip(".") not in ROLE_HEADS:
-            k = hi  # "said one Democratic source": an adjective, so a description follows
-        ref = _name_ref(toks, k, e, i) if k < hi else None
-        if ref:
-            return ref
-    # a description: determiner + words up to punctuation or a clause word
-    e = i
-    while e < hi and toks[e].is_word and toks[e].low not in NOMINAL_STOP - {"of", "for"} and e - i < 8:
-        e += 1
-    if e > i and (toks[i].low in DETERMINERS or toks[e - 1].low.endswith("s")):
-        words = toks[i:e]
-        while words and words[-1].low in {"of", "for"}:
-            words = words[:-1]
-        if words:
-            return SpeakerRef("nominal", " ".join(w.text for w in words), None, words[0].start, i)
-    return None
-
-
-LEADING = frozenset(
-    "on at in during after before while when since for with without from by as despite amid speaking asked"
-    " writing earlier later meanwhile however but and yet still also then now so".split()
-)
-
-
-def sentence_subject(toks: list[Token], a: int, b: int) -> SpeakerRef | None:
-    """The name or pronoun that opens the sentence toks[a:b] as its subject ("Trump openly admires …")."""
-    i = a
-    if i < b and toks[i].low in LEADING:
-        while i < b and toks[i].text != ",":
-            i += 1
-        i += 1
-        if (
-            i < b and toks[i].is_cap and toks[i].low not in OPENERS
-        ):  # "At a rally in Coral Springs, Florida, Clinton"
-            j = i
-            while j < b and (toks[j].is_cap or toks[j].text == "."):
-                j += 1
-            if j < b and toks[j].text == ",":
-                i = j + 1
-    if i >= b:
-        return None
-    pron = pronoun_of(toks[i])
-    if pron:
-        return SpeakerRef("pronoun", pron, None, toks[i].start, i)
-    if not toks[i].is_cap or toks[i].low in OPENERS:
-        return None
-    ref = phrase_after(toks, i, b)
-    return ref if ref and ref.kind == "name" else None

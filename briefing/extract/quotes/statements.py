@@ -16,9 +16,10 @@ from briefing.config import Person
 from briefing.documents import Document
 from briefing.extract.quotes.attribution import sentence_spans
 from briefing.extract.quotes.extract import Speaker, resolve, units_of
+from briefing.extract.quotes.forward import phrase_after
 from briefing.extract.quotes.lexicon import CUE_FORMS, ORG_WORDS, ROLE_HEADS
 from briefing.extract.quotes.names import NameIndex
-from briefing.extract.quotes.speaker import SpeakerRef, is_cue, phrase_after, pronoun_of, subject_before
+from briefing.extract.quotes.speaker import SpeakerRef, is_cue, pronoun_of, subject_before
 from briefing.extract.quotes.tokens import Token, tokenize
 
 # Verbs that report what someone asserted (stance verbs such as "called" or "framed" take no clause).

@@ -1,0 +1,120 @@
+"""Speaker phrases that follow a reporting verb or open a sentence: "said Sen. Ted Cruz", "according to X".
+
+The counterpart of `speaker.subject_before`, reading forward from a position
+in the same blanked-out tokens.
+"""
+
+from __future__ import annotations
+
+from briefing.extract.quotes.lexicon import NOMINAL_STOP, ROLE_HEADS
+from briefing.extract.quotes.names import CONNECTORS, OPENERS
+from briefing.extract.quotes.speaker import DETERMINERS, SpeakerRef, name_ref, pronoun_of
+from briefing.extract.quotes.tokens import Token, is_abbrev_dot, is_possessive
+
+
+def _run_forward(toks: list[Token], k: int, hi: int) -> int:
+    """Last index of the capitalised name run starting at k ("Rep. G.K. Butterfield")."""
+    e = k
+    while e + 1 < hi and not is_possessive(toks[e]):
+        nxt = toks[e + 1]
+        if nxt.is_word and nxt.is_cap:
+            e += 1
+        elif is_abbrev_dot(toks, e + 1) and e + 2 < hi and toks[e + 2].is_cap:
+            e += 1
+        elif nxt.low in CONNECTORS and e + 2 < hi and toks[e + 2].is_cap:
+            e += 1
+        else:
+            break
+    return e
+
+
+def phrase_after(toks: list[Token], i: int, hi: int) -> SpeakerRef | None:
+    """The speaker phrase starting at index i: "said Trump", "said the senator", "according to X"."""
+    while i < hi and toks[i].text in {",", "—", "–"}:
+        i += 1
+    if i >= hi:
+        return None
+    t = toks[i]
+    pron = pronoun_of(t)
+    if pron:
+        return SpeakerRef("pronoun", pron, None, t.start, i)
+    k = i
+    # lower-case role words then a capitalised run: "campaign spokesman Brian Fallon"
+    while k < hi and toks[k].is_word and not toks[k].is_cap and toks[k].low not in NOMINAL_STOP and k - i < 6:
+        if toks[k].low in DETERMINERS and k > i:
+            break
+        k += 1
+    if k < hi and toks[k].is_word and toks[k].is_cap:
+        e = _run_forward(toks, k, hi)
+        # "MSNBC host Chris Matthews", "Tulsa police Chief Chuck Jordan": a role noun, then the name
+        m = e + 1
+        while (
+            m < hi
+            and m - e <= 3
+            and toks[m].is_word
+            and not toks[m].is_cap
+            and toks[m].low not in NOMINAL_STOP
+        ):
+            m += 1
+        if (
+            m < hi
+            and m > e + 1
+            and toks[m - 1].low in ROLE_HEADS
+            and toks[m].is_cap
+            and not is_possessive(toks[e])
+        ):
+            e = _run_forward(toks, m, hi)
+        if is_possessive(toks[e]):
+            return None  # "said Trump's campaign": a description, not handled
+        after_run = toks[e + 1] if e + 1 < hi else None
+        adjective = (
+            after_run and after_run.is_word and not after_run.is_cap and after_run.low not in NOMINAL_STOP
+        )
+        if adjective and toks[i].low in DETERMINERS and toks[k].low.rstrip(".") not in ROLE_HEADS:
+            k = hi  # "said one Democratic source": an adjective, so a description follows
+        ref = name_ref(toks, k, e, i) if k < hi else None
+        if ref:
+            return ref
+    # a description: determiner + words up to punctuation or a clause word
+    e = i
+    while e < hi and toks[e].is_word and toks[e].low not in NOMINAL_STOP - {"of", "for"} and e - i < 8:
+        e += 1
+    if e > i and (toks[i].low in DETERMINERS or toks[e - 1].low.endswith("s")):
+        words = toks[i:e]
+        while words and words[-1].low in {"of", "for"}:
+            words = words[:-1]
+        if words:
+            return SpeakerRef("nominal", " ".join(w.text for w in words), None, words[0].start, i)
+    return None
+
+
+LEADING = frozenset(
+    "on at in during after before while when since for with without from by as despite amid speaking asked"
+    " writing earlier later meanwhile however but and yet still also then now so".split()
+)
+
+
+def sentence_subject(toks: list[Token], a: int, b: int) -> SpeakerRef | None:
+    """The name or pronoun that opens the sentence toks[a:b] as its subject ("Trump openly admires …")."""
+    i = a
+    if i < b and toks[i].low in LEADING:
+        while i < b and toks[i].text != ",":
+            i += 1
+        i += 1
+        if (
+            i < b and toks[i].is_cap and toks[i].low not in OPENERS
+        ):  # "At a rally in Coral Springs, Florida, Clinton"
+            j = i
+            while j < b and (toks[j].is_cap or toks[j].text == "."):
+                j += 1
+            if j < b and toks[j].text == ",":
+                i = j + 1
+    if i >= b:
+        return None
+    pron = pronoun_of(toks[i])
+    if pron:
+        return SpeakerRef("pronoun", pron, None, toks[i].start, i)
+    if not toks[i].is_cap or toks[i].low in OPENERS:
+        return None
+    ref = phrase_after(toks, i, b)
+    return ref if ref and ref.kind == "name" else None
