@@ -33,10 +33,15 @@ def ours(gold: Path) -> tuple[str, float, int, int]:
     return out.getvalue(), time.perf_counter() - t0, len(docs), sum(len(d["text"]) for d in docs)
 
 
-def dateparser_run(gold: Path) -> tuple[str, float, int, int]:
-    """search_dates with RELATIVE_BASE = DCT, languages ["en"]; values at the period it reports."""
+def dateparser_run(gold: Path, granular: bool = False) -> tuple[str, float, int, int]:
+    """search_dates with RELATIVE_BASE = DCT, languages ["en"], every hit typed DATE.
+
+    Values are the ISO day of the returned datetime, or with `granular` truncated to the period
+    dateparser reports for the phrase (year -> YYYY, month -> YYYY-MM, week -> YYYY-Www).
+    """
     import datetime as dt
 
+    from dateparser.date import DateDataParser
     from dateparser.search import search_dates
 
     docs = [json.loads(line) for line in gold.read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -44,19 +49,26 @@ def dateparser_run(gold: Path) -> tuple[str, float, int, int]:
     t0 = time.perf_counter()
     for d in docs:
         base = dt.datetime.fromisoformat(d["dct"][:10])
-        found = (
-            search_dates(
-                d["text"], languages=["en"], settings={"RELATIVE_BASE": base, "RETURN_TIME_AS_PERIOD": True}
-            )
-            or []
-        )
+        settings = {"RELATIVE_BASE": base}
+        found = search_dates(d["text"], languages=["en"], settings=settings) or []
+        parser = DateDataParser(languages=["en"], settings=settings) if granular else None
         timexes, pos = [], 0
         for s, value in found:
             i = d["text"].find(s, pos)
             if i < 0:
                 continue
             pos = i + len(s)
-            timexes.append({"start": i, "end": i + len(s), "type": "DATE", "value": value.date().isoformat()})
+            iso = value.date().isoformat()
+            if parser is not None:
+                period = (parser.get_date_data(s).period or "day") if parser else "day"
+                if period == "year":
+                    iso = iso[:4]
+                elif period == "month":
+                    iso = iso[:7]
+                elif period == "week":
+                    y, w, _ = value.isocalendar()
+                    iso = f"{y}-W{w:02d}"
+            timexes.append({"start": i, "end": i + len(s), "type": "DATE", "value": iso})
         lines.append(json.dumps({"doc": d["doc"], "timexes": timexes}))
     elapsed = time.perf_counter() - t0
     return "\n".join(lines) + "\n", elapsed, len(docs), sum(len(d["text"]) for d in docs)
@@ -91,7 +103,9 @@ def main() -> int:
     args = ap.parse_args()
     bench = Path(args.bench_dir)
     scorer = bench / "score_timex.py"
-    systems = [("briefing", ours)] + ([] if args.no_dateparser else [("dateparser", dateparser_run)])
+    systems = [("briefing", ours)]
+    if not args.no_dateparser:
+        systems += [("dateparser", dateparser_run), ("dp-period", lambda g: dateparser_run(g, granular=True))]
     print(
         f"{'set':9} {'system':11} {'DATE vF1':>8} {'ALL vF1':>8} {'relaxF1':>8} {'strictF1':>8} {'docs/s':>8} {'chars/s':>9}"
     )
