@@ -56,16 +56,6 @@ def score(scorer: ModuleType, gold: Path, theme: str, texts: list[str], verbose:
     return res["passage_R"], res["passage_P"]
 
 
-def load_docs(seeds: Path) -> list[Document]:
-    """Return the corpus as the build reads it (falling back to the plain text reader if date inference is unavailable)."""
-    try:
-        return read_corpus(seeds)
-    except ImportError:
-        from briefing.readers.text import read_text_file
-
-        return [d for path in sorted(seeds.glob("*.txt")) for d in read_text_file(path).documents]
-
-
 def scaled(docs: list[Document], times: int) -> list[Document]:
     """Return the corpus repeated `times` times, each copy with distinct ids and dates shifted by weeks."""
     out = []
@@ -91,7 +81,7 @@ def main() -> None:
 
     scorer = load_scorer(Path(args.scorer))
     config = load_config(args.config)
-    docs = load_docs(Path(args.seeds))
+    docs = read_corpus(args.seeds)
     gold = Path(args.gold)
     budget = config.output.max_passages
 

@@ -19,20 +19,19 @@ from dataclasses import dataclass
 
 from briefing.config import OutputSettings, Person, Theme
 from briefing.documents import Document
-from briefing.select.bm25 import Index, evidence
-from briefing.select.context import relevance
+from briefing.select.bm25 import Index, Match, evidence
+from briefing.select.context import Relevance, relevance
 from briefing.select.dedup import cluster
 from briefing.select.mmr import mmr, tfidf
 from briefing.select.passages import LONG_WORDS, MAX_SENTENCES, clauses, join_runs
 from briefing.select.query import Query, build_query
 from briefing.select.tokenize import content_keys, tokens
-from briefing.select.units import build_units
+from briefing.select.units import Unit, build_units
 
-# Minimum evidence for a sentence to be relevant on its own: one theme term, phrase,
-# alias or full name; a bare surname (weight 0.6) is not enough.
+# The relevance threshold: the evidence (sum of matched concept weights, see query.WEIGHTS)
+# a sentence needs to count on its own. One theme term, phrase, alias or person is enough;
+# rarity then decides the order and the budget decides how many.
 GATE = 1.0
-# Relative floor: a passage scoring below this share of the best one is incidental.
-FLOOR = 0.0
 # Share of the other sentences' relevance a passage adds to its best sentence's.
 COMPANY = 0.5
 # A concept found in more than this share of the chosen passages is too broad to group them.
@@ -87,30 +86,8 @@ def select_with_query(
         rel = {i: r for i, r in rel.items() if r.direct}
     if not rel:
         return []
-    top = max(r.score for r in rel.values())
-    relevant = sorted(i for i, r in rel.items() if r.score >= FLOOR * top)
-
-    words = {i: frozenset(content_keys(units[i].tokens)) for i in relevant}
-    clusters = cluster(
-        relevant,
-        words=words.__getitem__,
-        rarity=index.key_idf,
-        completeness=lambda i: (len(words[i]), len(units[i].text)),
-    )
-    cites: dict[int, tuple[str, ...]] = {}
-    score: dict[int, float] = {}
-    for c in clusters:
-        ids: list[str] = []
-        for m in c.members:
-            doc_id = docs[units[m].doc].id
-            if doc_id not in ids:
-                ids.append(doc_id)
-        cites[c.keep] = tuple(ids)
-        score[c.keep] = max(rel[m].score for m in c.members)
-    kept = sorted(cites)
-
-    direct = {c.keep for c in clusters if any(rel[m].direct for m in c.members)}
-    drafts = join_runs(units, kept, docs, direct, max_sentences=max_sentences)
+    cites, score, direct = _merge_duplicates(docs, units, index, rel)
+    drafts = join_runs(units, sorted(cites), docs, direct, max_sentences=max_sentences)
     p_score = [passage_score([score[u] for u in d.units]) for d in drafts]
     pool = sorted(range(len(drafts)), key=lambda d: -p_score[d])[: POOL * budget]
     d_score = [p_score[d] for d in pool]
@@ -128,16 +105,37 @@ def select_with_query(
     out = []
     for d in chosen:
         draft = drafts[d]
-        ids: list[str] = []
-        for u in draft.units:
-            for doc_id in cites[u]:
-                if doc_id not in ids:
-                    ids.append(doc_id)
+        ids = dict.fromkeys(doc_id for u in draft.units for doc_id in cites[u])
         group = _group(labels[d], common, len(chosen))
         key = tuple(_key_clause(units[u].text, query) for u in draft.units if u in direct)
         out.append(Selected(draft.text, tuple(ids), round(p_score[d], 4), group, key))
     out.sort(key=lambda s: -s.score)
     return out
+
+
+def _merge_duplicates(
+    docs: Sequence[Document], units: Sequence[Unit], index: Index, rel: dict[int, Relevance]
+) -> tuple[dict[int, tuple[str, ...]], dict[int, float], set[int]]:
+    """Fold near-duplicate relevant sentences into the most complete one.
+
+    Returns, for each kept sentence, the documents that report it (its own first), its
+    relevance (the best of its copies), and the set of kept sentences that match the
+    theme themselves (directly, or through a copy that does).
+    """
+    words = {i: frozenset(content_keys(units[i].tokens)) for i in rel}
+    clusters = cluster(
+        sorted(rel),
+        words=words.__getitem__,
+        rarity=index.key_idf,
+        completeness=lambda i: (len(words[i]), len(units[i].text)),
+    )
+    cites, score, direct = {}, {}, set()
+    for c in clusters:
+        cites[c.keep] = tuple(dict.fromkeys(docs[units[m].doc].id for m in c.members))
+        score[c.keep] = max(rel[m].score for m in c.members)
+        if any(rel[m].direct for m in c.members):
+            direct.add(c.keep)
+    return cites, score, direct
 
 
 def passage_score(scores: Sequence[float]) -> float:
@@ -171,7 +169,9 @@ def _group(labels: dict[str, float], common: Counter, n: int) -> str | None:
     return max(useful or labels, key=lambda lab: labels[lab])
 
 
-def _labels(unit_ids, rel, matches) -> dict[str, float]:
+def _labels(
+    unit_ids: Sequence[int], rel: dict[int, Relevance], matches: dict[int, Match]
+) -> dict[str, float]:
     """Return {concept label: its score contribution} over the passage's sentences."""
     out: dict[str, float] = {}
     for u in unit_ids:
