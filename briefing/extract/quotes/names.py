@@ -72,6 +72,14 @@ def _norm(name: str) -> str:
     return re.sub(r"[\s\-‑]+", " ", name.replace("’", "'")).strip().casefold()
 
 
+def role_text(words: Sequence[str]) -> str | None:
+    """A stated role from title words, or None when they hold no role noun ("Mr.", "Should Mr.")."""
+    kept = [w for w in words if w.lower().rstrip(".") not in COURTESY]
+    if not any(w.lower().rstrip(".") in ROLE_HEADS for w in kept):
+        return None
+    return " ".join(kept)
+
+
 def split_title(words: list[str]) -> tuple[list[str], list[str]]:
     """Split a capitalised run into (title words, name words) at its last role noun."""
     cut = 0
@@ -122,7 +130,7 @@ class NameIndex:
         self.genders = self._genders(text)
         self.roles: dict[str, str] = {}  # canonical name -> role stated in the document
         for m in self.mentions:
-            title = " ".join(w for w in (m.title or "").split() if w.lower().rstrip(".") not in COURTESY)
+            title = role_text((m.title or "").split())
             if title and not m.org:
                 self.roles.setdefault(self.canonical(m.name, m.start), title)
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from briefing.extract.quotes.lexicon import COURTESY, CUE_FORMS, NOMINAL_STOP, ROLE_HEADS
-from briefing.extract.quotes.names import CONNECTORS, OPENERS
+from briefing.extract.quotes.lexicon import CUE_FORMS, NOMINAL_STOP, ROLE_HEADS
+from briefing.extract.quotes.names import CONNECTORS, OPENERS, role_text
 from briefing.extract.quotes.tokens import Token, is_abbrev_dot, is_possessive, join_tokens
 
 QUOTE_MARKS = frozenset('"“”«»„')
@@ -152,7 +152,7 @@ def name_ref(toks: list[Token], j: int, k: int, lo: int) -> SpeakerRef | None:
         return None
     span = [t for t in toks[j : k + 1] if t.start >= name_words[0].start]
     name = re.sub(r"[’']s$", "", join_tokens(span))
-    title = " ".join(w for w in title_words if w.lower().rstrip(".") not in COURTESY)
+    title = role_text(title_words)
     return SpeakerRef("name", name, title or None, name_words[0].start, j)
 
 

@@ -127,7 +127,7 @@ def extract_statements(doc: Document, people: Sequence[Person]) -> list[FoundSta
     for base, line in units_of(doc):
         toks = tokenize(line)
         for sent in sentence_spans(line):
-            if any(ch in sent.text for ch in '“”"«»'):
+            if any(ch in sent.text for ch in '“”"«»') or "''" in sent.text or "``" in sent.text:
                 continue
             a = next((i for i, t in enumerate(toks) if t.start >= sent.start), len(toks))
             b = next((i for i, t in enumerate(toks) if t.start >= sent.end), len(toks))
