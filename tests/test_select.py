@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from briefing.config import Person
 from briefing.select import select_passages
 from tests.select_helpers import FILLER, PEOPLE, doc, settings, theme
 
@@ -126,3 +127,18 @@ def test_each_passage_gets_a_sub_topic_label_from_the_theme():
     t = theme(terms=["CPTPP"], phrases=["seafood import ban"])
     groups = {s.group for s in select_passages(docs, t, (), settings())}
     assert groups == {"CPTPP", "seafood import ban"}
+
+
+def test_a_surname_shared_by_two_people_does_not_by_itself_name_the_person_of_interest():
+    people = (
+        Person("Lee Jae Myung", "President of South Korea", ("Lee", "President Lee")),
+        Person("Lee Hyuk", "South Korean Ambassador to Japan", ("Ambassador Lee Hyuk",)),
+    )
+    docs = [
+        doc("a", "Ambassador Lee Hyuk spoke to reporters about the weather."),
+        doc("b", "President Lee met reporters after the cabinet meeting."),
+        *[doc(f"f{i}", line) for i, line in enumerate(FILLER)],
+    ]
+    got = select_passages(docs, theme(people=["Lee Jae Myung"]), people, settings())
+    assert [s.doc_ids for s in got] == [("b",)]
+    assert got[0].group == "Lee Jae Myung"

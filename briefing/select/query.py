@@ -17,6 +17,8 @@ from briefing.select.tokenize import Token, tokens
 
 # Weights per kind of evidence; a multi-word term counts as a phrase.
 WEIGHTS = {"term": 1.0, "phrase": 1.6, "alias": 1.3, "person": 1.0}
+# A one-word alias several people share: supporting evidence only, below the relevance gate alone.
+AMBIGUOUS = 0.5
 
 
 @dataclass(frozen=True)
@@ -34,17 +36,31 @@ class Query:
     exclude: tuple[Concept, ...]
 
 
-def _concept(wording: str, kind: str, label: str | None = None) -> Concept | None:
+def _concept(
+    wording: str, kind: str, label: str | None = None, weight: float | None = None
+) -> Concept | None:
     pattern = tuple(tokens(wording))
     if not pattern:
         return None
-    weight = WEIGHTS["phrase"] if kind == "term" and len(pattern) > 1 else WEIGHTS[kind]
+    if weight is None:
+        weight = WEIGHTS["phrase"] if kind == "term" and len(pattern) > 1 else WEIGHTS[kind]
     return Concept(label=label or wording, pattern=pattern, weight=weight, kind=kind)
+
+
+def _shared_words(people: Sequence[Person]) -> set[str]:
+    """Return the name words that belong to more than one person in the registry ("Lee")."""
+    owners: dict[str, set[str]] = {}
+    for p in people:
+        for wording in (p.name, *p.aliases):
+            for tok in tokens(wording):
+                owners.setdefault(tok.key, set()).add(p.name)
+    return {k for k, names in owners.items() if len(names) > 1}
 
 
 def build_query(theme: Theme, people: Sequence[Person] = ()) -> Query:
     """Return the weighted query for `theme`; the same wording listed twice counts once (strongest kind)."""
     by_name = {p.name: p for p in people}
+    shared = _shared_words(people)
     found: dict[tuple[Token, ...], Concept] = {}
 
     def add(c: Concept | None) -> None:
@@ -64,7 +80,11 @@ def build_query(theme: Theme, people: Sequence[Person] = ()) -> Query:
         person = by_name.get(name)
         add(_concept(name, "person"))
         for alias in person.aliases if person else ():
-            add(_concept(alias, "person", label=name))  # one sub-topic per person, whatever the wording
+            # one sub-topic per person, whatever the wording; a one-word alias that other people in
+            # the registry share ("Lee" for Lee Jae Myung and Lee Hyuk) cannot name this one alone
+            pattern = tokens(alias)
+            ambiguous = len(pattern) == 1 and pattern[0].key in shared
+            add(_concept(alias, "person", label=name, weight=AMBIGUOUS if ambiguous else None))
     exclude = tuple(c for c in (_concept(x, "term") for x in theme.exclude) if c is not None)
     return Query(theme_id=theme.id, concepts=tuple(found.values()), exclude=exclude)
 
