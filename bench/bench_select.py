@@ -32,7 +32,7 @@ from briefing.documents import Document  # noqa: E402
 from briefing.readers import read_corpus  # noqa: E402
 from briefing.select import select_passages  # noqa: E402
 from briefing.select.pipeline import select_with_query  # noqa: E402
-from briefing.select.query import plain_query  # noqa: E402
+from briefing.select.query import build_query, plain_query  # noqa: E402
 
 EVAL = Path("/work/shared/eval")
 
@@ -105,6 +105,24 @@ def main() -> None:
     print(
         f"{'mean':20} {totals[0] / n:7.3f} {totals[1] / n:7.3f}       {totals[2] / n:7.3f} {totals[3] / n:7.3f}"
     )
+
+    print("\nwhat each step contributes (mean over themes, same budget):")
+    variants = {
+        "ours": {},
+        "ours, 1-sentence passages": {"max_sentences": 1},
+        "ours, 2-sentence passages": {"max_sentences": 2},
+        "ours, 4-sentence passages": {"max_sentences": 4},
+        "ours, no context": {"context": False},
+        "ours, no MMR (top-k)": {"diverse": False},
+    }
+    for name, switches in variants.items():
+        rs, ps = [], []
+        for theme in config.themes:
+            got = select_with_query(docs, build_query(theme, config.people), budget, **switches)
+            r, p = score(scorer, gold, theme.id, [s.text for s in got], False)
+            rs.append(r)
+            ps.append(p)
+        print(f"  {name:28} R {sum(rs) / n:.3f}  P {sum(ps) / n:.3f}")
 
     if args.no_timing:
         return
