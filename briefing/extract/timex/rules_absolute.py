@@ -126,7 +126,7 @@ def _h_month(m: re.Match[str], ctx: Ctx) -> Result | None:
     if y is None:
         if ctx.dct is None and rel not in ("",):
             return Result("DATE", f"XXXX-{mo:02d}", kind="month")
-        ref = ctx.dct if rel else ctx.year_anchor(s)
+        ref = ctx.dct
         if ref is None:
             return Result("DATE", f"XXXX-{mo:02d}", kind="month")
         if gd.get("rel2"):

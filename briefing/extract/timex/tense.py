@@ -62,11 +62,18 @@ _FUTURE_PASSIVE = re.compile(
 )
 
 _REPORTED_ON = re.compile(
-    r"\b(?:said|told|announced|stated|added|noted|reported|confirmed|wrote|declared)\s+(?:\w+\s+)?(?:on|in)\s+$",
+    r"\b(?:said|told|announced|stated|added|noted|reported|confirmed|wrote|declared)\s+(?:(?:\w+\s+)?(?:on|in)\s+)?$",
     re.IGNORECASE,
 )
 
+_DEADLINE = re.compile(
+    r"\b(?:by|set\s+for|scheduled\s+for|due\s+(?:by|in|on)|planned\s+for|slated\s+for)\s+(?:early\s+|mid-?|late\s+|the\s+end\s+of\s+)?$",
+    re.IGNORECASE,
+)
+_PRESENT_PASSIVE = re.compile(r"\b(?:is|are|am|be|being)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+
 WINDOW = 80  # characters either side of the expression in which a cue counts
+AFTER_PENALTY = 1.0  # a cue after the expression governs it less often than one before
 
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -92,9 +99,11 @@ def direction(text: str, start: int, end: int) -> str | None:
     """Return "future", "past" or None for the expression at [start, end) of `text`."""
     if _REPORTED_ON.search(text, max(0, start - 30), start):
         return "past"  # "said on January 7": the date of the saying
+    if _DEADLINE.search(text, max(0, start - 25), start):
+        return "future"  # "by August", "set for April": a deadline or appointment ahead
     lo, hi = sentence_bounds(text, start, end)
     lo, hi = max(lo, start - WINDOW), min(hi, end + WINDOW)
-    best: tuple[int, str] | None = None
+    best: tuple[float, str] | None = None
     for kind, pattern in (("future", FUTURE_CUES), ("past", PAST_CUES), ("past", _HAVE_PERFECT)):
         for m in pattern.finditer(text, lo, hi):
             if start <= m.start() < end:
@@ -109,8 +118,13 @@ def direction(text: str, start: int, end: int) -> str | None:
                 kind_here = kind
             if kind_here == "past" and _FUTURE_PASSIVE.search(text, max(0, m.start() - 20), m.start()):
                 kind_here = "future"  # "will be held", "is to be signed"
-            dist = start - m.end() if m.end() <= start else m.start() - end
-            dist = max(dist, 0)
+            elif kind_here == "past" and _PRESENT_PASSIVE.search(text, max(0, m.start() - 15), m.start()):
+                continue  # "the case is heard": present passive, no tense information
+            dist = (
+                float(max(start - m.end(), 0))
+                if m.end() <= start
+                else max(m.start() - end, 0) * AFTER_PENALTY
+            )
             if best is None or dist < best[0]:
                 best = (dist, kind_here)
     return best[1] if best else None
