@@ -159,7 +159,7 @@ def test_institution_as_speaker():
     )
     speakers = {q.text: q.speaker for q in found}
     assert speakers["The deadline stands,"] == "the presidential office"
-    assert speakers["the ministry has run out of excuses."] == "Harbour Times"
+    assert speakers["the ministry has run out of excuses."] == "The Harbour Times"
 
 
 def test_according_to_names_the_source():
@@ -254,3 +254,17 @@ def test_main_clause_speaker_beats_the_subject_of_an_embedded_clause():
         " “very large factor” in the losses."
     )
     assert q.speaker == "Rosa Pell"
+
+
+def test_institution_keeps_its_owner_and_a_participle_clause_keeps_the_speaker():
+    found = by_text(
+        quotes(
+            "Nordland’s Foreign Ministry said it “deeply regrets” the vote.",
+            "Nordland’s ministry spokesperson Ada Brun said the country “firmly opposes” the move, calling it"
+            " “a dangerous precedent.”",
+        )
+    )
+    assert found["deeply regrets"].speaker == "Nordland’s Foreign Ministry"
+    assert found["firmly opposes"].speaker == "Ada Brun"
+    assert found["a dangerous precedent."].speaker == "Ada Brun"
+    assert found["a dangerous precedent."].role == "Nordland’s ministry spokesperson"

@@ -62,3 +62,12 @@ def test_sentences_with_direct_quotes_and_unattributed_claims_are_not_statements
         "Analysts think the plan is too expensive for a small port.",
     )
     assert found == []
+
+
+def test_role_written_before_the_name_and_told_reporters_that():
+    [s] = statements(
+        "Presidential spokesperson Ina Solberg told reporters that the ferry subsidy would double next year."
+    )
+    assert s.speaker == "Ina Solberg"
+    assert s.role == "Presidential spokesperson"
+    assert s.text == "the ferry subsidy would double next year"

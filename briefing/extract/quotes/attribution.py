@@ -182,13 +182,15 @@ def attribution_before(toks: list[Token], lo: int, open_: int, partial: bool) ->
     if owner:
         return owner
     found: list[SpeakerRef] = []
+    participle = False
     for n, c in enumerate(cues):
         lemma = CUE_FORMS[toks[c].low]
         right_before = c + 2 == b and toks[c + 1].text in {",", ":"}  # "Limbaugh continued: “…”"
         if not partial and (lemma not in SPEECH_LEMMAS or lemma in WEAK_LEMMAS) and not right_before:
             continue
         if n == 0 and toks[c].low.endswith("ing") and c > a and toks[c - 1].text == ",":
-            return PARTICIPLE
+            participle = True  # "…, calling it “…”": the main clause's subject speaks, found below
+            continue
         ref = subject_before(toks, c, a)
         if ref is None and c + 1 < b:
             after = phrase_after(toks, c + 1, b)
@@ -197,7 +199,7 @@ def attribution_before(toks: list[Token], lo: int, open_: int, partial: bool) ->
         if ref:
             found.append(ref)
     if not found:
-        return None
+        return PARTICIPLE if participle else None
     nearest = found[0]
     # "Ryan said the spate of shootings demands that …", "Trump said he thought that …": an embedded
     # clause's subject does not speak; the main clause's named subject does.

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from briefing.extract.quotes.lexicon import CUE_FORMS, NOMINAL_STOP, ROLE_HEADS
+from briefing.extract.quotes.lexicon import CUE_FORMS, NOMINAL_STOP, ORG_WORDS, ROLE_HEADS
 from briefing.extract.quotes.names import CONNECTORS, OPENERS, role_text
 from briefing.extract.quotes.tokens import Token, is_abbrev_dot, is_possessive, join_tokens
 
@@ -115,8 +115,9 @@ def _run_back(toks: list[Token], k: int, lo: int) -> int:
 def name_ref(toks: list[Token], j: int, k: int, lo: int) -> SpeakerRef | None:
     """Build a name reference from the capitalised run toks[j..k] plus any lower-case role before it."""
     words = [t for t in toks[j : k + 1] if t.text != "."]
-    while words and words[0].low in OPENERS and len(words) > 1:
-        words = words[1:]
+    keep_the = words[0].low == "the" and any(w.low.rstrip(".") in ORG_WORDS for w in words[1:])
+    while words and words[0].low in OPENERS and len(words) > 1 and not keep_the:
+        words = words[1:]  # but "The Mainichi", "The New York Times" keep their article
     if not words:
         return None
     cut = 0
@@ -239,6 +240,13 @@ def _phrase_back(toks: list[Token], k: int, lo: int) -> SpeakerRef | None:
                 return SpeakerRef("joint", f"{other.text} and {ref.text}", None, other.start, j2)
         if ref is None and t.low not in OPENERS:
             return None
+        owner = j - 1
+        if ref and ref.kind == "name" and owner >= lo and is_possessive(toks[owner]) and toks[owner].is_cap:
+            if any(
+                w.rstrip(".").lower() in ORG_WORDS for w in ref.text.split()
+            ):  # "Japan’s Foreign Ministry"
+                j2 = _run_back(toks, owner, lo) if owner > lo else owner
+                return SpeakerRef("name", join_tokens(toks[j2 : k + 1]), ref.title, toks[j2].start, j2)
         return ref
     if t.is_word and not t.is_cap:
         return _nominal_back(toks, k, lo)
@@ -263,14 +271,14 @@ def _appositive(toks: list[Token], comma: int, lo: int) -> SpeakerRef | None:
             return SpeakerRef("name", inner.text, inner.title or role or None, inner.start, inner.first)
         outer = _phrase_back(toks, c0 - 1, lo) if c0 - 1 >= lo else None
         lead = toks[_clause_start(toks, outer.first, lo) : outer.first] if outer else []
-        if outer and outer.kind in ("name", "joint") and all(_role_word(t) for t in lead):
+        if outer and outer.kind in ("name", "joint") and all(role_word(t) for t in lead):
             appos = join_tokens(toks[c0 + 1 : right])
             return SpeakerRef(outer.kind, outer.text, outer.title or appos, outer.start, outer.first)
         right = c0
     return None
 
 
-def _role_word(t: Token) -> bool:
+def role_word(t: Token) -> bool:
     """A word that can stand in a title before a name ("Democratic nominee"), not a verb or clause word."""
     return t.is_word and t.low not in CUE_FORMS and t.low not in NOMINAL_STOP
 

@@ -19,7 +19,7 @@ from briefing.extract.quotes.extract import Speaker, resolve, units_of
 from briefing.extract.quotes.forward import phrase_after
 from briefing.extract.quotes.lexicon import CUE_FORMS, ORG_WORDS, ROLE_HEADS
 from briefing.extract.quotes.names import NameIndex
-from briefing.extract.quotes.speaker import SpeakerRef, is_cue, pronoun_of, subject_before
+from briefing.extract.quotes.speaker import SpeakerRef, is_cue, pronoun_of, role_word, subject_before
 from briefing.extract.quotes.tokens import Token, tokenize
 
 # Verbs that report what someone asserted (stance verbs such as "called" or "framed" take no clause).
@@ -104,7 +104,8 @@ def _statement(line: str, toks: list[Token], a: int, b: int) -> tuple[SpeakerRef
         if not is_cue(toks, c) or CUE_FORMS[toks[c].low] not in REPORTING:
             continue
         ref = subject_before(toks, c, a)
-        if ref is not None and (ref.first == a or toks[ref.first - 1].text == ","):
+        lead = toks[a : ref.first] if ref is not None else []
+        if ref is not None and (all(role_word(t) for t in lead) or toks[ref.first - 1].text == ","):
             start = _after_cue(toks, c, end)
             span = _content(line, toks, start, end) if start is not None else None
             if span:
