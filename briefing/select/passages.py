@@ -17,7 +17,7 @@ from briefing.documents import Document
 from briefing.select.units import Unit
 
 MAX_SENTENCES = 3
-MAX_CHARS = 900  # a passage longer than this is cut at a sentence boundary
+MAX_CHARS = 1100  # about 180 words: a run longer than this is cut at a sentence boundary
 LONG_WORDS = 45  # a sentence longer than this is too long for a key point; it is cut to a clause
 _CLAUSE_BREAK = re.compile(r";\s+|\s+[\u2013\u2014-]\s+")
 
