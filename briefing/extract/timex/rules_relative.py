@@ -228,6 +228,8 @@ def _h_duration(m: re.Match[str], ctx: Ctx) -> Result | None:
 
 
 def _g_duration(m: re.Match[str], text: str) -> bool:
+    if m["u"].lower().startswith("quarter") and re.match(r"\s+of\b", text[m.end() :]):
+        return False  # "three-quarters of the vote": a fraction
     if m.group(0)[:2].lower() in ("a ", "an") and re.search(
         r"(?:\d|\d\s+\w+|\b(?:million|billion|percent|times|once|twice)\s*)\s+$",
         text[max(0, m.start() - 20) : m.start()],
@@ -383,7 +385,7 @@ def _h_weekday(m: re.Match[str], ctx: Ctx) -> Result | None:
         d = weekday_near(ref + timedelta(days=1), wd, "future")
     else:
         d = weekday_near(ref, wd, ctx.direction(*m.span()) or "past")  # news reports the past
-    if part:
+    if part:  # TimeML: a part of a day is a TIME ("Friday night" -> 2013-03-22TNI)
         return Result("TIME", fmt_day(d) + "T" + PARTS_OF_DAY[part], None, Anchor(d, "D"), kind="weekday")
     return Result("DATE", fmt_day(d), None, Anchor(d, "D"), kind="weekday")
 
