@@ -268,3 +268,15 @@ def test_institution_keeps_its_owner_and_a_participle_clause_keeps_the_speaker()
     assert found["firmly opposes"].speaker == "Ada Brun"
     assert found["a dangerous precedent."].speaker == "Ada Brun"
     assert found["a dangerous precedent."].role == "Nordland’s ministry spokesperson"
+
+
+def test_inverted_cue_opening_the_sentence():
+    [q] = quotes("Critics were unimpressed. Said Ellis Grant: “The plan ignores the small ports.”")
+    assert q.speaker == "Ellis Grant"
+
+
+def test_participle_speaks_for_the_main_subject_not_a_relative_clause():
+    [q] = quotes(
+        "Varga defended not paying a contractor who said he was owed money, saying, “Maybe the work was poor.”"
+    )
+    assert q.speaker == "Helena Varga"

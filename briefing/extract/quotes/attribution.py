@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from briefing.extract.quotes.forward import phrase_after
+from briefing.extract.quotes.forward import phrase_after, sentence_subject
 from briefing.extract.quotes.lexicon import CUE_FORMS, NAMING_PHRASES, NOMINAL_STOP, SPEECH_LEMMAS
 from briefing.extract.quotes.marks import QuoteSpan
 from briefing.extract.quotes.names import CONNECTORS
@@ -178,6 +178,10 @@ def attribution_before(toks: list[Token], lo: int, open_: int, partial: bool) ->
             ref = phrase_after(toks, k + 1, b)
             if ref:
                 return ref
+    if b - a > 2 and toks[a].is_cap and toks[a].low in CUE_FORMS and toks[b - 1].text in {":", ","}:
+        ref = phrase_after(toks, a + 1, b)  # "Said Ellis: “…”"
+        if ref and ref.kind == "name":
+            return ref
     owner = _claim_owner(toks, a, b)
     if owner:
         return owner
@@ -189,7 +193,11 @@ def attribution_before(toks: list[Token], lo: int, open_: int, partial: bool) ->
         if not partial and (lemma not in SPEECH_LEMMAS or lemma in WEAK_LEMMAS) and not right_before:
             continue
         if n == 0 and toks[c].low.endswith("ing") and c > a and toks[c - 1].text == ",":
-            participle = True  # "…, calling it “…”": the main clause's subject speaks, found below
+            # "…, calling it “…”": the main clause's subject speaks, not a relative clause's
+            main = sentence_subject(toks, a, c)
+            if main:
+                return main
+            participle = True
             continue
         ref = subject_before(toks, c, a)
         if ref is None and c + 1 < b:

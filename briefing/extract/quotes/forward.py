@@ -116,5 +116,8 @@ def sentence_subject(toks: list[Token], a: int, b: int) -> SpeakerRef | None:
         return SpeakerRef("pronoun", pron, None, toks[i].start, i)
     if not toks[i].is_cap or toks[i].low in OPENERS:
         return None
+    if is_possessive(toks[i]) and i + 1 < b:  # "China’s foreign ministry spokesperson Mao Ning said"
+        ref = phrase_after(toks, i + 1, b)
+        return ref if ref and ref.kind == "name" else None
     ref = phrase_after(toks, i, b)
     return ref if ref and ref.kind == "name" else None
