@@ -210,7 +210,7 @@ class NameIndex:
         return Mention(m.start, m.end, m.name, title, m.org)
 
     def _mention(self, run: list[Token]) -> Mention | None:
-        while run and run[0].low in OPENERS and len(run) > 1:
+        while run and (run[0].low in OPENERS or run[0].low in CUES) and len(run) > 1:
             run = run[1:]
         words = [t.bare if k == len(run) - 1 else t.text for k, t in enumerate(run)]
         if not words:
