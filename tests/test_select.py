@@ -142,3 +142,22 @@ def test_a_surname_shared_by_two_people_does_not_by_itself_name_the_person_of_in
     got = select_passages(docs, theme(people=["Lee Jae Myung"]), people, settings())
     assert [s.doc_ids for s in got] == [("b",)]
     assert got[0].group == "Lee Jae Myung"
+
+
+def test_an_article_headlined_on_the_theme_keeps_its_unmarked_sentences_with_the_marked_ones():
+    para = (
+        "Xi Jinping received Lee in Beijing on Monday. "
+        "Officials from both sides described the mood as warm. "
+        "No joint statement was issued afterwards. "
+        "Traffic in the capital was heavy."
+    )
+    on_topic = doc("a", para, title="China and South Korea reset relations at Beijing summit")
+    off_topic = doc(
+        "b", para.replace("Xi Jinping received Lee in Beijing", "The mayor received Lee in Busan")
+    )
+    t = theme(terms=["China", "Beijing"], people=["Xi Jinping"])
+    people = (Person("Xi Jinping", "President of China", ("Xi",)),)
+    fillers = [doc(f"f{i}", line) for i, line in enumerate(FILLER)]
+    got = select_passages([on_topic, off_topic, *fillers], t, people, settings())
+    assert [s.doc_ids for s in got] == [("a",)]
+    assert got[0].text.startswith("Xi Jinping received Lee in Beijing on Monday. Officials from both sides")

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from briefing.select import Selected, summarize
+from briefing.select import Selected, select_passages, summarize
 from briefing.select.dedup import near_duplicate
 from briefing.select.tokenize import content_keys
+from tests.select_helpers import doc, settings, theme
 
 MATERIAL = [
     Selected(
@@ -65,3 +66,21 @@ def test_a_very_long_sentence_is_trimmed_to_a_verbatim_clause():
     assert len(points) == 1
     assert points[0].text in long
     assert len(points[0].text) < len(long)
+
+
+def test_a_point_cites_the_sources_of_its_own_sentence_not_of_its_whole_passage():
+    docs = [
+        doc(
+            "a",
+            "CPTPP ministers met in Tokyo to review the application filed by Seoul last year. "
+            "The CPTPP commission said that talks on seafood rules would start in March next year.",
+        ),
+        doc("b", "The CPTPP commission said talks on seafood rules would start in March."),
+    ]
+    passages = select_passages(docs, theme(terms=["CPTPP"]), (), settings())
+    assert [s.doc_ids for s in passages] == [("a", "b")]
+    cited = {p.text: p.doc_ids for p in summarize(passages, 3)}
+    assert cited == {
+        "CPTPP ministers met in Tokyo to review the application filed by Seoul last year.": ("a",),
+        "The CPTPP commission said that talks on seafood rules would start in March next year.": ("a", "b"),
+    }

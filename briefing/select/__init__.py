@@ -5,7 +5,7 @@ Public API (called by the build):
   summarize(selected, n) -> list[Selected]
 """
 
-from briefing.select.pipeline import Selected, select_passages
+from briefing.select.pipeline import KeySentence, Selected, select_passages
 from briefing.select.summary import summarize
 
-__all__ = ["Selected", "select_passages", "summarize"]
+__all__ = ["KeySentence", "Selected", "select_passages", "summarize"]

@@ -1,13 +1,18 @@
-"""Relevance from context: a sentence that continues a relevant one inherits part of its relevance.
+"""Relevance from context: sentences that carry a relevant story on inherit part of its relevance.
 
 Reporters name the subject once and then write "The two sides also agreed ...",
 "He added ...", "However, ...".  Such a sentence is about the theme although it
 repeats none of the theme's words; scoring sentences one by one would drop it
-and leave the briefing with fragments.  A sentence inherits (with decay) the
-relevance of the sentence before it when it opens with a continuation cue
-(a pronoun, an anaphoric noun phrase, a connective, "also" early on).  The first
-sentence of a paragraph may continue the previous paragraph's last sentence.
-A sentence with an excluded term never inherits.
+and leave the briefing with fragments.  Three levels, weakest last:
+  continuation  a sentence opening with a continuation cue (a pronoun, an anaphoric
+                noun phrase such as "The two sides", a connective of contrast or
+                consequence) inherits a share of the previous sentence's relevance,
+                within one paragraph, for at most two steps;
+  paragraph     the other sentences of a paragraph most of whose sentences match;
+  document      the other sentences of an article whose headline names the theme,
+                or most of whose sentences match.
+Inherited relevance only ranks and joins: a passage needs at least one sentence that
+matches the theme itself (see `passages`).  A sentence with an excluded term never inherits.
 """
 
 from __future__ import annotations

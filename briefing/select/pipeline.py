@@ -3,7 +3,8 @@
 The steps, each in its own module:
   query    theme config -> weighted concepts (terms, phrases, aliases, people; excluded terms)
   bm25     sentence units scored with corpus IDF and phrase matches
-  context  sentences continuing a relevant one inherit part of its relevance
+  context  sentences continuing a relevant one, or in a paragraph or article about the
+           theme, inherit part of its relevance
   dedup    near-duplicate sentences across sources merged, most complete wording kept
   passages adjacent relevant sentences of a paragraph joined (1-3 sentences, verbatim)
   mmr      the budget filled for coverage of sub-topics, not rewordings of the top hit
@@ -41,12 +42,20 @@ POOL = 3
 
 
 @dataclass(frozen=True)
+class KeySentence:
+    """A sentence of a passage that matches the theme itself, with the sources that report it."""
+
+    text: str  # the sentence, or for an overlong one its clause with the most theme evidence
+    doc_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Selected:
     text: str  # verbatim sentence(s) from one document
     doc_ids: tuple[str, ...]  # every document reporting it; the first is the one whose wording is kept
     score: float  # relevance, best first
     group: str | None = None  # sub-topic label (the theme concept it matched)
-    key: tuple[str, ...] = ()  # its sentences that match the theme themselves (summary candidates)
+    key: tuple[KeySentence, ...] = ()  # summary candidates: its own theme sentences, not their context
 
 
 def select_passages(
@@ -107,7 +116,9 @@ def select_with_query(
         draft = drafts[d]
         ids = dict.fromkeys(doc_id for u in draft.units for doc_id in cites[u])
         group = _group(labels[d], common, len(chosen))
-        key = tuple(_key_clause(units[u].text, query) for u in draft.units if u in direct)
+        key = tuple(
+            KeySentence(_key_clause(units[u].text, query), cites[u]) for u in draft.units if u in direct
+        )
         out.append(Selected(draft.text, tuple(ids), round(p_score[d], 4), group, key))
     out.sort(key=lambda s: -s.score)
     return out

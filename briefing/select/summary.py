@@ -45,10 +45,13 @@ def summarize(selected: Sequence[Selected], n: int) -> list[Selected]:
     cands: list[_Candidate] = []
     for s in selected:
         # a passage's own theme sentences, not the context that came with them ("This reflects ...")
-        sentences = s.key or [span.text for span in split_sentences(s.text)]
-        for text in sentences:
+        # cited by the sources of that very sentence, not of the whole passage
+        sentences = [(k.text, k.doc_ids) for k in s.key] or [
+            (x.text, s.doc_ids) for x in split_sentences(s.text)
+        ]
+        for text, doc_ids in sentences:
             if len(text.split()) >= MIN_WORDS:
-                cands.append(_Candidate(text, s.doc_ids, s.score / top, s.group))
+                cands.append(_Candidate(text, doc_ids, s.score / top, s.group))
     if not cands:
         return []
     bags = [content_keys(c.text) for c in cands]
