@@ -280,3 +280,12 @@ def test_participle_speaks_for_the_main_subject_not_a_relative_clause():
         "Varga defended not paying a contractor who said he was owed money, saying, “Maybe the work was poor.”"
     )
     assert q.speaker == "Helena Varga"
+
+
+def test_the_two_leaders_skips_an_aide_named_in_between():
+    [q] = quotes(
+        "Varga hosted President Oskar Brandt on Friday. Her aide, Senior Adviser Nils Ober, briefed reporters.",
+        "The two leaders agreed to “open a joint fisheries office.”",
+    )
+    assert q.speaker is not None
+    assert set(q.speaker.split(" and ")) == {"Helena Varga", "Oskar Brandt"}

@@ -79,7 +79,8 @@ def resolve(ref: SpeakerRef, at: int, index: NameIndex) -> Speaker | None:
     low = ref.text.lower()
     words = low.split()
     if JOINT.match(low) and words[-1] in PEOPLE_PLURALS:
-        names = index.last_people(at, 2)
+        leaders = r"president|prime minister|premier|chancellor|leader|king|queen|chairman|head of state"
+        names = index.last_people(at, 2, leaders if words[-1] in ("leaders", "presidents", "heads") else None)
         if len(names) == 2:
             return Speaker(" and ".join(reversed(names)), None)
     head = words[-1].rstrip(".")

@@ -311,17 +311,23 @@ class NameIndex:
                 return m.name
         return None
 
-    def last_people(self, at: int, count: int) -> list[str]:
-        """The `count` most recent distinct people named before `at` (for "the two leaders")."""
+    def last_people(self, at: int, count: int, role: str | None = None) -> list[str]:
+        """The `count` most recent distinct people named before `at` (for "the two leaders").
+
+        With `role` (a regular expression), people whose stated or registry role matches come first,
+        so an aide named between two leaders does not stand in for one of them.
+        """
         seen: list[str] = []
         for m in reversed(self.mentions):
             if m.start < at and self.is_person(m):
                 name = self.canonical(m.name, m.start)
                 if name not in seen:
                     seen.append(name)
-                if len(seen) == count:
-                    break
-        return seen
+        if role:
+            fitting = [n for n in seen if re.search(role, self.role(n) or "", flags=re.IGNORECASE)]
+            if len(fitting) >= count:
+                return fitting[:count]
+        return seen[:count]
 
     def last_with_role(self, head: str, at: int) -> str | None:
         """The most recent person whose title or registry role contains `head` ("the minister")."""
