@@ -228,6 +228,10 @@ def _h_duration(m: re.Match[str], ctx: Ctx) -> Result | None:
 
 
 def _g_duration(m: re.Match[str], text: str) -> bool:
+    if m["u"][0].isupper() and m.start("u") > 0:
+        return False  # "CBS's 60 Minutes": a name
+    if m["u"].lower() == "second" and m["n"].lower() in ("a", "an"):
+        return False  # "a second group": the ordinal
     if m["u"].lower().startswith("quarter") and re.match(r"\s+of\b", text[m.end() :]):
         return False  # "three-quarters of the vote": a fraction
     if m.group(0)[:2].lower() in ("a ", "an") and re.search(
@@ -309,6 +313,14 @@ def _h_set_every(m: re.Match[str], ctx: Ctx) -> Result | None:
     n = number_value(m["n"]) if m["n"] else 1
     unit = _unit_for_duration(word)
     return Result("SET", duration_value(n, unit), kind="set")
+
+
+def _h_period_part(m: re.Match[str], ctx: Ctx) -> Result | None:
+    """"the end of the year", "the rest of the month": the DCT's period."""
+    unit = unit_code(m["u"])
+    if ctx.dct is None:
+        return Result("DATE", _unknown(unit), kind="relunit")
+    return Result("DATE", _period(ctx.dct, unit), kind="relunit")
 
 
 def _h_weekend(m: re.Match[str], ctx: Ctx) -> Result | None:
@@ -473,7 +485,7 @@ RULES: list[Rule] = [
     ),
     Rule(
         "future_ref",
-        _c(r"\b(?:(?<=in\s)the\s+(?:near\s+)?future|(?<=in\s)the\s+coming\s+(?:days|weeks|months|years))\b"),
+        _c(r"\b(?:(?<=in\s)the\s+(?:near\s+|distant\s+|foreseeable\s+)?future|(?<=in\s)the\s+coming\s+(?:days|weeks|months|years))\b"),
         _fixed("DATE", "FUTURE_REF"),
     ),
     Rule(
@@ -512,6 +524,11 @@ RULES: list[Rule] = [
             r"\b(?:the|this)\s+(?:latest\s+|most\s+recent\s+|current\s+|recent\s+|just-ended\s+)?(?:fiscal\s+)?quarter\b(?!\s+(?:of|century|mile))"
         ),
         _h_the_quarter,
+    ),
+    Rule(
+        "period_part",
+        _c(r"\b(?:(?:the\s+)?(?:end|beginning|start|middle|rest|remainder|close)\s+of\s+the\s+(?P<u>year|month|week|decade|century))\b"),
+        _h_period_part,
     ),
     Rule(
         "nth_day",
