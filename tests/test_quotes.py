@@ -289,3 +289,23 @@ def test_the_two_leaders_skips_an_aide_named_in_between():
     )
     assert q.speaker is not None
     assert set(q.speaker.split(" and ")) == {"Helena Varga", "Oskar Brandt"}
+
+
+def test_unify_speakers_gives_a_short_name_the_fullest_form_used_elsewhere():
+    from briefing.extract.quotes import unify_speakers
+
+    first = extract_quotes(doc("Ambassador Kim Soo-hyun arrived. “The visit is overdue,” Kim said."), ())
+    second = extract_quotes(doc("“We expect progress,” Kim said on Monday."), ())
+    assert second[0].speaker == "Kim"  # the second article never gives the full name
+    unified = unify_speakers({"a": first, "b": second})
+    assert unified["b"][0].speaker == "Kim Soo-hyun"
+    assert unified["b"][0].role == "Ambassador"
+    assert unified["b"][0].text == "We expect progress,"
+
+
+def test_unify_speakers_leaves_an_ambiguous_short_name_alone():
+    from briefing.extract.quotes import unify_speakers
+
+    a = extract_quotes(doc("“Yes,” Kim Soo-hyun said. “No,” Kim Jae-won said."), ())
+    b = extract_quotes(doc("“Maybe,” Kim said."), ())
+    assert unify_speakers({"a": a, "b": b})["b"][0].speaker == "Kim"

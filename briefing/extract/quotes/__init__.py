@@ -8,12 +8,14 @@ machines), resolving speakers through the `people:` registry and the names
 the document itself uses. The package's modules: `marks` pairs quotation
 marks, `speaker` reads the speaker phrase around a reporting verb,
 `attribution` decides what is a quotation and whose, `names` resolves a
-phrase to a canonical name, `statements` handles reported speech.
+phrase to a canonical name, `statements` handles reported speech, `corpus`
+gives one speaker one name across documents.
 """
 
 from __future__ import annotations
 
+from briefing.extract.quotes.corpus import unify_speakers
 from briefing.extract.quotes.extract import FoundQuote, extract_quotes
 from briefing.extract.quotes.statements import FoundStatement, extract_statements
 
-__all__ = ["FoundQuote", "FoundStatement", "extract_quotes", "extract_statements"]
+__all__ = ["FoundQuote", "FoundStatement", "extract_quotes", "extract_statements", "unify_speakers"]
