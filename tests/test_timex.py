@@ -284,3 +284,10 @@ def test_offsets_point_into_the_text() -> None:
     text = "On Jan. 13, Lee visited Nara; on Jan. 14 he returned to Seoul after 2 days."
     for t in tag(text, "2026-01-14"):
         assert text[t.start : t.end] == t.text
+
+
+def test_a_year_ago_in_quarterly_results_is_the_same_quarter() -> None:
+    text = "Third-quarter profit rose 12% to $40 million from $35 million a year ago."
+    assert one(text, "1989-10-26", "a year ago").value == "1988-Q3"
+    assert one("Profit fell from the year-earlier quarter.", "1989-10-26", "year-earlier").value == "1988-Q3"
+    assert one("He left the firm a year ago.", "1989-10-26", "a year ago").value == "1988"

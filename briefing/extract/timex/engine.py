@@ -50,6 +50,7 @@ class Ctx:
     refs: list[tuple[int, Anchor]] = field(default_factory=list)
     explicit: list[tuple[int, Anchor]] = field(default_factory=list)
     last_range: tuple[date, date] | None = None  # "the second day" of the trip counts from here
+    last_quarter: tuple[int, str] | None = None  # (position, "1989-Q3"): "a year ago" in results news
 
     def direction(self, start: int, end: int) -> str | None:
         return direction(self.text, start, end)
@@ -117,5 +118,7 @@ def run_rules(rules: list[Rule], text: str, dct: date | None) -> list[Found]:
                 ctx.explicit.append((s2, res.anchor))
         if res.end_value and len(res.value) == 10 and len(res.end_value) == 10 and res.value[0].isdigit():
             ctx.last_range = (date.fromisoformat(res.value), date.fromisoformat(res.end_value))
+        if re.match(r"^\d{4}-Q[1-4]$", res.value):
+            ctx.last_quarter = (s2, res.value)
         out.append(Found(s2, e2, res.type, res.value, res.end_value, res.kind or rules[i].name))
     return out

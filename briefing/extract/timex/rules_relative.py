@@ -135,6 +135,31 @@ def _h_rel_unit(m: re.Match[str], ctx: Ctx) -> Result | None:
 # ---- N units ago / later / earlier -------------------------------------------------------------
 
 
+def _compared_quarter(m: re.Match[str], ctx: Ctx) -> tuple[int, int] | None:
+    """In quarterly results ("profit rose from $2 a share a year ago") the comparison is with the
+    same quarter a year before: the quarter this sentence or the last one spoke of."""
+    from .tense import sentence_bounds
+
+    if ctx.last_quarter and ctx.last_quarter[0] >= max(ctx.text.rfind("\n", 0, m.start()), m.start() - 400):
+        y, q = ctx.last_quarter[1].split("-Q")
+        return int(y), int(q)
+    lo, hi = sentence_bounds(ctx.text, m.start(), m.end())
+    if not re.search(r"\bquarter", ctx.text[lo:hi], re.IGNORECASE) or ctx.dct is None:
+        return None
+    q = (ctx.dct.month - 1) // 3  # the last completed quarter
+    return (ctx.dct.year, q) if q else (ctx.dct.year - 1, 4)
+
+
+def _h_year_ago_adj(m: re.Match[str], ctx: Ctx) -> Result | None:
+    """ "the year-earlier quarter", "year-ago results": the compared period one year back."""
+    quarter = _compared_quarter(m, ctx)
+    if quarter is not None:
+        return Result("DATE", f"{quarter[0] - 1}-Q{quarter[1]}", kind="ago")
+    if ctx.dct is None:
+        return Result("DATE", "XXXX", kind="ago")
+    return Result("DATE", f"{ctx.dct.year - 1}", kind="ago")
+
+
 def _h_ago(m: re.Match[str], ctx: Ctx) -> Result | None:
     unit = unit_code(m["u"])
     word = m["dir"].lower()
@@ -158,6 +183,10 @@ def _h_ago(m: re.Match[str], ctx: Ctx) -> Result | None:
         return Result("DATE", fmt_day(base), kind="ago")
     if n != int(n):
         return None
+    quarter = _compared_quarter(m, ctx) if unit == "Y" and word in ("ago", "earlier") else None
+    if quarter is not None:
+        y, q = quarter
+        return Result("DATE", f"{y - int(n)}-Q{q}", kind="ago")
     unit_for_shift = "W" if unit == "WE" else unit
     if unit == "DE":
         unit_for_shift, n = "Y", n * 10
@@ -316,7 +345,7 @@ def _h_set_every(m: re.Match[str], ctx: Ctx) -> Result | None:
 
 
 def _h_period_part(m: re.Match[str], ctx: Ctx) -> Result | None:
-    """"the end of the year", "the rest of the month": the DCT's period."""
+    """ "the end of the year", "the rest of the month": the DCT's period."""
     unit = unit_code(m["u"])
     if ctx.dct is None:
         return Result("DATE", _unknown(unit), kind="relunit")
@@ -485,7 +514,9 @@ RULES: list[Rule] = [
     ),
     Rule(
         "future_ref",
-        _c(r"\b(?:(?<=in\s)the\s+(?:near\s+|distant\s+|foreseeable\s+)?future|(?<=in\s)the\s+coming\s+(?:days|weeks|months|years))\b"),
+        _c(
+            r"\b(?:(?<=in\s)the\s+(?:near\s+|distant\s+|foreseeable\s+)?future|(?<=in\s)the\s+coming\s+(?:days|weeks|months|years))\b"
+        ),
         _fixed("DATE", "FUTURE_REF"),
     ),
     Rule(
@@ -527,8 +558,17 @@ RULES: list[Rule] = [
     ),
     Rule(
         "period_part",
-        _c(r"\b(?:(?:the\s+)?(?:end|beginning|start|middle|rest|remainder|close)\s+of\s+the\s+(?P<u>year|month|week|decade|century))\b"),
+        _c(
+            r"\b(?:(?:the\s+)?(?:end|beginning|start|middle|rest|remainder|close)\s+of\s+the\s+(?P<u>year|month|week|decade|century))\b"
+        ),
         _h_period_part,
+    ),
+    Rule(
+        "year_ago_adj",
+        _c(
+            r"\b(?:the\s+)?(?:comparable\s+)?year[\s-](?:earlier|ago)(?:\s+(?:(?:first|second|third|fourth)[\s-])?(?:quarter|period))?(?=[\s,.;:])"
+        ),
+        _h_year_ago_adj,
     ),
     Rule(
         "nth_day",
