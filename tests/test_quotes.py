@@ -309,3 +309,11 @@ def test_unify_speakers_leaves_an_ambiguous_short_name_alone():
     a = extract_quotes(doc("“Yes,” Kim Soo-hyun said. “No,” Kim Jae-won said."), ())
     b = extract_quotes(doc("“Maybe,” Kim said."), ())
     assert unify_speakers({"a": a, "b": b})["b"][0].speaker == "Kim"
+
+
+def test_reported_words_stay_even_when_the_reporter_repeats_them():
+    found = quotes(
+        "Park said there were “hundreds of empty boats” in the harbour. Hundreds of empty boats is a lot.",
+        "The ministry described the plan as “harbour renewal” on Monday. Harbour renewal began in May.",
+    )
+    assert [(q.text, q.speaker) for q in found] == [("hundreds of empty boats", "Park Min-jun")]

@@ -277,7 +277,7 @@ def previous_sentence_subject(toks: list[Token], lo: int, para_lo: int) -> Speak
     return None
 
 
-def is_term(text: str, document: str, before: str) -> bool:
+def is_term(text: str, document: str, before: str, reported: bool = False) -> bool:
     """Quoted words that are a label, title or coined term rather than someone's words."""
     words = re.findall(r"[\w’'-]+", text)
     if not words:
@@ -290,9 +290,9 @@ def is_term(text: str, document: str, before: str) -> bool:
         and words[0][0].isupper()
     ):
         return True  # "America First", "On the Far East": titles and slogans
-    if 2 <= len(words) <= 4:
+    if 2 <= len(words) <= 4 and not reported:
         core = re.escape(text.strip(" ,.;:!?"))
         uses = len(re.findall(rf"(?<![\w“\"‘']){core}(?![\w”\"’'])", document, flags=re.IGNORECASE))
         if uses >= 1:
-            return True  # the text also uses the words itself, unquoted: a term
+            return True  # the text also uses the words itself, unquoted, and nobody is said to say them
     return False

@@ -10,6 +10,7 @@ from briefing.config import Person
 from briefing.documents import Document
 from briefing.extract.quotes.attribution import (
     PARTICIPLE,
+    SPEECH_NOUNS,
     attribution_after,
     attribution_before,
     is_partial,
@@ -20,11 +21,11 @@ from briefing.extract.quotes.attribution import (
     sentence_tail,
 )
 from briefing.extract.quotes.forward import sentence_subject
-from briefing.extract.quotes.lexicon import NAMING_PHRASES, ROLE_HEADS
+from briefing.extract.quotes.lexicon import CUE_FORMS, NAMING_LEMMAS, NAMING_PHRASES, ROLE_HEADS
 from briefing.extract.quotes.marks import QuoteSpan, find_quote_spans
 from briefing.extract.quotes.names import NOT_NAME, NameIndex, is_org
-from briefing.extract.quotes.speaker import SpeakerRef
-from briefing.extract.quotes.tokens import Token, tokenize
+from briefing.extract.quotes.speaker import SpeakerRef, is_cue
+from briefing.extract.quotes.tokens import Token, is_possessive, tokenize
 
 JOINT = re.compile(r"^(?:the\s+)?(?:two|both)\s+\w+$|^the\s+(?:leaders|heads of state)$", re.IGNORECASE)
 PEOPLE_PLURALS = frozenset({"leaders", "presidents", "ministers", "men", "women", "candidates", "heads"})
@@ -163,7 +164,7 @@ def extract_quotes(doc: Document, people: Sequence[Person]) -> list[FoundQuote]:
                     speaker = carried
             if speaker is None or NAMING_PHRASES.search(before):
                 continue
-            if partial and is_term(quoted, reporter, before):
+            if partial and is_term(quoted, reporter, before, reported=_reported(toks, lo, s.start - 1)):
                 continue
             current = speaker
             out.append(
@@ -214,6 +215,21 @@ def _find_ref(
     if ref is None and partial:
         ref = _subject_speaker(toks, lo, s.start - 1, index, base)
     return ref if isinstance(ref, SpeakerRef) else None
+
+
+def _reported(toks: list[Token], lo: int, open_: int) -> bool:
+    """True when the nearest reporting verb before the quote reports words ("claimed that there were “…”"),
+    False when it names or labels something ("describing the talks as “…”", "noting the “…” framework")."""
+    a = next((i for i, t in enumerate(toks) if t.start >= lo), len(toks))
+    b = next((i for i, t in enumerate(toks) if t.start >= open_), len(toks))
+    for c in range(b - 1, a - 1, -1):
+        if toks[c].low == "according" or (
+            toks[c].low in SPEECH_NOUNS and c > a and is_possessive(toks[c - 1])
+        ):
+            return True
+        if is_cue(toks, c):
+            return CUE_FORMS[toks[c].low] not in NAMING_LEMMAS and not toks[c].low.endswith("ing")
+    return False
 
 
 def _transcript_speaker(quoted: str, index: NameIndex, at: int) -> Speaker | None:

@@ -172,6 +172,15 @@ def _cue_forms() -> dict[str, str]:
 
 CUE_FORMS: dict[str, str] = _cue_forms()  # word form -> lemma
 
+# Cues that name or judge something rather than report words: "describing the talks as “…”".
+NAMING_LEMMAS = frozenset(
+    """
+    call describe characterize characterise term label brand dub frame liken compare rate praise criticize
+    criticise condemn attack slam blast mock hail welcome thank cite quote invoke signal highlight underline
+    underscore express voice mention note point continue begin
+    """.split()
+)
+
 # Cues that report speech strongly enough to govern a full quote on their own.
 SPEECH_LEMMAS = frozenset(
     {
