@@ -317,3 +317,8 @@ def test_reported_words_stay_even_when_the_reporter_repeats_them():
         "The ministry described the plan as “harbour renewal” on Monday. Harbour renewal began in May.",
     )
     assert [(q.text, q.speaker) for q in found] == [("hundreds of empty boats", "Park Min-jun")]
+
+
+def test_party_descriptor_is_not_part_of_the_name():
+    found = quotes("“We will win the port vote,” said Republican Dana Whitcomb.", people=())
+    assert found[0].speaker == "Dana Whitcomb"

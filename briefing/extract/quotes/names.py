@@ -57,6 +57,13 @@ NOT_NAME = OPENERS | frozenset(
 )
 
 
+# Words that describe a person before the name without being a title.
+DESCRIPTORS = frozenset(
+    "rival former late then gop democrat republican conservative liberal libertarian independent retired"
+    " veteran embattled outgoing incoming acting interim disgraced billionaire".split()
+)
+
+
 @dataclass(frozen=True)
 class Mention:
     """A capitalised name written in the document, split into its title part and its name part."""
@@ -221,6 +228,9 @@ class NameIndex:
         org = is_org(words)
         if not org and all(w.lower() in NOT_NAME for w in name):
             return None
+        if not org:  # "Republican Donald Trump", "Rival Hillary Clinton": a descriptor, not the name
+            while len(name) > 1 and (name[0].lower() in NOT_NAME or name[0].lower() in DESCRIPTORS):
+                title, name = [*title, name[0]], name[1:]
         first = run[len(run) - len(name)]
         last = run[-1]
         return Mention(first.start, last.start + len(last.bare), " ".join(name), " ".join(title) or None, org)

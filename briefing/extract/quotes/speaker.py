@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from briefing.extract.quotes.lexicon import CUE_FORMS, NOMINAL_STOP, ORG_WORDS, ROLE_HEADS
-from briefing.extract.quotes.names import CONNECTORS, OPENERS, role_text
+from briefing.extract.quotes.names import CONNECTORS, DESCRIPTORS, NOT_NAME, OPENERS, role_text
 from briefing.extract.quotes.tokens import Token, is_abbrev_dot, is_possessive, join_tokens
 
 QUOTE_MARKS = frozenset('"“”«»„')
@@ -142,8 +142,12 @@ def name_ref(toks: list[Token], j: int, k: int, lo: int) -> SpeakerRef | None:
         r -= 1
     if lower and lower[-1].lower() in ROLE_HEADS:
         title_words = lower + title_words
-    if name_words and all(w.low.rstrip(".") in TIME_WORDS for w in name_words):
-        return None  # "said Tuesday"
+    if name_words and all(w.low.rstrip(".") in TIME_WORDS or w.low in OPENERS for w in name_words):
+        return None  # "said Tuesday", "After"
+    while len(name_words) > 1 and (name_words[0].low in NOT_NAME or name_words[0].low in DESCRIPTORS):
+        if any(w.low.rstrip(".") in ORG_WORDS for w in name_words):
+            break
+        title_words, name_words = [*title_words, name_words[0].text], name_words[1:]
     if not name_words:
         if words[0].low in OPENERS or words[0].low in PRONOUNS:
             return None
