@@ -1,11 +1,12 @@
 """Benchmark passage selection: quality against the gold anchors, and how time grows with corpus size.
 
 Prints, per theme and on average, passage recall and precision of our selector next
-to a plain BM25 baseline (the theme's terms as a bag of words, same passage units,
-same length budget), both scored by the shared scorer's own code (loaded from
-`score.py`, not copied).  Then prints selection time for 1x, 10x and 100x the
-corpus (documents repeated with shifted dates and distinct ids) and the time per
-document, which must not grow faster than linearly.
+to a plain BM25 baseline (the theme's terms as a bag of single words, equal weights,
+any match counts; same sentence units joined into passages the same way, same
+length budget), both scored by the shared scorer's own code (loaded from `score.py`,
+not copied).  Then the contribution of each step (passage length, context, MMR), and
+selection time for 1x, 10x and 100x the corpus (documents repeated with shifted dates
+and distinct ids) with the growth exponent, which must not exceed about 1 (linear).
 
     .venv/bin/python bench/bench_select.py [--seeds seeds] [--gold DIR] [--scorer FILE] [--config FILE]
 """
