@@ -18,6 +18,7 @@ from briefing.extract.events import DocEvent
 
 SAME_EVENT = 0.5  # token overlap for events with compatible dates
 SAME_EVENT_OTHER_DATE = 0.7  # stricter when the dates disagree (then they are a conflict)
+SAME_RANGE = 0.1  # a multi-day range given identically by two sources is strong evidence by itself
 CONFLICT_WINDOW_DAYS = 31
 
 _STOP = set(
@@ -69,8 +70,17 @@ def _compatible(a: DocEvent, b: DocEvent) -> bool:
     return alo <= bhi and blo <= ahi
 
 
-def _precision(e: DocEvent) -> tuple[int, int, int]:
-    return (len(e.date), 1 if e.end else 0, len(e.text))
+_DATE_MENTION = re.compile(
+    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d|\b(?:1[5-9]|20)\d\d\b"
+)
+
+
+def _precision(e: DocEvent) -> tuple[int, int, int, int, int]:
+    """Rank wordings: most precise date, a range's end, a sentence that stands alone (not "This
+    comes..."), fewest dates of other events mentioned, then the longest."""
+    standalone = 0 if re.match(r"(?:This|That|It|These|Those)\b", e.text) else 1
+    others = max(0, len(_DATE_MENTION.findall(e.text)) - 1)
+    return (len(e.date), 1 if e.end else 0, standalone, -others, len(e.text))
 
 
 @dataclass
@@ -88,6 +98,8 @@ def _fits(cluster: _Cluster, e: DocEvent, source: str, toks: frozenset[str]) -> 
         return False  # one source's separate clauses are separate events
     best = cluster.best
     sim = overlap(cluster.tokens, toks)
+    if e.end and any(m.date == e.date and m.end == e.end for m, _ in cluster.members):
+        return sim >= SAME_RANGE
     if _compatible(best, e):
         return sim >= SAME_EVENT
     lo_gap = abs((_span(best)[0] - _span(e)[0]).days)

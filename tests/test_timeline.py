@@ -120,3 +120,29 @@ def test_max_events_keeps_the_best_cited_and_current() -> None:
     assert any(e.sources == ("S1", "S2") for e in tl)
     assert not any(e.background for e in tl)
     assert [e.date for e in tl] == sorted(e.date for e in tl)
+
+
+def test_an_identical_date_range_merges_differently_worded_reports() -> None:
+    items = [
+        (
+            ev(
+                "2026-01-04",
+                "Lee's travel to Beijing and Shanghai, China, reflected his goals.",
+                "a",
+                "2026-01-07",
+            ),
+            "S1",
+        ),
+        (
+            ev(
+                "2026-01-04",
+                "This comes six days after his four-day state visit to China last week.",
+                "b",
+                "2026-01-07",
+            ),
+            "S2",
+        ),
+        (ev("2026-01-05", "Stock markets in Tokyo fell sharply on weak export data.", "c"), "S3"),
+    ]
+    tl = build_timeline(items, None, None, 10)
+    assert [e.sources for e in tl] == [("S1", "S2"), ("S3",)]
