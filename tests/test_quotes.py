@@ -322,3 +322,8 @@ def test_reported_words_stay_even_when_the_reporter_repeats_them():
 def test_party_descriptor_is_not_part_of_the_name():
     found = quotes("“We will win the port vote,” said Republican Dana Whitcomb.", people=())
     assert found[0].speaker == "Dana Whitcomb"
+
+
+def test_they_resolves_to_a_nearby_institution():
+    [q] = quotes("The Fisheries Ministry met the unions on Monday. “We will not back down,” they said.")
+    assert q.speaker == "Fisheries Ministry"

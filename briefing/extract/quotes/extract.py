@@ -74,6 +74,10 @@ def resolve(ref: SpeakerRef, at: int, index: NameIndex) -> Speaker | None:
     if ref.kind == "pronoun" and ref.text == "it":
         org = index.last_org(at)
         return Speaker(org, None) if org else None
+    if ref.kind == "pronoun" and ref.text in ("they", "we"):
+        org = index.last_org(at, within=400)  # "the ministry … they said"; else a person speaking for a group
+        if org:
+            return Speaker(org, None)
     if ref.kind == "pronoun":
         name = index.last_person(at, {"he": "m", "she": "f"}.get(ref.text))
         return Speaker(name, index.role(name)) if name else None

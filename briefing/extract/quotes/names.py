@@ -314,10 +314,10 @@ class NameIndex:
                 fallback = fallback or name
         return fallback
 
-    def last_org(self, at: int) -> str | None:
+    def last_org(self, at: int, within: int | None = None) -> str | None:
         """The most recent organisation named before `at` (what "it" most likely refers to as a speaker)."""
         for m in reversed(self.mentions):
-            if m.start < at and m.org:
+            if m.start < at and m.org and (within is None or at - m.start <= within):
                 return m.name
         return None
 
