@@ -300,28 +300,31 @@ _SET_ADVERBS = {
 def _g_set_adverb(m: re.Match[str], text: str) -> bool:
     """ "daily flights", "the Party daily Granma": an adjective or noun, not a frequency."""
     nxt = re.match(r"\s+([A-Za-z]+)", text[m.end() :])
-    if nxt and nxt.group(1).lower() not in {
-        "in",
-        "on",
-        "at",
-        "for",
-        "and",
-        "or",
-        "to",
-        "from",
-        "by",
-        "since",
-        "until",
-        "with",
-        "during",
-        "through",
-        "the",
-        "as",
-    }:
+    if nxt and nxt.group(1).lower() not in _FUNCTION_WORDS:
         return False
     return not re.search(
         r"\b(?:the|a|an|average|party|business)\s+$", text[max(0, m.start() - 12) : m.start()], re.I
     )
+
+
+_FUNCTION_WORDS = {
+    "in",
+    "on",
+    "at",
+    "for",
+    "and",
+    "or",
+    "to",
+    "from",
+    "by",
+    "since",
+    "until",
+    "with",
+    "during",
+    "through",
+    "the",
+    "as",
+}
 
 
 def _h_set_adverb(m: re.Match[str], ctx: Ctx) -> Result | None:
