@@ -46,6 +46,8 @@ class FoundQuote:
 
 @dataclass(frozen=True)
 class Speaker:
+    """A resolved speaker: canonical name (or "A and B", or an institution) and the role to show with it."""
+
     name: str
     role: str | None
 
