@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from briefing.config import OutputSettings, Person, Theme
 from briefing.documents import Document
@@ -81,10 +82,9 @@ def select_with_query(
     """
     if budget <= 0 or not docs:
         return []
-    units = build_units(docs)
+    units, index = _corpus(tuple(docs))
     if not units:
         return []
-    index = Index([u.tokens for u in units])
     matches = index.search(query)
     excluded = index.excluded(query)
     on_topic = {
@@ -122,6 +122,13 @@ def select_with_query(
         out.append(Selected(draft.text, tuple(ids), round(p_score[d], 4), group, key))
     out.sort(key=lambda s: -s.score)
     return out
+
+
+@lru_cache(maxsize=2)
+def _corpus(docs: tuple[Document, ...]) -> tuple[list[Unit], Index]:
+    """Return the sentence units and their index; a build selects for every theme from one corpus."""
+    units = build_units(docs)
+    return units, Index([u.tokens for u in units])
 
 
 def _merge_duplicates(
