@@ -132,3 +132,9 @@ def test_undated_document_is_normalised_against_its_inferred_date() -> None:
         published=None,
     )
     assert dates(extract_events(d)) == [("2026-01-05", None), ("2025-11", None), ("2025-06", None)]
+
+
+def test_next_week_is_placed_as_its_monday_to_sunday_range() -> None:
+    d = doc("The two ministers will meet in Geneva next week to resume the talks.")
+    (event,) = extract_events(d)
+    assert (event.date, event.end, event.status) == ("2026-01-19", "2026-01-25", "scheduled")

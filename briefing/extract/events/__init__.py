@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date, timedelta
 
 from briefing.documents import Document
 from briefing.extract.timex import Timex, tag
@@ -20,6 +21,7 @@ from .filters import part_of_name
 from .infer import infer_published_text
 from .relative import relative_span
 
+_WEEK = re.compile(r"^(\d{4})-W(\d{2})(-WE)?$")
 _ISO = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 _FUTURE = re.compile(
     r"\b(?:will|won['’]t|shall|['’]ll|is\s+set\s+to|are\s+set\s+to|set\s+to\s+take|is\s+to|are\s+to|plans?\s+to|planned|"
@@ -51,21 +53,41 @@ def infer_published(doc: Document) -> str | None:
 
 
 def _calendar(t: Timex) -> tuple[str, str | None] | None:
-    """The (date, end) a timeline can use, or None (durations, weeks, seasons, PRESENT_REF...)."""
+    """The (date, end) a timeline can use, or None (durations, seasons, PRESENT_REF...).
+
+    A week ("next week", "2026-W04") becomes its Monday-to-Sunday range, a weekend its two days.
+    """
     if t.type == "TIME":
         day = t.value[:10]
         return (day, None) if _ISO.match(day) else None
-    if t.type != "DATE" or not _ISO.match(t.value):
+    if t.type != "DATE":
+        return None
+    week = _WEEK.match(t.value)
+    if week:
+        try:
+            monday = date.fromisocalendar(int(week.group(1)), int(week.group(2)), 1)
+        except ValueError:
+            return None
+        first = monday + timedelta(days=5) if week.group(3) else monday
+        return first.isoformat(), (monday + timedelta(days=6)).isoformat()
+    if not _ISO.match(t.value):
         return None
     end = t.end_value if t.end_value and _ISO.match(t.end_value) else None
     return t.value, end
 
 
-def _status(date: str, clause: str, dct: str | None) -> str:
+def _overlaps(a: tuple[str, str | None], b: tuple[str, str | None]) -> bool:
+    """Whether two (date, end) ISO spans share a day (comparing as text at the coarser precision)."""
+    a_lo, a_hi = a[0], a[1] or a[0]
+    b_lo, b_hi = b[0], b[1] or b[0]
+    return a_lo[: len(b_hi)] <= b_hi[: len(a_lo)] and b_lo[: len(a_hi)] <= a_hi[: len(b_lo)]
+
+
+def _status(day: str, clause: str, dct: str | None) -> str:
     if dct:
-        if date > dct[: len(date)]:
+        if day > dct[: len(day)]:
             return "scheduled"
-        if date < dct[: len(date)]:
+        if day < dct[: len(day)]:
             return "happened"
     return "scheduled" if _FUTURE.search(clause) else "happened"
 
@@ -123,21 +145,22 @@ def extract_events(doc: Document) -> list[DocEvent]:
             found = [_calendar(t) or (t.value, None) for t in own]
             rel = relative_span(clause.text, last_day)
             if rel is not None:
-                found = [rel, *(f for f in found if f[0] != rel[0])]
+                # the computed span replaces the vaguer dates the clause gives for it ("last week")
+                found = [rel, *(f for f in found if not _overlaps(f, rel))]
             days = [f[0] for f in found if len(f[0]) == 10]
             if days:
                 last_day = days[0]
-            for date, end in found:
+            for day, end in found:
                 if end is not None:
-                    if (date, end) in seen_ranges:
+                    if (day, end) in seen_ranges:
                         continue  # the same range again: the same event mentioned again
-                    seen_ranges.add((date, end))
-                key = (date, end, re.sub(r"\W+", " ", clause.text).strip().lower())
+                    seen_ranges.add((day, end))
+                key = (day, end, re.sub(r"\W+", " ", clause.text).strip().lower())
                 if key in seen:
                     continue
                 seen.add(key)
                 events.append(
-                    DocEvent(date, end, clause.text, _status(date, clause.text, dct), doc.id, clause.start)
+                    DocEvent(day, end, clause.text, _status(day, clause.text, dct), doc.id, clause.start)
                 )
     return events
 
