@@ -161,3 +161,13 @@ def test_an_article_headlined_on_the_theme_keeps_its_unmarked_sentences_with_the
     got = select_passages([on_topic, off_topic, *fillers], t, people, settings())
     assert [s.doc_ids for s in got] == [("a",)]
     assert got[0].text.startswith("Xi Jinping received Lee in Beijing on Monday. Officials from both sides")
+
+
+def test_wordings_of_one_sub_topic_share_one_group():
+    docs = [
+        doc("a", "The summit will also take up history issues such as forced labour."),
+        doc("b", "Historical issues still divide the two governments, officials said."),
+        doc("c", "Both sides promised to handle historical issues with care at the talks."),
+    ]
+    t = theme(phrases=["history issues", "historical issues"])
+    assert {s.group for s in select_passages(docs, t, (), settings())} == {"historical issues"}

@@ -109,7 +109,7 @@ def select_with_query(
     else:
         chosen = pool[:budget]
 
-    labels = {d: _labels(drafts[d].units, rel, matches) for d in chosen}
+    labels = _unify({d: _labels(drafts[d].units, rel, matches) for d in chosen})
     common = Counter(label for ls in labels.values() for label in ls)
     out = []
     for d in chosen:
@@ -185,6 +185,27 @@ def _group(labels: dict[str, float], common: Counter, n: int) -> str | None:
         return None
     useful = [lab for lab in labels if 2 <= common[lab] <= max(2, GROUP_SHARE * n)]
     return max(useful or labels, key=lambda lab: labels[lab])
+
+
+def _unify(labels: dict[int, dict[str, float]]) -> dict[int, dict[str, float]]:
+    """Fold labels that are wordings of one sub-topic ("history issues", "historical issues";
+    "denuclearization", "denuclearizing") into the wording used most, so groups are not split."""
+    count = Counter(lab for ls in labels.values() for lab in ls)
+
+    def signature(label: str) -> tuple[str, ...]:
+        return tuple(k[:6] for k in content_keys(label)) or (label,)
+
+    canon: dict[tuple[str, ...], str] = {}
+    for lab in sorted(count, key=lambda x: (-count[x], x)):
+        canon.setdefault(signature(lab), lab)
+    out = {}
+    for d, ls in labels.items():
+        merged: dict[str, float] = {}
+        for lab, part in ls.items():
+            c = canon[signature(lab)]
+            merged[c] = merged.get(c, 0.0) + part
+        out[d] = merged
+    return out
 
 
 def _labels(
