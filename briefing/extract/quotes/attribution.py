@@ -146,6 +146,8 @@ def attribution_after(toks: list[Token], close: int, hi: int) -> SpeakerRef | No
         i += 1
     if i >= end or toks[i].text in QUOTE_MARKS:
         return None
+    if toks[i].low == "according" and i + 1 < end and toks[i + 1].low == "to":
+        return phrase_after(toks, i + 2, end)  # "“…,” according to a statement from the campaign"
     if is_cue(toks, i):
         if CUE_FORMS[toks[i].low] in WEAK_LEMMAS:
             return None

@@ -64,8 +64,14 @@ def phrase_after(toks: list[Token], i: int, hi: int) -> SpeakerRef | None:
             and not is_possessive(toks[e])
         ):
             e = _run_forward(toks, m, hi)
+        if is_possessive(toks[e]) and e + 1 < hi and k == i:
+            # "said Trump’s campaign manager Kellyanne Conway": the owner is part of the role
+            inner = phrase_after(toks, e + 1, hi)
+            if inner and inner.kind == "name":
+                return inner
+            return None
         if is_possessive(toks[e]):
-            return None  # "said Trump's campaign": a description, not handled
+            return None  # "said Trump’s campaign": a description, not handled
         after_run = toks[e + 1] if e + 1 < hi else None
         adjective = (
             after_run and after_run.is_word and not after_run.is_cap and after_run.low not in NOMINAL_STOP

@@ -87,12 +87,22 @@ def role_text(words: Sequence[str]) -> str | None:
     return " ".join(kept)
 
 
-def split_title(words: list[str]) -> tuple[list[str], list[str]]:
-    """Split a capitalised run into (title words, name words) at its last role noun."""
+SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "esq"})
+
+
+def title_cut(words: Sequence[str]) -> int:
+    """Index after the last role noun that still leaves a name ("Martin Luther King Jr." keeps "King")."""
     cut = 0
     for i, w in enumerate(words):
-        if w.lower().rstrip(".") in ROLE_HEADS or w.lower() in ROLE_HEADS:
+        rest = [x.lower().rstrip(".") for x in words[i + 1 :]]
+        if w.lower().rstrip(".") in ROLE_HEADS and not (rest and all(x in SUFFIXES for x in rest)):
             cut = i + 1
+    return cut
+
+
+def split_title(words: list[str]) -> tuple[list[str], list[str]]:
+    """Split a capitalised run into (title words, name words) at its last role noun."""
+    cut = title_cut(words)
     title, name = words[:cut], words[cut:]
     while name and name[0].lower().rstrip(".") in HONORIFICS:
         title, name = title + name[:1], name[1:]

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from briefing.extract.quotes.lexicon import CUE_FORMS, NOMINAL_STOP, ORG_WORDS, ROLE_HEADS
-from briefing.extract.quotes.names import CONNECTORS, DESCRIPTORS, NOT_NAME, OPENERS, role_text
+from briefing.extract.quotes.names import CONNECTORS, DESCRIPTORS, NOT_NAME, OPENERS, role_text, title_cut
 from briefing.extract.quotes.tokens import Token, is_abbrev_dot, is_possessive, join_tokens
 
 QUOTE_MARKS = frozenset('"“”«»„')
@@ -120,10 +120,7 @@ def name_ref(toks: list[Token], j: int, k: int, lo: int) -> SpeakerRef | None:
         words = words[1:]  # but "The Mainichi", "The New York Times" keep their article
     if not words:
         return None
-    cut = 0
-    for idx, w in enumerate(words):
-        if w.low.rstrip(".") in ROLE_HEADS:
-            cut = idx + 1
+    cut = title_cut([w.text for w in words])
     title_words = [w.text for w in words[:cut]]
     name_words = words[cut:]
     # lower-case role words right before the run: "campaign spokesman Brian Fallon"
@@ -206,6 +203,8 @@ def subject_before(toks: list[Token], cue: int, lo: int) -> SpeakerRef | None:
         if m <= lo:
             return None
         k = m - 1
+    if k > lo and is_abbrev_dot(toks, k) and toks[k - 1].is_cap:  # "Martin Luther King Jr. said"
+        k -= 1
     if k >= lo and toks[k].low == "who":
         k -= 1
         if k >= lo and toks[k].text == ",":

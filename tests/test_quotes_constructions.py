@@ -1,0 +1,62 @@
+"""Attribution constructions of English news, one invented sentence each, with the speaker a reader would name."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing.documents import Document
+from briefing.extract.quotes import extract_quotes
+
+CASES = [
+    ('"We will fight," said Sen. Bob Smith, R-Ohio, who chairs the committee.', "Bob Smith"),
+    ('"We will fight," Bob Smith, 54, said.', "Bob Smith"),
+    ('"We will fight," Bob Smith told The Associated Press.', "Bob Smith"),
+    ('"We will fight," Bob Smith said in an interview with CNN on Tuesday.', "Bob Smith"),
+    ('Bob Smith, speaking on CNN, said: "We will fight."', "Bob Smith"),
+    ('In a statement, the White House said: "We will fight."', "White House"),
+    ('"We will fight," Bob Smith wrote in a Facebook post.', "Bob Smith"),
+    ('"Will you fight?" asked Bob Smith.', "Bob Smith"),
+    ('"We will fight," Bob Smith said, adding: "And we will win."', "Bob Smith"),
+    ('Bob Smith said Tuesday that "we will fight."', "Bob Smith"),
+    ('Bob Smith\'s campaign manager, Jane Doe, said "We will fight."', "Jane Doe"),
+    ('"We will fight," Jane Doe, Bob Smith\'s campaign manager, said.', "Jane Doe"),
+    ('"We will fight," said Jane Doe, Bob Smith\'s campaign manager.', "Jane Doe"),
+    ('Asked whether he would quit, Bob Smith said: "We will fight."', "Bob Smith"),
+    ('"We will fight," Bob Smith tweeted Monday.', "Bob Smith"),
+    ('"We will fight," Smith campaign chairman John Podesta said.', "John Podesta"),
+    ('"We will fight," Martin Luther King Jr. said.', "Martin Luther King Jr"),
+    ('"We will fight," said Bob Smith\'s campaign manager Kellyanne Conway.', "Kellyanne Conway"),
+    ('"We will fight," Bob Smith, who is running for Congress, said.', "Bob Smith"),
+    ('Bob Smith, in a tweet, called it "a disgrace."', "Bob Smith"),
+    ('Bob Smith has repeatedly called Jones "crooked."', "Bob Smith"),
+    ('"We will fight," Bob Smith said, before adding, "We will win."', "Bob Smith"),
+    ('Bob Smith said of Jones: "He will lose."', "Bob Smith"),
+    ('"We will fight," Bob Smith and Jane Doe said in a joint statement.', "Bob Smith and Jane Doe"),
+    ('"We will fight," one official said.', "one official"),
+    ('"We will fight," a senior administration official told reporters.', "a senior administration official"),
+    ('"We will fight," White House press secretary Josh Earnest told reporters.', "Josh Earnest"),
+    ('"We will fight," reads the ad.', "the ad"),
+    ('"We will fight," according to a statement from the campaign.', "a statement"),
+    ('Bob Smith, a Democrat, said the plan was "dead on arrival."', "Bob Smith"),
+    ('Bob Smith told the crowd that the plan was "dead on arrival."', "Bob Smith"),
+    ('"It is dead," Bob Smith said Monday. "It was always dead."', "Bob Smith"),
+    ('The plan, Bob Smith said, is "dead on arrival."', "Bob Smith"),
+    ('"The plan," Bob Smith said, "is dead."', "Bob Smith"),
+    ('"We will fight" — those were the words of Bob Smith.', None),
+    ('Former President Bill Clinton said, "We will fight."', "Bill Clinton"),
+    ('Gov. Mike Pence (R-Ind.) said "we will fight."', "Mike Pence"),
+    ('"We will fight," Pence said on "Fox News Sunday."', "Pence"),
+    ('"We will fight," Mr. Smith said. "We will win."', "Smith"),
+    ('U.S. Rep. Jane Doe (D-Calif.) told reporters: "We will fight."', "Jane Doe"),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker"), CASES)
+def test_construction_gives_the_speaker(text: str, speaker: str | None):
+    d = Document("x", "x", None, (), None, None, False, None, (text,))
+    found = extract_quotes(d, ())
+    if speaker is None:
+        assert found == []
+    else:
+        assert found, "the quote must be found"
+        assert {q.speaker for q in found} == {speaker}
