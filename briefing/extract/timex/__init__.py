@@ -2,7 +2,7 @@
 normalises them to TimeML TIMEX3 values against the document creation date (DCT).
 
 A HeidelTime-style rule tagger in pure Python (no model downloads): regex rules over a lexicon
-(`lexicon`, `rules_absolute`, `rules_relative`), longest-match selection and left-to-right
+(`lexicon`, `rules_absolute`, `rules_named`, `rules_relative`, `rules_periods`), longest-match selection and left-to-right
 normalisation (`engine`), tense cues for year-less and weekday expressions (`tense`).
 `tag(text, dct)` is the entry point; `batch.run` is the `briefing dates` command.
 """
@@ -14,10 +14,12 @@ from datetime import date
 
 from .engine import Rule, run_rules
 from .rules_absolute import RULES as _ABSOLUTE
+from .rules_named import RULES as _NAMED
+from .rules_periods import RULES as _PERIODS
 from .rules_relative import RULES as _RELATIVE
 
 TYPES = ("DATE", "TIME", "DURATION", "SET")
-_RULES: list[Rule] = [*_ABSOLUTE, *_RELATIVE]
+_RULES: list[Rule] = [*_ABSOLUTE, *_NAMED, *_RELATIVE, *_PERIODS]
 
 
 @dataclass(frozen=True)
