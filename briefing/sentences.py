@@ -145,7 +145,7 @@ def split_sentences(text: str, offset: int = 0) -> list[Span]:
         punct = m.group(0)
         nxt = re.match(r"\s+(\S)", text[end:])
         following = nxt.group(1) if nxt else ""
-        if punct == "." and _is_abbreviation(text, m.start()):
+        if punct in (".", ".)", ".]") and _is_abbreviation(text, m.start()):
             # "U.S. President" continues; "in the U.S. The next..." is ambiguous: split only
             # before a capitalised word that is a common sentence opener
             word = re.match(r"\s+([A-Za-z]+)", text[end:])
