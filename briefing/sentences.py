@@ -145,7 +145,7 @@ def split_sentences(text: str, offset: int = 0) -> list[Span]:
         punct = m.group(0)
         nxt = re.match(r"\s+(\S)", text[end:])
         following = nxt.group(1) if nxt else ""
-        if punct in (".", ".)", ".]") and _is_abbreviation(text, m.start()):
+        if punct in (".", ".)", ".]") and _is_abbreviation(text, m.start()) and not _numbering_without_number(text, m.start(), following):
             # "U.S. President" continues; "in the U.S. The next..." is ambiguous: split only
             # before a capitalised word that is a common sentence opener
             word = re.match(r"\s+([A-Za-z]+)", text[end:])
@@ -194,6 +194,11 @@ _OPENERS = {
     "However",
     "Yet",
 }
+
+
+def _numbering_without_number(text: str, dot: int, following: str) -> bool:
+    """True for "No." or "Nos." not followed by a number: the word "no", not the numbering sign."""
+    return bool(re.search(r"(?<![A-Za-z])Nos?$", text[:dot])) and not following.isdigit()
 
 
 def _is_month_or_title(text: str, dot: int) -> bool:
