@@ -138,3 +138,8 @@ def test_next_week_is_placed_as_its_monday_to_sunday_range() -> None:
     d = doc("The two ministers will meet in Geneva next week to resume the talks.")
     (event,) = extract_events(d)
     assert (event.date, event.end, event.status) == ("2026-01-19", "2026-01-25", "scheduled")
+
+
+def test_a_future_year_is_scheduled_unless_it_is_a_target() -> None:
+    d = doc("The new plant will open in 2028, and the company aims to double output by 2030.")
+    assert [(e.date, e.status) for e in extract_events(d)] == [("2028", "scheduled")]

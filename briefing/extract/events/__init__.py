@@ -28,6 +28,9 @@ _FUTURE = re.compile(
     r"scheduled|upcoming|expected\s+to|is\s+due|are\s+due|to\s+be\s+held|intends?\s+to|forthcoming|ahead\s+of)\b",
     re.IGNORECASE,
 )
+_TARGET = re.compile(
+    r"\b(?:by|until|before|through|toward|towards|beyond|to)\s+(?:the\s+end\s+of\s+)?$", re.IGNORECASE
+)
 _VAGUE_ANAPHORA = ("anaphoric_unit",)
 
 
@@ -95,8 +98,11 @@ def _status(day: str, clause: str, dct: str | None) -> str:
 def _is_event_timex(t: Timex, text: str, dct: str | None, sentence_start: int) -> bool:
     if t.kind in _VAGUE_ANAPHORA:
         return False  # "the following month": vague, and what it dates is reported elsewhere
-    if len(t.value) == 4 and dct and t.value >= dct[:4] and not t.end_value:
-        return False  # "this year", "in 2026": a frame for aims, not a dated event
+    if len(t.value) == 4 and dct and not t.end_value:
+        if t.value == dct[:4]:
+            return False  # "this year", "in 2026": a frame for aims, not a dated event
+        if t.value > dct[:4] and (t.kind != "year" or _TARGET.search(text, max(0, t.start - 25), t.start)):
+            return False  # "next year", "by 2030": a horizon or a target, not a scheduled event
     if part_of_name(t, text):
         return False
     return not is_dateline(text, t.start, sentence_start)
