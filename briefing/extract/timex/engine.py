@@ -118,7 +118,7 @@ def run_rules(rules: list[Rule], text: str, dct: date | None) -> list[Found]:
                 ctx.explicit.append((s2, res.anchor))
         if res.end_value and len(res.value) == 10 and len(res.end_value) == 10 and res.value[0].isdigit():
             ctx.last_range = (date.fromisoformat(res.value), date.fromisoformat(res.end_value))
-        if re.match(r"^\d{4}-Q[1-4]$", res.value):
+        if re.match(r"^\d{4}-Q[1-4]$", res.value) and res.kind != "ago":  # not the compared quarter
             ctx.last_quarter = (s2, res.value)
         out.append(Found(s2, e2, res.type, res.value, res.end_value, res.kind or rules[i].name))
     return out
