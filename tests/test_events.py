@@ -143,3 +143,8 @@ def test_next_week_is_placed_as_its_monday_to_sunday_range() -> None:
 def test_a_future_year_is_scheduled_unless_it_is_a_target() -> None:
     d = doc("The new plant will open in 2028, and the company aims to double output by 2030.")
     assert [(e.date, e.status) for e in extract_events(d)] == [("2028", "scheduled")]
+
+
+def test_agency_dateline_without_a_city_is_not_an_event() -> None:
+    d = doc("Jan 12 (Reuters) - South Korea's president said on Sunday he would visit Japan.")
+    assert dates(extract_events(d)) == [("2026-01-11", None)]

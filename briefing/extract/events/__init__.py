@@ -105,7 +105,7 @@ def _is_event_timex(t: Timex, text: str, dct: str | None, sentence_start: int) -
             return False  # "next year", "by 2030": a horizon or a target, not a scheduled event
     if part_of_name(t, text):
         return False
-    return not is_dateline(text, t.start, sentence_start)
+    return not is_dateline(text, t.start, sentence_start, t.end)
 
 
 def _leading(clause: Clause, timexes: list[Timex]) -> Timex | None:

@@ -41,9 +41,18 @@ def is_stamp(paragraph: str) -> bool:
     return len(content) <= 3 and bool(re.search(r"\d", paragraph))
 
 
-def is_dateline(text: str, timex_start: int, sentence_start: int) -> bool:
-    """True for the date of a dateline ("SEOUL, Jan. 21 (Yonhap) --"): the story's date, not an event."""
-    return bool(_DATELINE.match(text[sentence_start:timex_start]))
+_AGENCY_AFTER = re.compile(r"^\s*\([A-Z][\w .&’'-]{1,30}\)\s*(?:--|—|–|-)\s")
+
+
+def is_dateline(text: str, timex_start: int, sentence_start: int, timex_end: int | None = None) -> bool:
+    """True for the date of a dateline ("SEOUL, Jan. 21 (Yonhap) --", "Jan 21 (Reuters) -"): the
+    story's date, not an event."""
+    prefix = text[sentence_start:timex_start]
+    if _DATELINE.match(prefix):
+        return True
+    if timex_end is not None and not prefix.strip():
+        return bool(_AGENCY_AFTER.match(text[timex_end : timex_end + 40]))
+    return False
 
 
 def clauses(text: str, para_start: int, para_end: int) -> list[Clause]:
