@@ -60,3 +60,48 @@ def test_construction_gives_the_speaker(text: str, speaker: str | None):
     else:
         assert found, "the quote must be found"
         assert {q.speaker for q in found} == {speaker}
+
+
+SEQUENCES = [
+    (
+        ('Bob Smith disagreed. "That is false," he said. Jane Jones, however, insisted: "It is true."',),
+        ["Bob Smith", "Jane Jones"],
+    ),
+    (
+        ('"We lost," said Bob Smith, whose party lost 10 seats. "But we will be back."',),
+        ["Bob Smith", "Bob Smith"],
+    ),
+    (
+        (
+            '"We will win," Bob Smith said at the rally, where he was joined by Governor Jane Doe.',
+            '"We have the votes."',
+        ),
+        ["Bob Smith", "Bob Smith"],
+    ),
+    (("Bob Smith said the bill would pass.", '"We have the votes," he said.'), ["Bob Smith"]),
+    (("Bob Smith met Jane Jones on Monday.", '"It was productive," Jones said.'), ["Jane Jones"]),
+    (
+        ('"It is over," Bob Smith told Jane Jones, who replied, "No, it is not."',),
+        ["Bob Smith", "Jane Jones"],
+    ),
+    (('Jane Jones asked Bob Smith whether it was over. "Yes," Smith replied.',), ["Bob Smith"]),
+    (('The bill, which Bob Smith called "a disaster," failed.',), ["Bob Smith"]),
+    (('Speaking to reporters, Bob Smith said: "We are done."',), ["Bob Smith"]),
+    (('Bob Smith put it bluntly: "We are done."',), ["Bob Smith"]),
+    (('Bob Smith spoke first. Jane Jones followed. "I agree with him," she said.',), ["Jane Jones"]),
+    (
+        ('"I agree," Bob Smith said. Jane Jones did not. "It is a mistake," she said.',),
+        ["Bob Smith", "Jane Jones"],
+    ),
+    (('Jane Jones, the mayor, spoke after Bob Smith. "It is a mistake," the mayor said.',), ["Jane Jones"]),
+    (
+        ('"We are ready," Bob Smith said.', "Jane Jones was less sure.", '"We are not ready," she said.'),
+        ["Bob Smith", "Jane Jones"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("paragraphs", "speakers"), SEQUENCES)
+def test_speakers_across_sentences_and_paragraphs(paragraphs: tuple[str, ...], speakers: list[str]):
+    d = Document("x", "x", None, (), None, None, False, None, paragraphs)
+    assert [q.speaker for q in extract_quotes(d, ())] == speakers

@@ -218,7 +218,8 @@ def _find_ref(
             ref = _subject_speaker(toks, lo, s.start - 1, index, base)
     if ref is None and s.closed:
         ref = sentence_tail(toks, s.end, hi)
-    if ref is None and partial:
+    colon = masked[lo : s.start - 1].rstrip().endswith(":")  # "Smith put it bluntly: “…”"
+    if ref is None and (partial or colon):
         ref = _subject_speaker(toks, lo, s.start - 1, index, base)
     return ref if isinstance(ref, SpeakerRef) else None
 

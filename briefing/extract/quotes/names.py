@@ -57,6 +57,8 @@ NOT_NAME = OPENERS | frozenset(
 )
 
 
+AUXILIARIES = frozenset("is was has had will would did does can could should may might must".split())
+
 # Words that describe a person before the name without being a title.
 DESCRIPTORS = frozenset(
     "rival former late then gop democrat republican conservative liberal libertarian independent retired"
@@ -113,18 +115,27 @@ def is_org(words: Sequence[str]) -> bool:
     return any(w.lower().rstrip(".") in ORG_WORDS for w in words) or (bool(words) and words[0] == "The")
 
 
+HEADLINE_SMALL = frozenset(
+    "a an the and or but nor of in on at to for by with from as vs via per up if is are be so than not into over"
+    " off out".split()
+)
+
+
 def _blank_headlines(text: str) -> str:
     """Blank lines written in title case: "Obama Sees Personal Insult" would pass for a name."""
 
     def blank(m: re.Match[str]) -> str:
         line = m.group(0)
         words = re.findall(r"[A-Za-z][\w’'-]*", line)
-        long_words = [w for w in words if len(w) > 3]
-        if len(long_words) >= 4 and all(w[0].isupper() for w in long_words):
+        content = [w for w in words if w.lower() not in HEADLINE_SMALL]
+        if len(content) >= 3 and all(w[0].isupper() for w in content):
             return " " * len(line)
         return line
 
     return re.sub(r"[^\n]+", blank, text)
+
+
+_APPOSITIVE = re.compile(r",\s+((?:the|a|an)\s+[^,.;:“”\"()]{2,60}?)\s*,")
 
 
 class NameIndex:
@@ -144,12 +155,16 @@ class NameIndex:
         self.speakers: set[str] = set()  # names found as subjects of reporting verbs (people, surely)
         singles = [m.name.lower() for m in self.mentions if " " not in m.name]
         self._reused = set(singles)
-        self.genders = self._genders(text)
         self.roles: dict[str, str] = {}  # canonical name -> role stated in the document
         for m in self.mentions:
             title = role_text((m.title or "").split())
             if title and not m.org:
                 self.roles.setdefault(self.canonical(m.name, m.start), title)
+        for m in self.mentions:
+            appositive = _APPOSITIVE.match(text, m.end)  # "Jane Jones, the mayor, said"
+            if appositive and not m.org and any(w.lower() in ROLE_HEADS for w in appositive.group(1).split()):
+                self.roles.setdefault(self.canonical(m.name, m.start), appositive.group(1))
+        self.genders = self._genders(text)
 
     def _genders(self, text: str) -> dict[str, str]:
         """Canonical name -> "m"/"f" from courtesy titles, gendered role words and the pronouns that follow."""
@@ -187,6 +202,8 @@ class NameIndex:
             run: list[Token] = []
             while j < len(toks):
                 t = toks[j]
+                if j > i and "\n" in text[toks[j - 1].end : t.start]:
+                    break  # a name never runs across a line break
                 if t.is_word and t.is_cap:
                     run.append(t)
                 elif t.text == "." and run and (len(run[-1].text) == 1 or run[-1].low in HONORIFICS):
@@ -294,35 +311,52 @@ class NameIndex:
     def is_person(self, m: Mention) -> bool:
         if m.org:
             return False
-        if m.title or self.registry(m.name):
+        if m.title or self.registry(m.name) or self.canonical(m.name, m.start) in getattr(self, "roles", {}):
             return True
         if m.name in self.speakers:
             return True
         words = m.name.split()
-        if len(words) < 2 or any(w.lower() in NOT_NAME for w in words):
+        if any(w.lower() in NOT_NAME for w in words) or len(words) > 3:
             return False
+        if len(words) < 2:
+            return self._in_full_name(m.name)  # "Jones" counts once "Jane Jones" was written
         if words[0].lower() in self._reused or words[-1].lower() in self._reused:
             return True
-        # "Tomas Reyes inspected …": a two- or three-word name used as the subject of a verb
+        # "Tomas Reyes inspected …", "Jones was less sure": a name used as the subject of a verb
         nxt = re.match(r"\s+([a-z]+)\b", self.text[m.end :])
         return (
-            len(words) <= 3
-            and bool(nxt)
-            and nxt.group(1) not in NOMINAL_STOP
+            bool(nxt)
+            and nxt.group(1) not in NOMINAL_STOP - AUXILIARIES
             and nxt.group(1) not in {"for", "and"}
         )
 
+    def _in_full_name(self, word: str) -> bool:
+        low = word.lower()
+        return any(
+            len(ws) >= 2 and low in (ws[0], ws[-1])
+            for ws in ([w.lower() for w in m.name.split()] for m in self.mentions if not m.org)
+        )
+
     def last_person(self, at: int, gender: str | None = None) -> str | None:
-        """The most recent person named before `at` whose known gender, if any, fits the pronoun."""
-        fallback = None
+        """The most recent person named before `at` whose gender fits the pronoun.
+
+        A person known to fit, named up to a few sentences further back, beats one whose gender is unknown.
+        """
+        fallback = unknown = None
+        unknown_at = 0
         for m in reversed(self.mentions):
-            if m.start < at and self.is_person(m):
-                name = self.canonical(m.name, m.start)
-                known = getattr(self, "genders", {}).get(name)
-                if gender is None or known is None or known == gender:
+            if m.start >= at or not self.is_person(m):
+                continue
+            name = self.canonical(m.name, m.start)
+            known = getattr(self, "genders", {}).get(name)
+            if gender is None or known == gender:
+                if unknown is None or unknown_at - m.start < 400:
                     return name
-                fallback = fallback or name
-        return fallback
+                return unknown
+            if known is None and unknown is None:
+                unknown, unknown_at = name, m.start
+            fallback = fallback or name
+        return unknown or fallback
 
     def last_org(self, at: int, within: int | None = None) -> str | None:
         """The most recent organisation named before `at` (what "it" most likely refers to as a speaker)."""
