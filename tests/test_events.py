@@ -148,3 +148,11 @@ def test_a_future_year_is_scheduled_unless_it_is_a_target() -> None:
 def test_agency_dateline_without_a_city_is_not_an_event() -> None:
     d = doc("Jan 12 (Reuters) - South Korea's president said on Sunday he would visit Japan.")
     assert dates(extract_events(d)) == [("2026-01-11", None)]
+
+
+def test_the_previous_day_is_an_event_the_following_month_is_not() -> None:
+    d = doc(
+        "The ministers met in Seoul on January 8. The talks had been prepared by deputies the previous day.",
+        "They agreed on January 8 to meet again the following month.",
+    )
+    assert dates(extract_events(d)) == [("2026-01-08", None), ("2026-01-07", None), ("2026-01-08", None)]

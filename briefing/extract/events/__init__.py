@@ -96,7 +96,7 @@ def _status(day: str, clause: str, dct: str | None) -> str:
 
 
 def _is_event_timex(t: Timex, text: str, dct: str | None, sentence_start: int) -> bool:
-    if t.kind in _VAGUE_ANAPHORA:
+    if t.kind in _VAGUE_ANAPHORA and len(t.value) < 10:
         return False  # "the following month": vague, and what it dates is reported elsewhere
     if len(t.value) == 4 and dct and not t.end_value:
         if t.value == dct[:4]:
