@@ -291,3 +291,10 @@ def test_a_year_ago_in_quarterly_results_is_the_same_quarter() -> None:
     assert one(text, "1989-10-26", "a year ago").value == "1988-Q3"
     assert one("Profit fell from the year-earlier quarter.", "1989-10-26", "year-earlier").value == "1988-Q3"
     assert one("He left the firm a year ago.", "1989-10-26", "a year ago").value == "1988"
+
+
+def test_recurring_weekdays_and_months_are_sets() -> None:
+    assert one("The club meets on Tuesday nights.", "2026-01-14", "Tuesday nights").value == "XXXX-WXX-2TNI"
+    assert one("Markets close early on Fridays.", "2026-01-14", "Fridays").value == "XXXX-WXX-5"
+    t = one("The festival is held each July in Boryeong.", "2026-01-14", "each July")
+    assert (t.type, t.value) == ("SET", "XXXX-07")

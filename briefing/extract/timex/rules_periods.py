@@ -12,7 +12,7 @@ from datetime import date, timedelta
 
 from .calendar import fmt_day, weekday_near
 from .engine import Ctx, Result, Rule
-from .lexicon import MONTH, NUMBER, VAGUE_QUANTITIES, WEEKDAY, WEEKDAYS, number_value
+from .lexicon import MONTH, MONTHS, NUMBER, VAGUE_QUANTITIES, WEEKDAY, WEEKDAYS, number_value
 from .rules_relative import _DAY_OFFSETS, _N, _QMOD, _UNIT_WORD, _c, unit_code
 
 # ---- durations and sets --------------------------------------------------------------------------
@@ -145,8 +145,18 @@ def _h_set_adverb(m: re.Match[str], ctx: Ctx) -> Result | None:
     return Result("SET", _SET_ADVERBS[m["w"].lower()], kind="set")
 
 
+def _h_weekday_plural(m: re.Match[str], ctx: Ctx) -> Result | None:
+    """ "on Mondays", "Tuesday nights": a weekly recurrence."""
+    wd = WEEKDAYS[m["wd"].lower()]
+    part = m["part"].lower().rstrip("s") if m["part"] else ""
+    suffix = {"morning": "TMO", "afternoon": "TAF", "evening": "TEV", "night": "TNI"}.get(part, "")
+    return Result("SET", f"XXXX-WXX-{wd}{suffix}", kind="set")
+
+
 def _h_set_every(m: re.Match[str], ctx: Ctx) -> Result | None:
     word = m["u"].lower()
+    if word in MONTHS:
+        return Result("SET", f"XXXX-{MONTHS[word]:02d}", kind="set")
     if word.rstrip("s") in WEEKDAYS:
         return Result("SET", f"XXXX-WXX-{WEEKDAYS[word.rstrip('s')]}", kind="set")
     if word in ("spring", "summer", "autumn", "fall", "winter", "season"):
@@ -212,6 +222,14 @@ def _attached_day(m: re.Match[str], ctx: Ctx) -> date | None:
 
 RULES: list[Rule] = [
     Rule(
+        "weekday_plural",
+        _c(
+            r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:s\b|\s+(?P<part>mornings|afternoons|evenings|nights)\b)",
+            0,
+        ),
+        _h_weekday_plural,
+    ),
+    Rule(
         "duration",
         _c(
             rf"\b(?:(?:the|each\s+of\s+the|at\s+least\s+the)\s+)?(?:(?:past|last|next|first|coming|previous|following|final|latest|remaining|initial|prior|recent|entire|whole)\s+)?{_QMOD}{_N}(?:\s+(?:to|or)\s+(?:{NUMBER}))?[\s-]+(?:more\s+|additional\s+|long\s+|full\s+|straight\s+|consecutive\s+|trading\s+|business\s+|working\s+)?(?P<u>{_UNIT_WORD})s?(?:[\s-]+long)?\b(?!-old|\s+old)"
@@ -228,14 +246,14 @@ RULES: list[Rule] = [
     ),
     Rule(
         "set_adverb",
-        _c(r"\b(?P<w>daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly|biannually)\b"),
+        _c(r"\b(?P<w>daily|weekly|monthly|yearly|hourly|nightly|biweekly|biannually)\b"),
         _h_set_adverb,
         _g_set_adverb,
     ),
     Rule(
         "set_every",
         _c(
-            rf"\b(?:every|each|per)\s+(?:other\s+)?(?:(?P<n>\d+|two|three|four|five|six|ten)\s+)?(?P<u>{_UNIT_WORD}s?|monday|tuesday|wednesday|thursday|friday|saturday|sunday|spring|summer|autumn|fall|winter|season)\b"
+            rf"\b(?:every|each|per)\s+(?:other\s+)?(?:(?P<n>\d+|two|three|four|five|six|ten)\s+)?(?P<u>{_UNIT_WORD}s?|monday|tuesday|wednesday|thursday|friday|saturday|sunday|spring|summer|autumn|fall|winter|season|january|february|march|april|may|june|july|august|september|october|november|december)\b"
         ),
         _h_set_every,
     ),
