@@ -138,6 +138,14 @@ def _blank_headlines(text: str) -> str:
 _APPOSITIVE = re.compile(r",\s+((?:the|a|an)\s+[^,.;:“”\"()]{2,60}?)\s*,")
 
 
+_SUBJECT_AFTER = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?(?:,[^,.;]{1,80},\s*)?([a-z]+)\b")
+_INVERTED_BEFORE = re.compile(r"\b(?:said|says|added|asked|wrote|told)\s+$")
+NON_VERBS = frozenset(
+    "of for and or in on at to from with by about as than but that who whom which whose into over under after"
+    " before during since until while when where if because against among between through".split()
+)
+
+
 class NameIndex:
     """Every name mention of a document, with canonical forms and roles for speakers."""
 
@@ -337,26 +345,37 @@ class NameIndex:
             for ws in ([w.lower() for w in m.name.split()] for m in self.mentions if not m.org)
         )
 
-    def last_person(self, at: int, gender: str | None = None) -> str | None:
-        """The most recent person named before `at` whose gender fits the pronoun.
+    def is_subject(self, m: Mention) -> bool:
+        """A mention that acts ("Smith criticized", "Smith, 54, said", "said Smith"), not one acted on."""
+        after = _SUBJECT_AFTER.match(self.text, m.end)
+        if after and after.group(1) not in NON_VERBS:
+            return True
+        return bool(_INVERTED_BEFORE.search(self.text, max(0, m.start - 12), m.start))
 
-        A person known to fit, named up to a few sentences further back, beats one whose gender is unknown.
+    def last_person(self, at: int, gender: str | None = None) -> str | None:
+        """The person "he"/"she" at `at` most likely stands for.
+
+        The most recent person whose gender fits and who acted (the subject of a verb) in the last few
+        sentences wins; else the most recent fitting person named at all; a person of unknown gender
+        stands in when no fitting one is near.
         """
-        fallback = unknown = None
-        unknown_at = 0
+        subject = mention = unknown = fallback = None
         for m in reversed(self.mentions):
             if m.start >= at or not self.is_person(m):
                 continue
             name = self.canonical(m.name, m.start)
             known = getattr(self, "genders", {}).get(name)
+            fits = gender is None or known == gender or known is None
+            if fits and subject is None and at - m.start < 600 and self.is_subject(m):
+                subject = name
             if gender is None or known == gender:
-                if unknown is None or unknown_at - m.start < 400:
-                    return name
-                return unknown
-            if known is None and unknown is None:
-                unknown, unknown_at = name, m.start
+                mention = mention or name
+            elif known is None:
+                unknown = unknown or name
             fallback = fallback or name
-        return unknown or fallback
+            if subject:
+                break
+        return subject or mention or unknown or fallback
 
     def last_org(self, at: int, within: int | None = None) -> str | None:
         """The most recent organisation named before `at` (what "it" most likely refers to as a speaker)."""
