@@ -8,6 +8,9 @@ from briefing.documents import Document
 from briefing.extract.quotes import extract_quotes
 
 CASES = [
+    ("Bob Smith was asked about the deal. Smith’s response: “It is dead.”", "Bob Smith"),
+    ("“We will win big.” — Donald J. Trump (@realDonaldTrump) September 30, 2016", "Donald J. Trump"),
+    ("“We lost two boats.” — a wise summary of the year.", None),
     ('"We will fight," said Sen. Bob Smith, R-Ohio, who chairs the committee.', "Bob Smith"),
     ('"We will fight," Bob Smith, 54, said.', "Bob Smith"),
     ('"We will fight," Bob Smith told The Associated Press.', "Bob Smith"),

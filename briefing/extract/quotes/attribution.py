@@ -135,12 +135,8 @@ def attribution_after(toks: list[Token], close: int, hi: int) -> SpeakerRef | No
     i = _token_index(toks, close + 1)
     end = _token_index(toks, hi)
     if i < end and toks[i].text in DASHES and i + 1 < end and toks[i + 1].is_cap:
-        ref = phrase_after(toks, i + 1, end)  # "“…” ― Pamela Padilla": a byline after the quote
-        if (
-            ref
-            and ref.kind == "name"
-            and all(not t.is_word for t in toks[_name_end(toks, ref.first, end) : end])
-        ):
+        ref = phrase_after(toks, i + 1, end)  # "“…” ― Pamela Padilla (@pam) May 2": a byline after the quote
+        if ref and ref.kind == "name" and ref.first == i + 1:
             return ref
     while i < end and toks[i].text in {",", "—", "–", "-", "?", "!"}:
         i += 1
@@ -235,7 +231,7 @@ def _claim_owner(toks: list[Token], a: int, b: int) -> SpeakerRef | None:
     """ "Trump’s claim that there have been “…”": the owner of a speech noun right before the quote speaks."""
     for k in range(b - 1, max(a, b - 6) - 1, -1):
         if toks[k].low in SPEECH_NOUNS and k > a and is_possessive(toks[k - 1]) and toks[k - 1].is_cap:
-            between = toks[k + 1 : b]
+            between = [t for t in toks[k + 1 : b] if t.text not in {":", ","}]  # "Trump’s response: “…”"
             if all(t.is_word and t.low not in CUE_FORMS for t in between) and len(between) <= 4:
                 name = re.sub(r"[’']s?$", "", toks[k - 1].text)
                 return SpeakerRef("name", name, None, toks[k - 1].start, k - 1)
