@@ -298,3 +298,9 @@ def test_recurring_weekdays_and_months_are_sets() -> None:
     assert one("Markets close early on Fridays.", "2026-01-14", "Fridays").value == "XXXX-WXX-5"
     t = one("The festival is held each July in Boryeong.", "2026-01-14", "each July")
     assert (t.type, t.value) == ("SET", "XXXX-07")
+
+
+def test_apostrophe_decades_take_the_century_before_the_dct() -> None:
+    assert one("Growth was fast in the '80s.", "1989-10-26", "'80s").value == "198"
+    assert one("It was popular in the '90s.", "2026-01-14", "'90s").value == "199"
+    assert one("Prices rose in the '20s.", "2026-01-14", "'20s").value == "202"

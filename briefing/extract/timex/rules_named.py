@@ -18,7 +18,8 @@ def _h_decade(m: re.Match[str], ctx: Ctx) -> Result | None:
     if m["dec"]:
         return Result("DATE", m["dec"][:3], kind="decade")
     two = int(m["d2"])
-    century = 20 if ctx.dct and two <= ctx.dct.year % 100 else 19
+    base = ctx.dct.year // 100 if ctx.dct else 20
+    century = base if base * 100 + two <= (ctx.dct.year if ctx.dct else 2000 + two) else base - 1
     return Result("DATE", f"{century}{two // 10}", kind="decade")
 
 
