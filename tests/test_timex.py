@@ -304,3 +304,8 @@ def test_apostrophe_decades_take_the_century_before_the_dct() -> None:
     assert one("Growth was fast in the '80s.", "1989-10-26", "'80s").value == "198"
     assert one("It was popular in the '90s.", "2026-01-14", "'90s").value == "199"
     assert one("Prices rose in the '20s.", "2026-01-14", "'20s").value == "202"
+
+
+def test_month_day_with_last_year_is_one_expression() -> None:
+    t = one("Lee, who took office on June 4 last year, has pushed for closer ties.", "2026-01-21", "June 4")
+    assert (t.text, t.value) == ("June 4 last year", "2025-06-04")

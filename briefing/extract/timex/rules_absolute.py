@@ -108,6 +108,10 @@ def _h_slash(m: re.Match[str], ctx: Ctx) -> Result | None:
 
 def _h_mdy(m: re.Match[str], ctx: Ctx) -> Result | None:
     y = int(m["y"]) if m.groupdict().get("y") else None
+    if m.groupdict().get("yrel"):  # "June 4 last year"
+        if ctx.dct is None:
+            return Result("DATE", f"XXXX-{month_of(m['m1']):02d}-{int(m['d1']):02d}", kind="monthday")
+        y = ctx.dct.year + {"last": -1, "this": 0, "next": 1}[m["yrel"].lower()]
     m2 = month_of(m["m2"]) if m.groupdict().get("m2") else None
     d2 = int(m["d2"]) if m["d2"] else None
     return _day_result(ctx, m, y, month_of(m["m1"]), int(m["d1"]), m2, d2)
@@ -272,7 +276,10 @@ RULES: list[Rule] = [
     ),
     Rule(
         "md",
-        _c(rf"{_WD}(?P<m1>{MONTH})\.?\s*{_DAY1}(?:{_SEP}(?:(?P<m2>{MONTH})\.?\s*)?{_DAY2})?(?!\d|:\d)"),
+        _c(
+            rf"{_WD}(?P<m1>{MONTH})\.?\s*{_DAY1}(?:{_SEP}(?:(?P<m2>{MONTH})\.?\s*)?{_DAY2})?(?!\d|:\d)"
+            r"(?i:,?\s+(?:of\s+)?(?P<yrel>last|this|next)\s+year\b)?"
+        ),
         _h_mdy,
         _g_not_time,
     ),
