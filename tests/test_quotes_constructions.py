@@ -108,3 +108,33 @@ SEQUENCES = [
 def test_speakers_across_sentences_and_paragraphs(paragraphs: tuple[str, ...], speakers: list[str]):
     d = Document("x", "x", None, (), None, None, False, None, paragraphs)
     assert [q.speaker for q in extract_quotes(d, ())] == speakers
+
+
+INSTITUTIONS = [
+    ('"We will fight," the Clinton campaign said.', "the Clinton campaign"),
+    ('"We will fight," Clinton\'s campaign said in a statement.', "Clinton's campaign"),
+    ('"We will fight," a spokesman for the Trump campaign said.', "a spokesman for the Trump campaign"),
+    ('"We will fight," officials said.', "officials"),
+    ('"We will fight," White House officials said.', "White House officials"),
+    ('"We will fight," the report said.', "the report"),
+    ('"We will fight," the FBI said.', "FBI"),
+    ('"We will fight," the Associated Press reported.', "Associated Press"),
+    ('"We will fight," CNN reported.', "CNN"),
+    ('According to the New York Times, Bob Smith was "furious."', "New York Times"),
+    ('"We will fight," Bob Smith\'s doctor wrote.', "Bob Smith's doctor"),
+    ('"We will fight," the letter read.', "the letter"),
+    ('"We will fight," protesters chanted.', "protesters"),
+    ('"We will fight," two senior officials told Reuters.', "two senior officials"),
+    ('"We will fight," the Republican National Committee said.', "Republican National Committee"),
+    ('"We will fight," Pyongyang\'s state media said.', "Pyongyang's state media"),
+    ('"We will fight," North Korea\'s state media KCNA said.', "KCNA"),
+    ('"We will fight," the Korean Central News Agency said.', "Korean Central News Agency"),
+    ('"We will fight," Seoul\'s unification ministry said.', "Seoul's unification ministry"),
+    ('"We will fight," the ministry said in a press release.', "the ministry"),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker"), INSTITUTIONS)
+def test_institutions_and_descriptions_as_speakers(text: str, speaker: str):
+    d = Document("x", "x", None, (), None, None, False, None, (text,))
+    assert [q.speaker for q in extract_quotes(d, ())] == [speaker]

@@ -19,7 +19,7 @@ from briefing.extract.quotes.forward import phrase_after, sentence_subject
 from briefing.extract.quotes.lexicon import CUE_FORMS, NAMING_PHRASES, NOMINAL_STOP, SPEECH_LEMMAS
 from briefing.extract.quotes.marks import QuoteSpan
 from briefing.extract.quotes.names import CONNECTORS
-from briefing.extract.quotes.speaker import QUOTE_MARKS, SpeakerRef, is_cue, subject_before
+from briefing.extract.quotes.speaker import QUOTE_MARKS, SpeakerRef, is_cue, is_verb_form, subject_before
 from briefing.extract.quotes.tokens import ABBREVIATIONS, Token, is_abbrev_dot, is_possessive, tokenize
 from briefing.sentences import Span, split_sentences
 
@@ -154,9 +154,7 @@ def attribution_after(toks: list[Token], close: int, hi: int) -> SpeakerRef | No
         if is_cue(toks, c) and CUE_FORMS[toks[c].low] not in WEAK_LEMMAS:
             ref = subject_before(toks, c, i)
             between = toks[i : ref.first] if ref else []
-            if ref and all(
-                t.is_word and t.low not in CUE_FORMS and t.low not in NOMINAL_STOP for t in between
-            ):
+            if ref and all(t.is_word and not is_verb_form(t) and t.low not in NOMINAL_STOP for t in between):
                 return ref  # "…,” Tulsa police Chief Chuck Jordan said"
             break
     return None

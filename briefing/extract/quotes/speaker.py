@@ -66,10 +66,16 @@ TIME_WORDS = frozenset(
 PREPOSITIONS = frozenset("of for in on about with to by from at over against".split())
 NOUN_LIKE = frozenset(
     "state note report comment call claim charge answer reply quote post promise pledge vow demand attack voice"
-    " point signal welcome term label brand frame counter fire hope want read cry respond remark comment"
+    " point signal welcome term label brand frame counter fire hope want cry respond remark comment"
     " warn praise thank cite".split()
 )
 AUX = frozenset("is are was were has have had will would can could should may might must does did".split())
+
+
+def is_verb_form(t: Token) -> bool:
+    """A reporting-verb form that cannot also be a noun ("said", "stated"; not "state", "report")."""
+    lemma = CUE_FORMS.get(t.low)
+    return lemma is not None and not (lemma in NOUN_LIKE and t.low in (lemma, lemma + "s", lemma + "es"))
 
 
 def is_cue(toks: list[Token], i: int) -> bool:
@@ -182,7 +188,7 @@ def _nominal_back(toks: list[Token], k: int, lo: int) -> SpeakerRef | None:
             if is_possessive(p) and j - 1 >= lo and toks[j - 1].is_cap:
                 j = _run_back(toks, j - 1, lo)
             break
-        if not p.is_word or p.low in NOMINAL_STOP or p.low in CUE_FORMS or p.low in SKIP or p.low in PRONOUNS:
+        if not p.is_word or p.low in NOMINAL_STOP or is_verb_form(p) or p.low in SKIP or p.low in PRONOUNS:
             break
         j -= 1
     words = toks[j : k + 1]
