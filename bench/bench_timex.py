@@ -1,7 +1,9 @@
 """Benchmark the temporal tagger on TempEval-3 (dev and platinum) against dateparser's search_dates.
 
 Prints the official-style figures from `score_timex.py` (DATE value F1, all-types value F1,
-relaxed and strict F1) and throughput for both systems. The data is read from ../shared/bench
+relaxed and strict F1) and throughput for our tagger and for dateparser (`dateparser`: ISO day
+values, as the library returns them; `dp-period`: values cut to the period dateparser reports, its
+best showing). Develop on dev only; platinum is for the final figure. The data is read from ../shared/bench
 (relative to the repository root) or the folder given as the first argument; it is never copied.
 
     .venv/bin/python bench/bench_timex.py [BENCH_DIR] [--only dev|platinum] [--no-dateparser]

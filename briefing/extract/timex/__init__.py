@@ -2,8 +2,9 @@
 normalises them to TimeML TIMEX3 values against the document creation date (DCT).
 
 A HeidelTime-style rule tagger in pure Python (no model downloads): regex rules over a lexicon
-(`lexicon`, `rules_absolute`, `rules_named`, `rules_relative`, `rules_periods`), longest-match selection and left-to-right
-normalisation (`engine`), tense cues for year-less and weekday expressions (`tense`).
+(`lexicon`; `rules_absolute`, `rules_named`, `rules_relative`, `rules_periods`), longest-match
+selection and left-to-right normalisation (`engine`, `calendar`), and tense cues that decide the
+side of the DCT for year-less and weekday expressions (`tense`).
 `tag(text, dct)` is the entry point; `batch.run` is the `briefing dates` command.
 """
 
