@@ -138,3 +138,28 @@ INSTITUTIONS = [
 def test_institutions_and_descriptions_as_speakers(text: str, speaker: str):
     d = Document("x", "x", None, (), None, None, False, None, (text,))
     assert [q.speaker for q in extract_quotes(d, ())] == [speaker]
+
+
+FRAGMENTS = [
+    ('Bob Smith accused Jane Jones of "lying."', ["Bob Smith"]),
+    ('Bob Smith vowed to "drain the swamp."', ["Bob Smith"]),
+    (
+        'Jane Jones said Bob Smith\'s plan was "dangerous," adding that it would "hurt families."',
+        ["Jane Jones", "Jane Jones"],
+    ),
+    ('In the speech, Bob Smith warned of "dire consequences."', ["Bob Smith"]),
+    ('Critics called the plan "reckless," but Bob Smith said it was "necessary."', ["Critics", "Bob Smith"]),
+    ('Bob Smith dismissed what he called "fake news."', ["Bob Smith"]),
+    ('"Crooked Jane," as Bob Smith calls her, was not at the event.', ["Bob Smith"]),
+    ('The plan is "dead," as Bob Smith put it.', ["Bob Smith"]),
+    ('Bob Smith, who has called Jane Jones "a liar," said he would not debate her.', ["Bob Smith"]),
+    ('Jane Jones is "confident" about the vote, her spokesman said.', ["her spokesman"]),
+    ('Bob Smith told Jane Jones she was "wrong" and "naive."', ["Bob Smith", "Bob Smith"]),
+    ('The senator from Ohio, Bob Smith, said the bill was "a mess."', ["Bob Smith"]),
+]
+
+
+@pytest.mark.parametrize(("text", "speakers"), FRAGMENTS)
+def test_quoted_fragments_in_the_reporters_sentence(text: str, speakers: list[str]):
+    d = Document("x", "x", None, (), None, None, False, None, (text,))
+    assert [q.speaker for q in extract_quotes(d, ())] == speakers

@@ -140,6 +140,8 @@ def attribution_after(toks: list[Token], close: int, hi: int) -> SpeakerRef | No
             return ref
     while i < end and toks[i].text in {",", "—", "–", "-", "?", "!"}:
         i += 1
+    if i < end and toks[i].low == "as":  # "“Crooked Jane,” as Smith calls her"
+        i += 1
     if i >= end or toks[i].text in QUOTE_MARKS:
         return None
     if toks[i].low == "according" and i + 1 < end and toks[i + 1].low == "to":

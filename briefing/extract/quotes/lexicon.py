@@ -59,6 +59,7 @@ _CUE_LEMMAS: dict[str, tuple[str, ...]] = {
     "promise": (),
     "agree": (),
     "liken": (),
+    "put": ("puts", "putting"),
     "scold": (),
     "bemoan": (),
     "lash": (),
@@ -193,7 +194,7 @@ SPEECH_LEMMAS = frozenset(
         "confirm", "deny", "reiterate", "affirm", "reaffirm", "assure", "pledge", "vow", "promise", "demand",
         "propose", "interject", "interrupt", "retort", "repeat", "begin", "quote", "cite", "mention",
         "call", "describe", "characterize", "characterise", "frame", "term", "label", "brand", "dub",
-        "agree", "scold", "bemoan", "liken", "compare", "rate", "disagree", "object", "protest", "concur", "highlight", "underline", "underscore", "praise", "criticize", "criticise", "condemn",
+        "agree", "put", "scold", "bemoan", "liken", "compare", "rate", "disagree", "object", "protest", "concur", "highlight", "underline", "underscore", "praise", "criticize", "criticise", "condemn",
         "attack", "slam", "blast", "mock", "hail", "welcome", "express", "voice", "accuse", "thank", "invoke",
         "signal", "envision", "think", "believe", "feel", "hope", "want", "point", "chime", "fire",
     }

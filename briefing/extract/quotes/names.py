@@ -330,13 +330,10 @@ class NameIndex:
             return self._in_full_name(m.name)  # "Jones" counts once "Jane Jones" was written
         if words[0].lower() in self._reused or words[-1].lower() in self._reused:
             return True
-        # "Tomas Reyes inspected …", "Jones was less sure": a name used as the subject of a verb
-        nxt = re.match(r"\s+([a-z]+)\b", self.text[m.end :])
-        return (
-            bool(nxt)
-            and nxt.group(1) not in NOMINAL_STOP - AUXILIARIES
-            and nxt.group(1) not in {"for", "and"}
-        )
+        # "Tomas Reyes inspected …", "Jane Jones was …", "Bob Smith, who …": a name that acts or is described
+        if re.match(r",\s+who\b", self.text[m.end :]):
+            return True
+        return self.is_subject(m)
 
     def _in_full_name(self, word: str) -> bool:
         low = word.lower()

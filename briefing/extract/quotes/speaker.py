@@ -97,6 +97,8 @@ def is_cue(toks: list[Token], i: int) -> bool:
         return False
     if lemma == "chime" and nxt != "in":
         return False
+    if lemma == "put" and nxt != "it":  # "as Smith put it"
+        return False
     return True
 
 
