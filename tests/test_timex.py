@@ -309,3 +309,10 @@ def test_apostrophe_decades_take_the_century_before_the_dct() -> None:
 def test_month_day_with_last_year_is_one_expression() -> None:
     t = one("Lee, who took office on June 4 last year, has pushed for closer ties.", "2026-01-21", "June 4")
     assert (t.text, t.value) == ("June 4 last year", "2025-06-04")
+
+
+def test_payment_and_effective_dates_look_ahead() -> None:
+    text = "Directors declared a dividend of 5 cents, payable Dec. 7 to holders of record Nov. 22."
+    assert one(text, "1989-10-27", "Dec. 7").value == "1989-12-07"
+    assert one(text, "1989-10-27", "Nov. 22").value == "1989-11-22"
+    assert one("He was shot last Oct. 23 at his home.", "1999-04-19", "Oct. 23").value == "1998-10-23"

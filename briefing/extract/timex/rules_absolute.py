@@ -54,7 +54,9 @@ def _day_result(
             if d2 is not None:
                 end_v = f"XXXX-{(m2 or mo):02d}-{d2:02d}"
             return Result("DATE", f"XXXX-{mo:02d}-{d:02d}", end_v, kind="monthday")
-        y = choose_year(mo, d, ref, ctx.direction(s, e))
+        rel = (m.groupdict().get("rel") or "").lower()
+        forced = {"last": "past", "next": "future"}.get(rel)
+        y = choose_year(mo, d, ref, forced or ctx.direction(s, e))
     start = safe_date(y, mo, d)
     if start is None:
         return None
@@ -277,7 +279,7 @@ RULES: list[Rule] = [
     Rule(
         "md",
         _c(
-            rf"{_WD}(?P<m1>{MONTH})\.?\s*{_DAY1}(?:{_SEP}(?:(?P<m2>{MONTH})\.?\s*)?{_DAY2})?(?!\d|:\d)"
+            rf"(?i:(?P<rel>last|next|this)\s+)?{_WD}(?P<m1>{MONTH})\.?\s*{_DAY1}(?:{_SEP}(?:(?P<m2>{MONTH})\.?\s*)?{_DAY2})?(?!\d|:\d)"
             r"(?i:,?\s+(?:of\s+)?(?P<yrel>last|this|next)\s+year\b)?"
         ),
         _h_mdy,
@@ -298,7 +300,7 @@ RULES: list[Rule] = [
     Rule(
         "month",
         _c(
-            rf"(?i:{MOD}|(?P<mod2>mid)-)?(?i:(?P<rel>last|next|this|coming|past)\s+)?(?i:(?P<mod3>early|mid|late)[\s-]+)?(?P<m1>{MONTH_FULL}|(?:Jan|Feb|Aug|Sept|Sep|Oct|Nov|Dec)\.)(?i:\s+(?P<rel2>last|this|next)\s+year)?"
+            rf"(?i:{MOD}|(?P<mod2>mid)-)?(?i:(?P<rel>last|next|this|coming|past)\s+)?(?i:(?P<mod3>early|mid|late)[\s-]+)?(?P<m1>{MONTH_FULL}|(?:Jan|Feb|Aug|Sept|Sep|Oct|Nov|Dec)\.(?!\s*\d))(?i:\s+(?P<rel2>last|this|next)\s+year)?"
         ),
         _h_month,
         _g_month,

@@ -67,7 +67,8 @@ _REPORTED_ON = re.compile(
 )
 
 _DEADLINE = re.compile(
-    r"\b(?:by|set\s+for|scheduled\s+for|due\s+(?:by|in|on)|planned\s+for|slated\s+for)\s+(?:early\s+|mid-?|late\s+|the\s+end\s+of\s+)?$",
+    r"\b(?:by|set\s+for|scheduled\s+for|due\s+(?:by|in|on)|planned\s+for|slated\s+for|"
+    r"payable|effective|of\s+record|expires?|expiring)\s+(?:on\s+)?(?:early\s+|mid-?|late\s+|the\s+end\s+of\s+)?$",
     re.IGNORECASE,
 )
 _PRESENT_PASSIVE = re.compile(r"\b(?:is|are|am|be|being)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
