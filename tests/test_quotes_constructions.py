@@ -163,3 +163,29 @@ FRAGMENTS = [
 def test_quoted_fragments_in_the_reporters_sentence(text: str, speakers: list[str]):
     d = Document("x", "x", None, (), None, None, False, None, (text,))
     assert [q.speaker for q in extract_quotes(d, ())] == speakers
+
+
+def test_later_speaker_in_the_paragraph_takes_an_unattributed_quote():
+    d = Document(
+        "x", "x", None, (), None, None, False, None,
+        ("“We will win,” Bob Smith said. Jane Jones disagreed sharply. “They will lose.”",),
+    )  # fmt: skip
+    assert [q.speaker for q in extract_quotes(d, ())] == ["Bob Smith", "Jane Jones"]
+
+
+def test_subject_of_a_passive_is_not_the_speaker():
+    d = Document(
+        "x", "x", None, (), None, None, False, None,
+        ("“Subpoenas are not optional,” Bob Smith said after Tom Reed, who was formally called to testify, "
+         "failed to appear. “Mr. Reed is a crucial witness.”",),
+    )  # fmt: skip
+    assert [q.speaker for q in extract_quotes(d, ())] == ["Bob Smith", "Bob Smith"]
+
+
+def test_economist_is_a_role_not_an_outlet():
+    d = Document(
+        "x", "x", None, (), None, None, False, None,
+        ("Economist Lina Okafor spoke first. “Exports fell,” she said.",),
+    )  # fmt: skip
+    [q] = extract_quotes(d, ())
+    assert (q.speaker, q.role) == ("Lina Okafor", "Economist")

@@ -151,6 +151,7 @@ def extract_quotes(doc: Document, people: Sequence[Person]) -> list[FoundQuote]:
         toks = tokenize(masked)
         lead = len(line) - len(line.lstrip())
         current: Speaker | None = None
+        last_end = 0  # where the previous kept quote of this line ends
         for s in lspans:
             lo, hi = sentence_bounds(masked, s.start, s.end)
             quoted = line[s.start : s.end]
@@ -162,10 +163,10 @@ def extract_quotes(doc: Document, people: Sequence[Person]) -> list[FoundQuote]:
                 ref = _find_ref(masked, toks, s, (lo, hi), partial, index, base)
                 speaker = resolve(ref, base + ref.start, index) if ref else None
             if speaker is None and not partial:
-                speaker = current
-                if speaker is None:
-                    prev = previous_sentence_subject(toks, lo, 0)
-                    speaker = resolve(prev, base + prev.start, index) if prev else None
+                # who spoke last: a reporting verb since the previous quote ("Clinton disagreed. “…”"),
+                # else the previous quote's speaker, else (at a paragraph's start) the previous paragraph's
+                prev = previous_sentence_subject(toks, lo, last_end)
+                speaker = resolve(prev, base + prev.start, index) if prev else current
                 if speaker is None and (s.start <= lead + 1 or s.continues):
                     speaker = carried
             if speaker is None or NAMING_PHRASES.search(before):
@@ -173,6 +174,7 @@ def extract_quotes(doc: Document, people: Sequence[Person]) -> list[FoundQuote]:
             if partial and is_term(quoted, reporter, before, reported=_reported(toks, lo, s.start - 1)):
                 continue
             current = speaker
+            last_end = s.end + 1
             out.append(
                 FoundQuote(
                     text=quoted,
@@ -184,10 +186,8 @@ def extract_quotes(doc: Document, people: Sequence[Person]) -> list[FoundQuote]:
                     end=base + s.end,
                 )
             )
-        if current is None:
-            last = previous_sentence_subject(toks, len(line), 0)
-            current = resolve(last, base + last.start, index) if last else None
-        carried = current
+        last = previous_sentence_subject(toks, len(line), last_end)
+        carried = resolve(last, base + last.start, index) if last else current
     return out
 
 

@@ -260,7 +260,7 @@ class NameIndex:
         title, name = split_title(words)
         if not name or name[0].lower() in CONNECTORS:  # "Director of Academic Affairs" is a role
             return None
-        org = is_org(words)
+        org = is_org(name) or words[0] == "The"
         if not org and all(w.lower() in NOT_NAME for w in name):
             return None
         if not org:  # "Republican Donald Trump", "Rival Hillary Clinton": a descriptor, not the name

@@ -63,6 +63,7 @@ TIME_WORDS = frozenset(
     " september october november december jan feb mar apr jun jul aug sep sept oct nov dec today tonight"
     " yesterday tomorrow".split()
 )
+PASSIVE = frozenset({"was", "were", "is", "are", "been", "being", "be", "get", "got", "gets"})
 PREPOSITIONS = frozenset("of for in on about with to by from at over against".split())
 NOUN_LIKE = frozenset(
     "state note report comment call claim charge answer reply quote post promise pledge vow demand attack voice"
@@ -203,6 +204,8 @@ def subject_before(toks: list[Token], cue: int, lo: int) -> SpeakerRef | None:
     """The subject phrase that ends right before the reporting verb at `cue` (not before index lo)."""
     k = cue - 1
     while k >= lo and (toks[k].low in SKIP or (toks[k].low.endswith("ly") and not toks[k].is_cap)):
+        if toks[k].low in PASSIVE and toks[cue].low.endswith(("ed", "told", "asked", "written")):
+            return None  # "he was told", "she was asked": the subject of a passive is not the speaker
         k -= 1
     if k >= lo and toks[k].text == ")":  # "Sen. Ted Cruz (R-Texas) said"
         m = k
