@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from briefing.config import Person
 from briefing.documents import Document
 from briefing.extract.quotes import extract_quotes
 
@@ -189,3 +190,37 @@ def test_economist_is_a_role_not_an_outlet():
     )  # fmt: skip
     [q] = extract_quotes(d, ())
     assert (q.speaker, q.role) == ("Lina Okafor", "Economist")
+
+
+KOREA_DESK = [
+    ('"We will respond," a Cheong Wa Dae official told Yonhap News Agency.', ["a Cheong Wa Dae official"]),
+    (
+        'Kim Yo-jong, the powerful sister of leader Kim Jong-un, said in a statement carried by the Korean Central News Agency (KCNA) that the drills were "reckless."',
+        ["Kim Yo-jong"],
+    ),
+    (
+        'North Korea\'s foreign ministry slammed the drills as "a rehearsal for invasion."',
+        ["North Korea's foreign ministry"],
+    ),
+    ('Pyongyang has repeatedly denounced the drills as "rehearsals for war."', ["Pyongyang"]),
+    (
+        'Japan\'s top government spokesman, Chief Cabinet Secretary Yoshimasa Hayashi, said "We will respond calmly."',
+        ["Yoshimasa Hayashi"],
+    ),
+    ('Lee wrote on his Facebook page, "We will not give up."', ["Lee Jae Myung"]),
+    (
+        '"We will not give up," said a presidential official, requesting anonymity.',
+        ["a presidential official"],
+    ),
+    (
+        'President Lee said that the two countries should "open a new chapter," calling the summit "historic."',
+        ["Lee Jae Myung", "Lee Jae Myung"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "speakers"), KOREA_DESK)
+def test_korea_desk_constructions_with_the_registry(text: str, speakers: list[str]):
+    people = (Person("Lee Jae Myung", "President of South Korea", ("Lee", "President Lee")),)
+    d = Document("x", "x", None, (), None, None, False, None, (text,))
+    assert [q.speaker for q in extract_quotes(d, people)] == speakers

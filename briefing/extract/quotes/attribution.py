@@ -16,7 +16,13 @@ from __future__ import annotations
 import re
 
 from briefing.extract.quotes.forward import phrase_after, sentence_subject
-from briefing.extract.quotes.lexicon import CUE_FORMS, NAMING_PHRASES, NOMINAL_STOP, SPEECH_LEMMAS
+from briefing.extract.quotes.lexicon import (
+    CUE_FORMS,
+    NAMING_LEMMAS,
+    NAMING_PHRASES,
+    NOMINAL_STOP,
+    SPEECH_LEMMAS,
+)
 from briefing.extract.quotes.marks import QuoteSpan
 from briefing.extract.quotes.names import CONNECTORS
 from briefing.extract.quotes.speaker import QUOTE_MARKS, SpeakerRef, is_cue, is_verb_form, subject_before
@@ -147,8 +153,9 @@ def attribution_after(toks: list[Token], close: int, hi: int) -> SpeakerRef | No
     if toks[i].low == "according" and i + 1 < end and toks[i + 1].low == "to":
         return phrase_after(toks, i + 2, end)  # "“…,” according to a statement from the campaign"
     if is_cue(toks, i):
-        if CUE_FORMS[toks[i].low] in WEAK_LEMMAS:
-            return None
+        lemma = CUE_FORMS[toks[i].low]
+        if lemma in WEAK_LEMMAS or lemma in NAMING_LEMMAS or toks[i].low.endswith("ing"):
+            return None  # "“…,” calling the summit “…”" is a participle clause, not "said Smith"
         return phrase_after(toks, i + 1, end)
     for c in range(i + 1, min(end, i + 26)):
         if toks[c].text in QUOTE_MARKS or (toks[c].text in ".;:" and not is_abbrev_dot(toks, c)):

@@ -59,6 +59,15 @@ _CUE_LEMMAS: dict[str, tuple[str, ...]] = {
     "promise": (),
     "agree": (),
     "liken": (),
+    "denounce": (),
+    "decry": ("decried", "decries", "decrying"),
+    "dismiss": (),
+    "lambaste": (),
+    "applaud": (),
+    "commend": (),
+    "laud": (),
+    "echo": ("echoed", "echoes", "echoing"),
+    "reject": (),
     "put": ("puts", "putting"),
     "scold": (),
     "bemoan": (),
@@ -177,6 +186,7 @@ CUE_FORMS: dict[str, str] = _cue_forms()  # word form -> lemma
 NAMING_LEMMAS = frozenset(
     """
     call describe characterize characterise term label brand dub frame liken compare rate praise criticize
+    denounce decry dismiss lambaste applaud commend laud echo reject
     criticise condemn attack slam blast mock hail welcome thank cite quote invoke signal highlight underline
     underscore express voice mention note point continue begin
     """.split()
@@ -194,7 +204,7 @@ SPEECH_LEMMAS = frozenset(
         "confirm", "deny", "reiterate", "affirm", "reaffirm", "assure", "pledge", "vow", "promise", "demand",
         "propose", "interject", "interrupt", "retort", "repeat", "begin", "quote", "cite", "mention",
         "call", "describe", "characterize", "characterise", "frame", "term", "label", "brand", "dub",
-        "agree", "put", "scold", "bemoan", "liken", "compare", "rate", "disagree", "object", "protest", "concur", "highlight", "underline", "underscore", "praise", "criticize", "criticise", "condemn",
+        "agree", "denounce", "decry", "dismiss", "lambaste", "applaud", "commend", "laud", "echo", "reject", "put", "scold", "bemoan", "liken", "compare", "rate", "disagree", "object", "protest", "concur", "highlight", "underline", "underscore", "praise", "criticize", "criticise", "condemn",
         "attack", "slam", "blast", "mock", "hail", "welcome", "express", "voice", "accuse", "thank", "invoke",
         "signal", "envision", "think", "believe", "feel", "hope", "want", "point", "chime", "fire",
     }
