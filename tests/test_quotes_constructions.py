@@ -224,3 +224,17 @@ def test_korea_desk_constructions_with_the_registry(text: str, speakers: list[st
     people = (Person("Lee Jae Myung", "President of South Korea", ("Lee", "President Lee")),)
     d = Document("x", "x", None, (), None, None, False, None, (text,))
     assert [q.speaker for q in extract_quotes(d, people)] == speakers
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“(CROSSTALK.)”",
+        "Check out “Harbour Lights,” a film about the port.",
+        "Ironically, “massive resistance” is now a museum.",
+        "Tom Reed — Ivy League-trained surgeon — sold “magic” pills.",
+    ],
+)
+def test_stage_directions_and_capitalised_non_people_give_no_quote(text: str):
+    d = Document("x", "x", None, (), None, None, False, None, (text,))
+    assert extract_quotes(d, ()) == []

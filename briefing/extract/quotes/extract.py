@@ -111,9 +111,12 @@ def _subject_speaker(
         words = ref.text.split()
         if is_org(words) or all(w.lower() in NOT_NAME for w in words):
             return None
+        if not index.names_person(ref.text, base + ref.start):
+            return None  # "Check out “13th”", "Ironically, “…”": a capitalised word, not a person
     return ref
 
 
+STAGE_DIRECTION = re.compile(r"\s*[(\[][^()\[\]]*[)\]]\W*")  # "(CROSSTALK.)", "[inaudible]"
 TRANSCRIPT = re.compile(r"^([A-Z][A-Z.’'\- ]{1,40}[A-Z]):\s")
 
 
@@ -169,7 +172,7 @@ def extract_quotes(doc: Document, people: Sequence[Person]) -> list[FoundQuote]:
                 speaker = resolve(prev, base + prev.start, index) if prev else current
                 if speaker is None and (s.start <= lead + 1 or s.continues):
                     speaker = carried
-            if speaker is None or NAMING_PHRASES.search(before):
+            if speaker is None or NAMING_PHRASES.search(before) or STAGE_DIRECTION.fullmatch(quoted):
                 continue
             if partial and is_term(quoted, reporter, before, reported=_reported(toks, lo, s.start - 1)):
                 continue

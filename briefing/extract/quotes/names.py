@@ -61,8 +61,10 @@ AUXILIARIES = frozenset("is was has had will would did does can could should may
 
 # Words that describe a person before the name without being a title.
 DESCRIPTORS = frozenset(
-    "rival former late then gop democrat republican conservative liberal libertarian independent retired"
-    " veteran embattled outgoing incoming acting interim disgraced billionaire".split()
+    "rival former late then gop democrat democratic republican conservative liberal libertarian independent"
+    " retired veteran embattled outgoing incoming acting interim disgraced billionaire american korean japanese"
+    " chinese british french german russian israeli iranian canadian mexican ukrainian european indian"
+    " australian taiwanese".split()
 )
 
 
@@ -144,6 +146,9 @@ NON_VERBS = frozenset(
     "of for and or in on at to from with by about as than but that who whom which whose into over under after"
     " before during since until while when where if because against among between through".split()
 )
+
+
+_COMPOUND_ADJECTIVE = re.compile(r"-(?:[a-z]+(?:ed|ing)|born|made|style|era|wide)$")
 
 
 class NameIndex:
@@ -260,11 +265,13 @@ class NameIndex:
         title, name = split_title(words)
         if not name or name[0].lower() in CONNECTORS:  # "Director of Academic Affairs" is a role
             return None
+        if any(_COMPOUND_ADJECTIVE.search(w) for w in name):  # "Ivy League-trained", "Seoul-based"
+            return None
         org = is_org(name) or words[0] == "The"
         if not org and all(w.lower() in NOT_NAME for w in name):
             return None
         if not org:  # "Republican Donald Trump", "Rival Hillary Clinton": a descriptor, not the name
-            while len(name) > 1 and (name[0].lower() in NOT_NAME or name[0].lower() in DESCRIPTORS):
+            while len(name) > 1 and name[0].lower() in DESCRIPTORS:
                 title, name = [*title, name[0]], name[1:]
         first = run[len(run) - len(name)]
         last = run[-1]
@@ -341,6 +348,16 @@ class NameIndex:
             len(ws) >= 2 and low in (ws[0], ws[-1])
             for ws in ([w.lower() for w in m.name.split()] for m in self.mentions if not m.org)
         )
+
+    def names_person(self, name: str, at: int) -> bool:
+        """True when `name` written at `at` is a person the document names (a mention that passes `is_person`)."""
+        if self.registry(name):
+            return True
+        for m in self.mentions:
+            if m.start <= at < m.end + 1 or m.name == name:
+                if self.is_person(m):
+                    return True
+        return False
 
     def is_subject(self, m: Mention) -> bool:
         """A mention that acts ("Smith criticized", "Smith, 54, said", "said Smith"), not one acted on."""

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from briefing.extract.quotes.lexicon import CUE_FORMS, NOMINAL_STOP, ORG_WORDS, ROLE_HEADS
-from briefing.extract.quotes.names import CONNECTORS, DESCRIPTORS, NOT_NAME, OPENERS, role_text, title_cut
+from briefing.extract.quotes.names import CONNECTORS, DESCRIPTORS, OPENERS, role_text, title_cut
 from briefing.extract.quotes.tokens import Token, is_abbrev_dot, is_possessive, join_tokens
 
 QUOTE_MARKS = frozenset('"“”«»„')
@@ -150,7 +150,7 @@ def name_ref(toks: list[Token], j: int, k: int, lo: int) -> SpeakerRef | None:
         title_words = lower + title_words
     if name_words and all(w.low.rstrip(".") in TIME_WORDS or w.low in OPENERS for w in name_words):
         return None  # "said Tuesday", "After"
-    while len(name_words) > 1 and (name_words[0].low in NOT_NAME or name_words[0].low in DESCRIPTORS):
+    while len(name_words) > 1 and name_words[0].low in DESCRIPTORS:
         if any(w.low.rstrip(".") in ORG_WORDS for w in name_words):
             break
         title_words, name_words = [*title_words, name_words[0].text], name_words[1:]
