@@ -9,6 +9,9 @@ from briefing.documents import Document
 from briefing.extract.quotes import extract_quotes
 
 CASES = [
+    ("Bob Smith was quoted as saying “the deal is dead.”", "Bob Smith"),
+    ("“Is it over?” Sean Hannity asked Bob Smith.", "Sean Hannity"),
+    ("Bob Smith told Fox News’ Sean Hannity that “the deal is dead.”", "Bob Smith"),
     ("Bob Smith was asked about the deal. Smith’s response: “It is dead.”", "Bob Smith"),
     ("“We will win big.” — Donald J. Trump (@realDonaldTrump) September 30, 2016", "Donald J. Trump"),
     ("“We lost two boats.” — a wise summary of the year.", None),

@@ -203,6 +203,11 @@ def _nominal_back(toks: list[Token], k: int, lo: int) -> SpeakerRef | None:
 def subject_before(toks: list[Token], cue: int, lo: int) -> SpeakerRef | None:
     """The subject phrase that ends right before the reporting verb at `cue` (not before index lo)."""
     k = cue - 1
+    if k - 1 > lo and toks[k].low == "as" and toks[k - 1].low == "quoted":  # "Smith was quoted as saying"
+        k -= 2
+        while k >= lo and toks[k].low in SKIP:
+            k -= 1
+        return subject_before(toks, k + 1, lo) if k >= lo else None
     while k >= lo and (toks[k].low in SKIP or (toks[k].low.endswith("ly") and not toks[k].is_cap)):
         if toks[k].low in PASSIVE and toks[cue].low.endswith(("ed", "told", "asked", "written")):
             return None  # "he was told", "she was asked": the subject of a passive is not the speaker
