@@ -9,6 +9,11 @@ from briefing.documents import Document
 from briefing.extract.quotes import extract_quotes
 
 CASES = [
+    ("Mina Cole, an adviser, called Bob Smith's remarks on Saturday “a wake-up call.”", "Mina Cole"),
+    (
+        "Bob Smith posted a series of messages early Friday saying that Jones had been “reckless.”",
+        "Bob Smith",
+    ),
     ("Bob Smith was quoted as saying “the deal is dead.”", "Bob Smith"),
     ("“Is it over?” Sean Hannity asked Bob Smith.", "Sean Hannity"),
     ("Bob Smith told Fox News’ Sean Hannity that “the deal is dead.”", "Bob Smith"),

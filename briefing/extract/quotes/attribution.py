@@ -205,6 +205,10 @@ def attribution_before(toks: list[Token], lo: int, open_: int, partial: bool) ->
             participle = True
             continue
         ref = subject_before(toks, c, a)
+        if ref and ref.kind == "nominal" and toks[c].low.endswith("ing"):
+            # "Trump unleashed a series of tweets saying …": the tweets' author, the sentence's subject, speaks
+            main = sentence_subject(toks, a, c)
+            ref = main if main and main.kind == "name" else ref
         if ref is None and c + 1 < b:
             after = phrase_after(toks, c + 1, b)
             if after and after.kind == "name" and _ends_before(toks, after, b):
@@ -234,12 +238,18 @@ SPEECH_NOUNS = frozenset(
 )
 
 
+# Words that may link a speech noun to its quoted content: "claim that there have been “…”", "vow of “…”".
+CLAIM_LINKS = frozenset(
+    "that of about there was were is are had has have been would will be the a an to".split()
+)
+
+
 def _claim_owner(toks: list[Token], a: int, b: int) -> SpeakerRef | None:
     """ "Trump’s claim that there have been “…”": the owner of a speech noun right before the quote speaks."""
     for k in range(b - 1, max(a, b - 6) - 1, -1):
         if toks[k].low in SPEECH_NOUNS and k > a and is_possessive(toks[k - 1]) and toks[k - 1].is_cap:
             between = [t for t in toks[k + 1 : b] if t.text not in {":", ","}]  # "Trump’s response: “…”"
-            if all(t.is_word and t.low not in CUE_FORMS for t in between) and len(between) <= 4:
+            if all(t.low in CLAIM_LINKS for t in between) and len(between) <= 4:
                 name = re.sub(r"[’']s?$", "", toks[k - 1].text)
                 return SpeakerRef("name", name, None, toks[k - 1].start, k - 1)
     return None
