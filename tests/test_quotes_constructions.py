@@ -120,6 +120,7 @@ def test_speakers_across_sentences_and_paragraphs(paragraphs: tuple[str, ...], s
 
 
 INSTITUTIONS = [
+    ("Fishermen marching through the harbour chanted “No more quotas!” until dawn.", "Fishermen"),
     ('"We will fight," the Clinton campaign said.', "the Clinton campaign"),
     ('"We will fight," Clinton\'s campaign said in a statement.', "Clinton's campaign"),
     ('"We will fight," a spokesman for the Trump campaign said.', "a spokesman for the Trump campaign"),

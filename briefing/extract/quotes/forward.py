@@ -96,6 +96,7 @@ def phrase_after(toks: list[Token], i: int, hi: int) -> SpeakerRef | None:
 
 LEADING = frozenset(
     "on at in during after before while when since for with without from by as despite amid speaking asked"
+    " following under ahead given within throughout across"
     " writing earlier later meanwhile however but and yet still also then now so".split()
 )
 

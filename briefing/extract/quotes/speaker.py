@@ -63,6 +63,9 @@ TIME_WORDS = frozenset(
     " september october november december jan feb mar apr jun jul aug sep sept oct nov dec today tonight"
     " yesterday tomorrow".split()
 )
+PLACE_PREPOSITIONS = frozenset(
+    "through in on at across from into around near outside inside along over under onto toward towards".split()
+)
 PASSIVE = frozenset({"was", "were", "is", "are", "been", "being", "be", "get", "got", "gets"})
 PREPOSITIONS = frozenset("of for in on about with to by from at over against".split())
 NOUN_LIKE = frozenset(
@@ -197,6 +200,12 @@ def _nominal_back(toks: list[Token], k: int, lo: int) -> SpeakerRef | None:
     words = toks[j : k + 1]
     if not any(w.low in DETERMINERS or is_possessive(w) for w in words) and not head.low.endswith("s"):
         return None  # a bare singular noun ("Japan agreed" is a name; "tension said" is noise)
+    # "Protesters marching through the streets chanted": the phrase is the object of a preposition
+    # inside a participle phrase; the subject stands before the participle
+    if j - 2 >= lo and toks[j - 1].low in PLACE_PREPOSITIONS and toks[j - 2].low.endswith(("ing", "ed")):
+        outer = _phrase_back(toks, j - 3, lo) if j - 3 >= lo else None
+        if outer:
+            return outer
     return SpeakerRef("nominal", " ".join(w.text for w in words), None, words[0].start, j)
 
 
