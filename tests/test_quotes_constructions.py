@@ -247,3 +247,11 @@ def test_korea_desk_constructions_with_the_registry(text: str, speakers: list[st
 def test_stage_directions_and_capitalised_non_people_give_no_quote(text: str):
     d = Document("x", "x", None, (), None, None, False, None, (text,))
     assert extract_quotes(d, ()) == []
+
+
+def test_embedded_pronoun_of_the_other_gender_is_not_the_main_subject():
+    d = Document(
+        "x", "x", None, (), None, None, False, None,
+        ("Tom Berg said he would run again. Berg said Mira Holm lied when she called him “a coward.”",),
+    )  # fmt: skip
+    assert [q.speaker for q in extract_quotes(d, ())] == ["Mira Holm"]

@@ -14,6 +14,7 @@ uses unquoted elsewhere (a term, not somebody's words).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from briefing.extract.quotes.forward import phrase_after, sentence_subject
 from briefing.extract.quotes.lexicon import (
@@ -169,7 +170,13 @@ def attribution_after(toks: list[Token], close: int, hi: int) -> SpeakerRef | No
     return None
 
 
-def attribution_before(toks: list[Token], lo: int, open_: int, partial: bool) -> SpeakerRef | None:
+def attribution_before(
+    toks: list[Token],
+    lo: int,
+    open_: int,
+    partial: bool,
+    other_person: Callable[[SpeakerRef, SpeakerRef], bool] | None = None,
+) -> SpeakerRef | None:
     """The reporting verb nearest before the opening mark in the same sentence, and its subject."""
     a = _token_index(toks, lo)
     b = _token_index(toks, open_)
@@ -222,6 +229,8 @@ def attribution_before(toks: list[Token], lo: int, open_: int, partial: bool) ->
     # clause's subject does not speak; the main clause's named subject does.
     rank = {"name": 0, "joint": 0, "nominal": 1, "pronoun": 2}
     for ref in found[1:]:
+        if nearest.kind == "pronoun" and other_person is not None and other_person(nearest, ref):
+            return nearest  # "Trump said Clinton lied when she called him “…”": she is not Trump
         if rank[ref.kind] < rank[nearest.kind] and ref.kind != "nominal":
             return ref
         if nearest.kind == "pronoun" and ref.kind == "nominal":

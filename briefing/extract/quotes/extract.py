@@ -216,7 +216,9 @@ def _find_ref(
             hi_after = sentence_bounds(masked, nxt, nxt + 1)[1]
         ref = attribution_after(toks, s.end, hi_after)
     if ref is None:
-        ref = attribution_before(toks, lo, s.start - 1, partial)
+        ref = attribution_before(
+            toks, lo, s.start - 1, partial, lambda p, n: _other_person(p, n, index, base)
+        )
         if ref is PARTICIPLE:
             ref = _subject_speaker(toks, lo, s.start - 1, index, base)
     if ref is None and s.closed:
@@ -240,6 +242,15 @@ def _reported(toks: list[Token], lo: int, open_: int) -> bool:
         if is_cue(toks, c):
             return CUE_FORMS[toks[c].low] not in NAMING_LEMMAS and not toks[c].low.endswith("ing")
     return False
+
+
+def _other_person(pronoun: SpeakerRef, name: SpeakerRef, index: NameIndex, base: int) -> bool:
+    """True when the pronoun's gender rules out the main clause's named subject as its referent."""
+    if name.kind != "name":
+        return False
+    want = {"he": "m", "she": "f"}.get(pronoun.text)
+    known = index.genders.get(index.canonical(name.text, base + name.start))
+    return bool(want and known and want != known)
 
 
 def _transcript_speaker(quoted: str, index: NameIndex, at: int) -> Speaker | None:
