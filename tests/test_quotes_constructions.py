@@ -9,6 +9,9 @@ from briefing.documents import Document
 from briefing.extract.quotes import extract_quotes
 
 CASES = [
+    ("“It was the least bad outcome,” Mr. Morgan of the Sierra Club said.", "Morgan"),
+    ("Sen. Ann Roe of Ohio said the bill was “a mess.”", "Ann Roe"),
+    ("The head of the Sierra Club said the bill was “a mess.”", "The head of the Sierra Club"),
     ("Mina Cole, an adviser, called Bob Smith's remarks on Saturday “a wake-up call.”", "Mina Cole"),
     (
         "Bob Smith posted a series of messages early Friday saying that Jones had been “reckless.”",

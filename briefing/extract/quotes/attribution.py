@@ -137,6 +137,13 @@ def _name_end(toks: list[Token], k: int, end: int) -> int:
     return k
 
 
+def _of_phrase(toks: list[Token], i: int, first: int) -> bool:
+    """The speaker phrase starts at i and its name at `first` (the name before "of the …" was taken)."""
+    return first == i or (
+        toks[i].is_cap and all(t.is_word or is_abbrev_dot(toks, n + i) for n, t in enumerate(toks[i:first]))
+    )
+
+
 def attribution_after(toks: list[Token], close: int, hi: int) -> SpeakerRef | None:
     """ "…,” said Lee" / "…,” Lee said" / "…,” the ministry said in a statement"."""
     i = _token_index(toks, close + 1)
@@ -164,6 +171,8 @@ def attribution_after(toks: list[Token], close: int, hi: int) -> SpeakerRef | No
         if is_cue(toks, c) and CUE_FORMS[toks[c].low] not in WEAK_LEMMAS:
             ref = subject_before(toks, c, i)
             between = toks[i : ref.first] if ref else []
+            if ref and ref.kind == "name" and _of_phrase(toks, i, ref.first):
+                return ref  # "…,” Mr. Morgan of the Sierra Club said" (resolved to Morgan above)
             if ref and all(t.is_word and not is_verb_form(t) and t.low not in NOMINAL_STOP for t in between):
                 return ref  # "…,” Tulsa police Chief Chuck Jordan said"
             break

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from briefing.config import Person
 from briefing.extract.quotes.lexicon import COURTESY, HONORIFICS, NOMINAL_STOP, ORG_WORDS, ROLE_HEADS
 from briefing.extract.quotes.lexicon import CUE_FORMS as CUES
-from briefing.extract.quotes.tokens import Token, tokenize
+from briefing.extract.quotes.tokens import ABBREVIATIONS, Token, tokenize
 
 CONNECTORS = frozenset({"de", "da", "van", "von", "al", "bin", "der", "la", "le", "du", "del", "di"})
 
@@ -273,6 +273,9 @@ class NameIndex:
         if not org:  # "Republican Donald Trump", "Rival Hillary Clinton": a descriptor, not the name
             while len(name) > 1 and name[0].lower() in DESCRIPTORS:
                 title, name = [*title, name[0]], name[1:]
+        title = [
+            w + "." if w.lower() in ABBREVIATIONS and w[-1] != "." else w for w in title
+        ]  # "Sen." not "Sen"
         first = run[len(run) - len(name)]
         last = run[-1]
         return Mention(first.start, last.start + len(last.bare), " ".join(name), " ".join(title) or None, org)

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from briefing.extract.quotes.lexicon import CUE_FORMS, NOMINAL_STOP, ORG_WORDS, ROLE_HEADS
-from briefing.extract.quotes.names import CONNECTORS, DESCRIPTORS, OPENERS, role_text, title_cut
+from briefing.extract.quotes.names import CONNECTORS, DESCRIPTORS, OPENERS, is_org, role_text, title_cut
 from briefing.extract.quotes.tokens import Token, is_abbrev_dot, is_possessive, join_tokens
 
 QUOTE_MARKS = frozenset('"“”«»„')
@@ -124,9 +124,17 @@ def _run_back(toks: list[Token], k: int, lo: int) -> int:
     return j
 
 
+def _with_dot(toks: list[Token], t: Token) -> Token:
+    """ "Sen" followed by its full stop becomes "Sen." so titles keep their abbreviation marks."""
+    i = toks.index(t)
+    if i + 1 < len(toks) and is_abbrev_dot(toks, i + 1):
+        return Token(t.text + ".", t.start, t.end + 1)
+    return t
+
+
 def name_ref(toks: list[Token], j: int, k: int, lo: int) -> SpeakerRef | None:
     """Build a name reference from the capitalised run toks[j..k] plus any lower-case role before it."""
-    words = [t for t in toks[j : k + 1] if t.text != "."]
+    words = [_with_dot(toks, t) for t in toks[j : k + 1] if t.text != "."]
     keep_the = words[0].low == "the" and any(w.low.rstrip(".") in ORG_WORDS for w in words[1:])
     while words and words[0].low in OPENERS and len(words) > 1 and not keep_the:
         words = words[1:]  # but "The Mainichi", "The New York Times" keep their article
@@ -246,7 +254,20 @@ def subject_before(toks: list[Token], cue: int, lo: int) -> SpeakerRef | None:
         return _appositive(toks, k, lo)
     if t.text in QUOTE_MARKS or not t.is_word:
         return None
-    return _phrase_back(toks, k, lo)
+    ref = _phrase_back(toks, k, lo)
+    # "Mr. Morgan of the Sierra Club said", "Sen. Ann Roe of Ohio said": the person, not the place
+    if ref is not None and ref.kind == "name":
+        j = ref.first - 1
+        if j >= lo and toks[j].low == "the":
+            j -= 1
+        if j - 1 >= lo and toks[j].low == "of" and toks[j - 1].is_word and not is_possessive(toks[j - 1]):
+            outer = _phrase_back(toks, j - 1, lo)
+            if outer is not None and outer.kind == "name" and not is_org(outer.text.split()):
+                return outer
+            if outer is not None and outer.kind == "nominal":  # "the head of the Sierra Club said"
+                text = join_tokens(toks[outer.first : k + 1])
+                return SpeakerRef("nominal", text, None, outer.start, outer.first)
+    return ref
 
 
 def _phrase_back(toks: list[Token], k: int, lo: int) -> SpeakerRef | None:
