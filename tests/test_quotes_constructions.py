@@ -9,6 +9,8 @@ from briefing.documents import Document
 from briefing.extract.quotes import extract_quotes
 
 CASES = [
+    ("Bob Smith went on to attack Jane Jones. “She is a disaster.”", "Bob Smith"),
+    ("The rally ended late. “It was a great night.”", None),
     ("“It was the least bad outcome,” Mr. Morgan of the Sierra Club said.", "Morgan"),
     ("Sen. Ann Roe of Ohio said the bill was “a mess.”", "Ann Roe"),
     ("The head of the Sierra Club said the bill was “a mess.”", "The head of the Sierra Club"),

@@ -172,6 +172,10 @@ def extract_quotes(doc: Document, people: Sequence[Person]) -> list[FoundQuote]:
                 speaker = resolve(prev, base + prev.start, index) if prev else current
                 if speaker is None and (s.start <= lead + 1 or s.continues):
                     speaker = carried
+                if speaker is None and lo > last_end:  # "Trump went on to attack Clinton. “She is …”"
+                    p_lo = sentence_bounds(masked, lo - 2, lo - 1)[0]
+                    subj = _subject_speaker(toks, max(p_lo, last_end), lo, index, base)
+                    speaker = resolve(subj, base + subj.start, index) if subj else None
             if speaker is None or NAMING_PHRASES.search(before) or STAGE_DIRECTION.fullmatch(quoted):
                 continue
             if partial and is_term(quoted, reporter, before, reported=_reported(toks, lo, s.start - 1)):
