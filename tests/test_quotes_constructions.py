@@ -9,6 +9,8 @@ from briefing.documents import Document
 from briefing.extract.quotes import extract_quotes
 
 CASES = [
+    ("Jane Jones testified that the bank had been “reckless.”", "Jane Jones"),
+    ("“I will not resign,” Jane Jones swore.", "Jane Jones"),
     ("Bob Smith went on to attack Jane Jones. “She is a disaster.”", "Bob Smith"),
     ("The rally ended late. “It was a great night.”", None),
     ("“It was the least bad outcome,” Mr. Morgan of the Sierra Club said.", "Morgan"),
@@ -80,6 +82,13 @@ def test_construction_gives_the_speaker(text: str, speaker: str | None):
 
 
 SEQUENCES = [
+    (
+        (
+            "“These are strange days,” said Peter Morgan, a lawyer for the Sierra Club, who has been challenging"
+            " the coal industry for years. “I am skeptical he can pull it off.”",
+        ),
+        ["Peter Morgan", "Peter Morgan"],
+    ),
     (
         ('Bob Smith disagreed. "That is false," he said. Jane Jones, however, insisted: "It is true."',),
         ["Bob Smith", "Jane Jones"],

@@ -300,7 +300,7 @@ def previous_sentence_subject(toks: list[Token], lo: int, para_lo: int) -> Speak
     a = _token_index(toks, para_lo)
     b = _token_index(toks, lo)
     for c in range(b - 1, a - 1, -1):
-        if is_cue(toks, c) and CUE_FORMS[toks[c].low] in SPEECH_LEMMAS:
+        if is_cue(toks, c) and CUE_FORMS[toks[c].low] in SPEECH_LEMMAS and not toks[c].low.endswith("ing"):
             ref = subject_before(toks, c, a)
             if ref:
                 return ref

@@ -71,7 +71,8 @@ PREPOSITIONS = frozenset("of for in on about with to by from at over against".sp
 NOUN_LIKE = frozenset(
     "state note report comment call claim charge answer reply quote post promise pledge vow demand attack voice"
     " point signal welcome term label brand frame counter fire hope want cry respond remark comment"
-    " warn praise thank cite".split()
+    " warn praise thank cite text message email question challenge estimate forecast blame laugh sigh snap"
+    " dispute celebrate".split()
 )
 AUX = frozenset("is are was were has have had will would can could should may might must does did".split())
 
@@ -240,7 +241,10 @@ def subject_before(toks: list[Token], cue: int, lo: int) -> SpeakerRef | None:
         k -= 1
     if k >= lo and toks[k].low == "who":
         k -= 1
-        if k >= lo and toks[k].text == ",":
+        if k >= lo and toks[k].text == ",":  # "Peter Morgan, a lawyer for the Sierra Club, who said"
+            appositive = _appositive(toks, k, lo)
+            if appositive is not None:
+                return appositive
             k -= 1
     if k < lo:
         return None
