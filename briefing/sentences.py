@@ -69,6 +69,9 @@ ABBREVIATIONS = {
     "fri",
     "sat",
     "sun",
+    # US states that are not also English words ("Wilmington, Del.")
+    "ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "kan", "ky", "md", "mass", "mich", "minn",
+    "mont", "neb", "nev", "okla", "tenn", "tex", "vt", "wis", "wyo",
     # misc
     "no",
     "nos",
@@ -115,7 +118,10 @@ class Span:
 
 def _is_abbreviation(text: str, dot: int) -> bool:
     """True when the full stop at `dot` ends an abbreviation or initial, not a sentence."""
-    m = re.search(r"([A-Za-z][A-Za-z.]*)$", text[:dot])
+    before = text[:dot]
+    if re.search(r"\b[RDI]-[A-Z][A-Za-z]{1,4}$", before):
+        return True  # party-state labels: "Sen. Rand Paul (R-Ky.) said"
+    m = re.search(r"(?<![\w])([A-Za-z][A-Za-z.]*)$", before)
     if not m:
         return False
     word = m.group(1)
@@ -198,7 +204,7 @@ _OPENERS = {
 
 def _numbering_without_number(text: str, dot: int, following: str) -> bool:
     """True for "No." or "Nos." not followed by a number: the word "no", not the numbering sign."""
-    return bool(re.search(r"(?<![A-Za-z])Nos?$", text[:dot])) and not following.isdigit()
+    return bool(re.search(r"(?<![A-Za-z])Nos?$", text[:dot], re.IGNORECASE)) and not following.isdigit()
 
 
 def _is_month_or_title(text: str, dot: int) -> bool:

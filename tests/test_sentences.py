@@ -28,6 +28,8 @@ from briefing.sentences import split_sentences
             ["Prices rose in the U.S.", "The next day they fell."],
         ),
         ("Is it over? No. It goes on!", ["Is it over?", "No.", "It goes on!"]),
+        ("It began in the 1970s. “This is new,” she said.", ["It began in the 1970s.", "“This is new,” she said."]),
+        ("Sen. Rand Paul (R-Ky.) said no. Others agreed.", ["Sen. Rand Paul (R-Ky.) said no.", "Others agreed."]),
         ("A sentence with no final stop", ["A sentence with no final stop"]),
     ],
 )
