@@ -15,7 +15,13 @@ from briefing import model
 from briefing.config import Config, Person, Theme
 from briefing.documents import Document
 from briefing.extract.events import DocEvent, extract_events
-from briefing.extract.quotes import FoundQuote, FoundStatement, extract_quotes, extract_statements
+from briefing.extract.quotes import (
+    FoundQuote,
+    FoundStatement,
+    extract_quotes,
+    extract_statements,
+    unify_speakers,
+)
 from briefing.select import Selected, select_passages, summarize
 from briefing.timeline import build_timeline
 
@@ -47,6 +53,13 @@ def extract_corpus(
                 f"{doc.id}: extraction failed ({type(exc).__name__}: {exc}); its events and quotes are left out"
             )
             result.events[doc.id], result.quotes[doc.id], result.statements[doc.id] = [], [], []
+    # each article resolves names on its own; "Kim" in one and "Kim Soo-hyun" in another are one speaker
+    # (quotes and statements together, so a name stated only in reported speech counts too)
+    both: dict[str, list] = {f"q{k}": list(v) for k, v in result.quotes.items()}
+    both.update({f"s{k}": list(v) for k, v in result.statements.items()})
+    unified = unify_speakers(both)
+    result.quotes = {k: unified[f"q{k}"] for k in result.quotes}
+    result.statements = {k: unified[f"s{k}"] for k in result.statements}
     return result
 
 
