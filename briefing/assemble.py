@@ -22,7 +22,7 @@ from briefing.extract.quotes import (
     extract_statements,
     unify_speakers,
 )
-from briefing.select import Selected, select_passages, summarize
+from briefing.select import Selected, select_passages, summarize, theme_filter
 from briefing.timeline import build_timeline
 
 NO_MATERIAL = "No relevant material was found for this theme in the {n} document(s) read."
@@ -78,36 +78,6 @@ def _norm(text: str) -> str:
     return re.sub(r"\W+", " ", text).strip().casefold()
 
 
-class _ThemeMatcher:
-    """True for text that names the theme (terms, phrases, aliases, people of interest)."""
-
-    def __init__(self, theme: Theme, people: Sequence[Person]):
-        words = [*theme.terms, *theme.phrases, *theme.aliases]
-        for name in theme.people:
-            person = next((p for p in people if p.name == name), None)
-            words.append(name)
-            if person:
-                words.extend(a for a in person.aliases if len(a.split()) > 1)
-        self.include = self._compile(words)
-        self.exclude = self._compile(theme.exclude)
-
-    @staticmethod
-    def _compile(words: Sequence[str]) -> re.Pattern[str] | None:
-        alts = sorted(
-            {re.escape(w).replace(r"\ ", r"[\s\-‑]+").replace(r"\-", r"[\-‑–]") for w in words if w},
-            key=len,
-            reverse=True,
-        )
-        if not alts:
-            return None
-        return re.compile(r"(?<!\w)(?:" + "|".join(alts) + r")(?!\w)", re.IGNORECASE)
-
-    def __call__(self, text: str) -> bool:
-        if self.exclude is not None and self.exclude.search(text):
-            return False
-        return self.include is not None and bool(self.include.search(text))
-
-
 def build_briefing(
     extraction: CorpusExtraction,
     theme: Theme,
@@ -134,12 +104,13 @@ def build_briefing(
 
     selected: list[Selected] = select_passages(in_period, theme, people, settings)
     points: list[Selected] = summarize(selected, settings.summary_points) if selected else []
-    matcher = _ThemeMatcher(theme, people)
-    passage_text = [_norm(s.text) for s in selected]
+    on_theme = theme_filter(theme, people)
+    # a passage's own on-theme sentences (not the context it was joined with) also count
+    key_text = [_norm(k.text) for s in selected for k in s.key] or [_norm(s.text) for s in selected]
 
     def relevant(sentence: str) -> bool:
         n = _norm(sentence)
-        return matcher(sentence) or any(n and (n in p or p in n) for p in passage_text)
+        return on_theme(sentence) or any(n and k and (n in k or k in n) for k in key_text)
 
     by_id = {d.id: d for d in docs}
     cited: dict[str, None] = {}  # doc ids in first-cited order

@@ -1,0 +1,22 @@
+"""Does one sentence speak to a theme? The selector's own test, for events and quotes.
+
+The timeline and the quotes of a theme must use the same notion of "on theme" as
+the passages (phrase order, capitalised proper nouns, excluded terms, shared surnames),
+so they call the selector's evidence rather than a second keyword matcher.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from briefing.config import Person, Theme
+from briefing.select.bm25 import evidence
+from briefing.select.pipeline import GATE
+from briefing.select.query import build_query
+from briefing.select.tokenize import tokens
+
+
+def theme_filter(theme: Theme, people: Sequence[Person]) -> Callable[[str], bool]:
+    """Return a predicate: True when the text alone carries enough theme evidence to be selected."""
+    query = build_query(theme, people)
+    return lambda text: evidence(query, tokens(text)) >= GATE
