@@ -66,7 +66,33 @@ def score_all(tmp: Path) -> dict[str, float]:
     return figures
 
 
+def per_file(extract: dict) -> dict[str, dict[str, float]]:
+    """Return the extract scores for each gold file on its own (the scorer, fed one file at a time)."""
+    import tempfile
+
+    scorer = load_scorer()
+    out = {}
+    gold_q = (GOLD / "quotes.jsonl").read_text(encoding="utf-8").splitlines()
+    gold_e = (GOLD / "events.jsonl").read_text(encoding="utf-8").splitlines()
+    for name in sorted({d["file"] for d in extract["documents"]}):
+        with tempfile.TemporaryDirectory() as tmp:
+            for fname, lines in (("quotes.jsonl", gold_q), ("events.jsonl", gold_e)):
+                keep = [ln for ln in lines if ln.strip() and json.loads(ln)["doc"] == name]
+                (Path(tmp) / fname).write_text("\n".join(keep) + "\n", encoding="utf-8")
+            docs = {"documents": [d for d in extract["documents"] if d["file"] == name]}
+            with contextlib.redirect_stdout(io.StringIO()):
+                out[name] = scorer.score_extract(Path(tmp), docs)
+    return out
+
+
 if __name__ == "__main__":
+    if "--per-file" in sys.argv:
+        ex = json.loads(
+            run_cli(["extract", "--seeds", str(ROOT / "seeds"), "--config", str(ROOT / "config.yaml")])
+        )
+        for name, res in per_file(ex).items():
+            print(name, " ".join(f"{k}={v:.3f}" for k, v in res.items()))
+        sys.exit(0)
     import tempfile
 
     with tempfile.TemporaryDirectory() as tmp:

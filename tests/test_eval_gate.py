@@ -10,13 +10,14 @@ import pytest
 
 from tests.eval_gate import score_all
 
+# Pinned 2026-11-21 at the figures first reached; raise them when scores improve.
 FLOORS = {
-    "quote_F1": 0.0,
-    "speaker_acc": 0.0,
-    "event_F1": 0.0,
-    "event_end_acc": 0.0,
-    "passage_R_mean": 0.0,
-    "passage_P_mean": 0.0,
+    "quote_F1": 1.0,
+    "speaker_acc": 1.0,
+    "event_F1": 0.959,
+    "event_end_acc": 1.0,
+    "passage_R_mean": 0.947,
+    "passage_P_mean": 0.949,
 }
 
 
