@@ -67,6 +67,20 @@ CASES = [
     ('"We will fight," Pence said on "Fox News Sunday."', "Pence"),
     ('"We will fight," Mr. Smith said. "We will win."', "Smith"),
     ('U.S. Rep. Jane Doe (D-Calif.) told reporters: "We will fight."', "Jane Doe"),
+    # a verb with nothing after it but a particle closes the attribution
+    ('"We will fight," Bob Smith continued.', "Bob Smith"),
+    ('"We will fight," Bob Smith went on.', "Bob Smith"),
+    ('"We will fight," Bob Smith shot back.', "Bob Smith"),
+    ('"We will fight," Bob Smith worried.', "Bob Smith"),
+    # the judge of somebody's words speaks, not their owner
+    ('Jane Jones said Bob Smith\'s remarks were "disgusting."', "Jane Jones"),
+    ('Jane Jones responded by calling the bill "a disgrace."', "Jane Jones"),
+    # a capitalised word that opens a description is not a name
+    (
+        'Small groups of protesters marched on, chanting, "Hands up, don\'t shoot."',
+        "Small groups of protesters",
+    ),
+    ('Smith supporters chanted "Lock her up" at the rally.', "Smith supporters"),
 ]
 
 

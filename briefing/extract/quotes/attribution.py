@@ -30,7 +30,20 @@ from briefing.extract.quotes.speaker import QUOTE_MARKS, SpeakerRef, is_cue, is_
 from briefing.extract.quotes.tokens import ABBREVIATIONS, Token, is_abbrev_dot, is_possessive, tokenize
 from briefing.sentences import Span, split_sentences
 
-WEAK_LEMMAS = frozenset({"think", "believe", "feel", "hope", "want", "continue", "begin", "fire", "signal"})
+WEAK_LEMMAS = frozenset(
+    {"think", "believe", "feel", "hope", "want", "continue", "begin", "fire", "signal", "worry", "go"}
+)
+PARTICLES = frozenset({"back", "on", "out", "in"})
+
+
+def _closes_clause(toks: list[Token], c: int, end: int) -> bool:
+    """ "“…,” Smith continued." / "… Smith went on.": a verb with nothing after it but its particle."""
+    k = c + 1
+    while k < end and toks[k].low in PARTICLES:
+        k += 1
+    return k >= end or toks[k].text in {".", ",", ";", "!", "?"}
+
+
 SMALL_WORDS = frozenset("a an the of and or in on at to for by with from as vs".split())
 FINITE = re.compile(
     r"\b(?:is|are|was|were|am|be|will|would|can|could|should|must|may|might|shall|has|have|had|do|does|did|"
@@ -168,7 +181,7 @@ def attribution_after(toks: list[Token], close: int, hi: int) -> SpeakerRef | No
     for c in range(i + 1, min(end, i + 26)):
         if toks[c].text in QUOTE_MARKS or (toks[c].text in ".;:" and not is_abbrev_dot(toks, c)):
             break
-        if is_cue(toks, c) and CUE_FORMS[toks[c].low] not in WEAK_LEMMAS:
+        if is_cue(toks, c) and (CUE_FORMS[toks[c].low] not in WEAK_LEMMAS or _closes_clause(toks, c, end)):
             ref = subject_before(toks, c, i)
             between = toks[i : ref.first] if ref else []
             if ref and ref.kind == "name" and _of_phrase(toks, i, ref.first):
@@ -213,8 +226,13 @@ def attribution_before(
         right_before = c + 2 == b and toks[c + 1].text in {",", ":"}  # "Limbaugh continued: “…”"
         if not partial and (lemma not in SPEECH_LEMMAS or lemma in WEAK_LEMMAS) and not right_before:
             continue
-        if n == 0 and toks[c].low.endswith("ing") and c > a and toks[c - 1].text == ",":
-            # "…, calling it “…”": the main clause's subject speaks, not a relative clause's
+        if (
+            n == 0
+            and toks[c].low.endswith("ing")
+            and c > a
+            and toks[c - 1].low in {",", "by", "after", "while"}
+        ):
+            # "…, calling it “…”", "… responded by calling it “…”": the main clause's subject speaks
             main = sentence_subject(toks, a, c)
             if main:
                 return main
@@ -262,11 +280,16 @@ CLAIM_LINKS = frozenset(
 )
 
 
+COPULAS = frozenset({"was", "were", "is", "are"})
+
+
 def _claim_owner(toks: list[Token], a: int, b: int) -> SpeakerRef | None:
     """ "Trump’s claim that there have been “…”": the owner of a speech noun right before the quote speaks."""
     for k in range(b - 1, max(a, b - 6) - 1, -1):
         if toks[k].low in SPEECH_NOUNS and k > a and is_possessive(toks[k - 1]) and toks[k - 1].is_cap:
             between = [t for t in toks[k + 1 : b] if t.text not in {":", ","}]  # "Trump’s response: “…”"
+            if between and between[0].low in COPULAS and any(is_cue(toks, c) for c in range(a, k - 1)):
+                return None  # "Clinton said Trump’s remarks were “disgusting”": the judge speaks, not Trump
             if all(t.low in CLAIM_LINKS for t in between) and len(between) <= 4:
                 name = re.sub(r"[’']s?$", "", toks[k - 1].text)
                 return SpeakerRef("name", name, None, toks[k - 1].start, k - 1)

@@ -6,7 +6,7 @@ in the same blanked-out tokens.
 
 from __future__ import annotations
 
-from briefing.extract.quotes.lexicon import NOMINAL_STOP, ROLE_HEADS
+from briefing.extract.quotes.lexicon import CUE_FORMS, NOMINAL_STOP, ROLE_HEADS
 from briefing.extract.quotes.names import CONNECTORS, OPENERS
 from briefing.extract.quotes.speaker import DETERMINERS, SpeakerRef, name_ref, pronoun_of
 from briefing.extract.quotes.tokens import Token, is_abbrev_dot, is_possessive
@@ -126,5 +126,45 @@ def sentence_subject(toks: list[Token], a: int, b: int) -> SpeakerRef | None:
     if is_possessive(toks[i]) and i + 1 < b:  # "China’s foreign ministry spokesperson Mao Ning said"
         ref = phrase_after(toks, i + 1, b)
         return ref if ref and ref.kind == "name" else None
+    nominal = _description_subject(toks, i, b)
+    if nominal:
+        return nominal
     ref = phrase_after(toks, i, b)
     return ref if ref and ref.kind == "name" else None
+
+
+VERBISH = frozenset(
+    "is are was were has have had will would can could should may might must do does did".split()
+)
+
+
+def _verbish(t: Token) -> bool:
+    return t.low in VERBISH or t.low in CUE_FORMS or t.low.endswith("ed")
+
+
+def _description_subject(toks: list[Token], i: int, b: int) -> SpeakerRef | None:
+    """ "Small groups of protesters chanted", "Trump supporters shouted": a capitalised word opens a
+    description (a plural noun follows, then "of" or a verb), not a name."""
+    e = _run_forward(toks, i, b)
+    if e + 2 >= b or is_possessive(toks[e]):
+        return None
+    noun, after = toks[e + 1], toks[e + 2]
+    if not (noun.is_word and not noun.is_cap and noun.low.endswith("s") and len(noun.low) > 3):
+        return None
+    if noun.low in CUE_FORMS or noun.low in NOMINAL_STOP or noun.low in VERBISH:
+        return None
+    if not (after.low in {"of", "who"} or _verbish(after)):
+        return None
+    j = e + 2
+    if after.low == "of":
+        j += 1
+        while (
+            j < b
+            and toks[j].is_word
+            and not _verbish(toks[j])
+            and toks[j].low not in NOMINAL_STOP
+            and j - i < 8
+        ):
+            j += 1
+    words = toks[i:j]
+    return SpeakerRef("nominal", " ".join(w.text for w in words), None, words[0].start, i)

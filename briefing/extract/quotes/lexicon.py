@@ -192,6 +192,12 @@ _CUE_LEMMAS: dict[str, tuple[str, ...]] = {
     "want": (),
     "mention": (),
     "point": (),
+    "worry": ("worried", "worries", "worrying"),
+    "blurt": (),
+    "shoot": ("shot", "shoots", "shooting"),
+    "hit": ("hits", "hitting"),
+    "push": (),
+    "go": ("goes", "went", "gone", "going"),
     "invoke": (),
     "signal": (),
 }

@@ -102,6 +102,10 @@ def is_cue(toks: list[Token], i: int) -> bool:
         return False
     if lemma == "chime" and nxt != "in":
         return False
+    if lemma in ("shoot", "hit", "push") and nxt != "back":  # "Smith shot back", not "the ad hit Smith"
+        return False
+    if lemma == "go" and nxt != "on":  # "Smith went on"
+        return False
     if lemma == "put" and nxt != "it":  # "as Smith put it"
         return False
     return True
