@@ -81,6 +81,11 @@ CASES = [
         "Small groups of protesters",
     ),
     ('Smith supporters chanted "Lock her up" at the rally.', "Smith supporters"),
+    # the person, not the firm after "at", "with", "of"
+    ('"We will fight," Jane Doe at Wertheim said.', "Jane Doe"),
+    ('"We will fight," Jane Doe of Bailey & Glasser said.', "Jane Doe"),
+    # "OWNER’s ROLE, NAME, said" after the quote
+    ('"We will fight," Bob Smith’s press secretary, Jane Doe, said.', "Jane Doe"),
 ]
 
 
@@ -128,6 +133,13 @@ SEQUENCES = [
     (('The bill, which Bob Smith called "a disaster," failed.',), ["Bob Smith"]),
     (('Speaking to reporters, Bob Smith said: "We are done."',), ["Bob Smith"]),
     (('Bob Smith put it bluntly: "We are done."',), ["Bob Smith"]),
+    # a colon ends the paragraph before the quote: the subject of that sentence speaks
+    (("Bob Smith had a message for voters on Monday:", '"We will win this state."'), ["Bob Smith"]),
+    # a relative clause on an appositive describes the named speaker
+    (
+        ('"It is dead," says Jane Helms, a scholar who has written about the deal. "Nobody wants it."',),
+        ["Jane Helms", "Jane Helms"],
+    ),
     (('Bob Smith spoke first. Jane Jones followed. "I agree with him," she said.',), ["Jane Jones"]),
     (
         ('"I agree," Bob Smith said. Jane Jones did not. "It is a mistake," she said.',),
@@ -194,6 +206,8 @@ FRAGMENTS = [
     ('Jane Jones is "confident" about the vote, her spokesman said.', ["her spokesman"]),
     ('Bob Smith told Jane Jones she was "wrong" and "naive."', ["Bob Smith", "Bob Smith"]),
     ('The senator from Ohio, Bob Smith, said the bill was "a mess."', ["Bob Smith"]),
+    # a verb after the quote that opens a clause ("said the bill was") names no speaker after it
+    ('Bob Smith, who has called Jones "crooked," said the bill was "dead."', ["Bob Smith", "Bob Smith"]),
 ]
 
 

@@ -26,7 +26,14 @@ from briefing.extract.quotes.lexicon import (
 )
 from briefing.extract.quotes.marks import QuoteSpan
 from briefing.extract.quotes.names import CONNECTORS
-from briefing.extract.quotes.speaker import QUOTE_MARKS, SpeakerRef, is_cue, is_verb_form, subject_before
+from briefing.extract.quotes.speaker import (
+    DETERMINERS,
+    QUOTE_MARKS,
+    SpeakerRef,
+    is_cue,
+    is_verb_form,
+    subject_before,
+)
 from briefing.extract.quotes.tokens import ABBREVIATIONS, Token, is_abbrev_dot, is_possessive, tokenize
 from briefing.sentences import Span, split_sentences
 
@@ -177,7 +184,10 @@ def attribution_after(toks: list[Token], close: int, hi: int) -> SpeakerRef | No
         lemma = CUE_FORMS[toks[i].low]
         if lemma in WEAK_LEMMAS or lemma in NAMING_LEMMAS or toks[i].low.endswith("ing"):
             return None  # "“…,” calling the summit “…”" is a participle clause, not "said Smith"
-        return phrase_after(toks, i + 1, end)
+        ref = phrase_after(toks, i + 1, end)
+        if ref and _starts_clause(toks, ref, end):
+            return None  # "who called him “…,” said the bill was dead": "said" opens a clause, no speaker follows
+        return ref
     for c in range(i + 1, min(end, i + 26)):
         if toks[c].text in QUOTE_MARKS or (toks[c].text in ".;:" and not is_abbrev_dot(toks, c)):
             break
@@ -188,8 +198,30 @@ def attribution_after(toks: list[Token], close: int, hi: int) -> SpeakerRef | No
                 return ref  # "…,” Mr. Morgan of the Sierra Club said" (resolved to Morgan above)
             if ref and all(t.is_word and not is_verb_form(t) and t.low not in NOMINAL_STOP for t in between):
                 return ref  # "…,” Tulsa police Chief Chuck Jordan said"
+            if (
+                ref
+                and ref.kind == "name"
+                and len(between) >= 2
+                and between[-1].text == ","
+                and any(is_possessive(t) or t.low in DETERMINERS for t in between[:-1])
+                and all(t.is_word and not is_verb_form(t) for t in between[:-1])
+            ):
+                return ref  # "…,” Clinton’s press secretary, Brian Fallon, said"
             break
     return None
+
+
+def _starts_clause(toks: list[Token], ref: SpeakerRef, end: int) -> bool:
+    """The phrase after a verb is followed by a finite verb: the subject of a reported clause."""
+    k = ref.first
+    while k < end and toks[k].is_word and toks[k].low not in AUX_WORDS:
+        k += 1
+    return k < end and toks[k].low in AUX_WORDS
+
+
+AUX_WORDS = frozenset(
+    "is are was were will would has have had could should can may might must does did".split()
+)
 
 
 def attribution_before(

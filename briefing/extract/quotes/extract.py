@@ -194,6 +194,11 @@ def extract_quotes(doc: Document, people: Sequence[Person]) -> list[FoundQuote]:
                 )
             )
         last = previous_sentence_subject(toks, len(line), last_end)
+        if last is None and masked.rstrip().endswith(":") and len(masked.rstrip()) > last_end:
+            # "Smith had a message for voters:" then a paragraph that is the quote: the subject speaks
+            end = len(masked.rstrip()) - 1
+            s_lo = max(sentence_bounds(masked, end - 1, end)[0], last_end)
+            last = _subject_speaker(toks, s_lo, end, index, base)
         carried = resolve(last, base + last.start, index) if last else current
     return out
 

@@ -6,7 +6,7 @@ general English news usage, never a corpus's own names.
 
 from __future__ import annotations
 
-CONNECTORS = frozenset({"de", "da", "van", "von", "al", "bin", "der", "la", "le", "du", "del", "di"})
+CONNECTORS = frozenset({"de", "da", "van", "von", "al", "bin", "der", "la", "le", "du", "del", "di", "&"})
 
 # Capitalised function words that open sentences: stripped from the front of a capitalised run.
 OPENERS = frozenset(

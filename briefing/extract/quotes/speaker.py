@@ -250,6 +250,14 @@ def subject_before(toks: list[Token], cue: int, lo: int) -> SpeakerRef | None:
             if appositive is not None:
                 return appositive
             k -= 1
+        elif k >= lo and toks[k].is_word and not toks[k].is_cap:
+            # "said Jane Helms, a scholar who has written …": the relative clause describes the named person
+            role = _nominal_back(toks, k, lo)
+            c = role.first - 1 if role else lo - 1
+            if role and c - 1 >= lo and toks[c].text == "," and toks[c - 1].is_cap:
+                named = _phrase_back(toks, c - 1, lo)
+                if named is not None and named.kind == "name" and not is_org(named.text.split()):
+                    return SpeakerRef("name", named.text, named.title or role.text, named.start, named.first)
     if k < lo:
         return None
     t = toks[k]
@@ -268,10 +276,12 @@ def subject_before(toks: list[Token], cue: int, lo: int) -> SpeakerRef | None:
         j = ref.first - 1
         if j >= lo and toks[j].low == "the":
             j -= 1
-        if j - 1 >= lo and toks[j].low == "of" and toks[j - 1].is_word and not is_possessive(toks[j - 1]):
+        link = toks[j].low if j - 1 >= lo else ""
+        if link in {"of", "at", "with", "from"} and toks[j - 1].is_word and not is_possessive(toks[j - 1]):
             outer = _phrase_back(toks, j - 1, lo)
             if outer is not None and outer.kind == "name" and not is_org(outer.text.split()):
-                return outer
+                return outer  # "Jonathan Gelles at Wertheim said": the person, not the firm
+        if link == "of" and toks[j - 1].is_word and not is_possessive(toks[j - 1]):
             if outer is not None and outer.kind == "nominal":  # "the head of the Sierra Club said"
                 text = join_tokens(toks[outer.first : k + 1])
                 return SpeakerRef("nominal", text, None, outer.start, outer.first)
