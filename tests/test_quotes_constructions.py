@@ -297,3 +297,19 @@ def test_embedded_pronoun_of_the_other_gender_is_not_the_main_subject():
         ("Tom Berg said he would run again. Berg said Mira Holm lied when she called him “a coward.”",),
     )  # fmt: skip
     assert [q.speaker for q in extract_quotes(d, ())] == ["Mira Holm"]
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "speaker"),
+    [
+        (
+            ("Jane Holm spoke on Monday.", "It was held at Holm Tower.", '"We will win," Holm said.'),
+            "Jane Holm",
+        ),
+        (("The Holm Global Initiative met on Monday.", '"We will win," Holm said.'), "Holm"),
+        (("Xi Jinping spoke on Monday.", '"We will win," Xi said.'), "Xi Jinping"),
+    ],
+)
+def test_a_surname_is_the_last_word_of_a_full_name_before_a_building_or_charity(paragraphs, speaker):
+    d = Document("x", "x", None, (), None, None, False, None, paragraphs)
+    assert [q.speaker for q in extract_quotes(d, ())] == [speaker]

@@ -247,16 +247,30 @@ class NameIndex:
         cands = [m for m in self.mentions if not m.org and len(m.name.split()) > len(parts)]
         before = [m for m in cands if m.start < at]
         after = [m for m in cands if m.start >= at]
-        for pool in (reversed(before), after):
-            for m in pool:
-                ws = [w.lower() for w in m.name.split()]
-                if len(parts) == 1 and (ws[-1] == key_last or ws[0] == key_first):
-                    best = m.name
-                elif len(parts) > 1 and " ".join(ws).find(" ".join(p.lower() for p in parts)) >= 0:
-                    best = m.name
-                if best:
-                    return best
+        # a single word is a surname: "Trump" is "Donald Trump" (last word) before "Trump Tower" (first
+        # word); a first-word match (Korean order, "Lee" -> "Lee Jae-myung") must be a person
+        for first_word in (False, True):
+            for pool in (reversed(before), after):
+                for m in pool:
+                    ws = [w.lower() for w in m.name.split()]
+                    if len(parts) == 1 and not first_word and ws[-1] == key_last:
+                        best = m.name
+                    elif len(parts) == 1 and first_word and ws[0] == key_first and self._first_word_form(m):
+                        best = m.name
+                    elif len(parts) > 1 and " ".join(ws).find(" ".join(p.lower() for p in parts)) >= 0:
+                        best = m.name
+                    if best:
+                        return best
         return name
+
+    def _first_word_form(self, m: Mention) -> bool:
+        """A full name that starts with the surname is a person's ("Lee Jae-myung"), not "Trump Tower"."""
+        words = m.name.split()
+        if any(w.lower().rstrip(".") in ORG_WORDS or w.lower() in NOT_NAME for w in words[1:]):
+            return False
+        if m.title or self.registry(m.name) is not None or any("-" in w for w in words[1:]):
+            return True
+        return len(words) == 2 and self.is_subject(m)  # "Xi Jinping spoke"
 
     def canonical(self, name: str, at: int) -> str:
         """Canonical speaker name for a written name at document offset `at`."""
