@@ -135,6 +135,18 @@ SEQUENCES = [
     (('Bob Smith put it bluntly: "We are done."',), ["Bob Smith"]),
     # a colon ends the paragraph before the quote: the subject of that sentence speaks
     (("Bob Smith had a message for voters on Monday:", '"We will win this state."'), ["Bob Smith"]),
+    # a paragraph whose last sentence has a named subject and no speech verb, then a bare quote paragraph
+    (("Kellyanne Conway was blunt.", '"It was rigged."'), ["Kellyanne Conway"]),
+    # an acronym ("DNC") is an institution, never what "he" stands for
+    (
+        (
+            "Former DNC chairman calls for a plan.",
+            '"Now is the time," said Don Fowler, who led the DNC.',
+            "Fowler noted that the DNC rules were vague.",
+            '"It is wise to plan," he said.',
+        ),
+        ["Don Fowler", "Don Fowler"],
+    ),
     # a relative clause on an appositive describes the named speaker
     (
         ('"It is dead," says Jane Helms, a scholar who has written about the deal. "Nobody wants it."',),

@@ -194,8 +194,13 @@ def extract_quotes(doc: Document, people: Sequence[Person]) -> list[FoundQuote]:
                 )
             )
         last = previous_sentence_subject(toks, len(line), last_end)
-        if last is None and masked.rstrip().endswith(":") and len(masked.rstrip()) > last_end:
-            # "Smith had a message for voters:" then a paragraph that is the quote: the subject speaks
+        if (
+            last is None
+            and (current is None or masked.rstrip().endswith(":"))
+            and len(masked.rstrip()) > last_end
+        ):
+            # "Smith had a message for voters:" or "Smith was blunt." then a paragraph that is the quote:
+            # the subject of the last sentence speaks
             end = len(masked.rstrip()) - 1
             s_lo = max(sentence_bounds(masked, end - 1, end)[0], last_end)
             last = _subject_speaker(toks, s_lo, end, index, base)

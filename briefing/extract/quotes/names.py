@@ -288,8 +288,8 @@ class NameIndex:
         return self.roles.get(canonical)
 
     def is_person(self, m: Mention) -> bool:
-        if m.org:
-            return False
+        if m.org or all(len(w) > 1 and w.replace(".", "").isupper() for w in m.name.split()):
+            return False  # "DNC", "FBI", "NATO": an acronym names an institution
         if m.title or self.registry(m.name) or self.canonical(m.name, m.start) in getattr(self, "roles", {}):
             return True
         if m.name in self.speakers:
