@@ -67,6 +67,11 @@ CASES = [
     ('"We will fight," Pence said on "Fox News Sunday."', "Pence"),
     ('"We will fight," Mr. Smith said. "We will win."', "Smith"),
     ('U.S. Rep. Jane Doe (D-Calif.) told reporters: "We will fight."', "Jane Doe"),
+    # a party-and-state label without a full stop is no name ("R-Utah")
+    ('Rep. Jane Doe, R-Utah, said she could "no longer" endorse him.', "Jane Doe"),
+    ('"I can no longer endorse him," Rep. Jane Doe, R-Utah, told a local TV station.', "Jane Doe"),
+    ('"I can no longer endorse him," Rep. Jane Doe, R-Utah, said.', "Jane Doe"),
+    ('Jane Doe has long argued that the plan is "obsolete."', "Jane Doe"),
     # a verb with nothing after it but a particle closes the attribution
     ('"We will fight," Bob Smith continued.', "Bob Smith"),
     ('"We will fight," Bob Smith went on.', "Bob Smith"),

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from briefing.extract.quotes.lexicon import CUE_FORMS, NOMINAL_STOP, ORG_WORDS, ROLE_HEADS
 from briefing.extract.quotes.names import CONNECTORS, DESCRIPTORS, OPENERS, is_org, role_text, title_cut
-from briefing.extract.quotes.tokens import Token, is_abbrev_dot, is_possessive, join_tokens
+from briefing.extract.quotes.tokens import Token, is_abbrev_dot, is_party_state, is_possessive, join_tokens
 
 QUOTE_MARKS = frozenset('"“”«»„')
 SKIP = frozenset(
@@ -22,7 +22,7 @@ SKIP = frozenset(
     also has have had was were is are would will later then once previously recently repeatedly again further
     first often never even just simply finally earlier separately similarly not did does do could might may
     should must can already still himself herself themselves itself reportedly privately publicly been being
-    has since subsequently eventually immediately quickly flatly directly famously ultimately now yesterday
+    has since subsequently eventually immediately quickly flatly directly famously ultimately now yesterday long
     today tonight last night morning afternoon evening this week month year on monday tuesday wednesday
     thursday friday saturday sunday
     """.split()
@@ -332,6 +332,13 @@ def _appositive(toks: list[Token], comma: int, lo: int) -> SpeakerRef | None:
             c0 -= 1
         if c0 < lo or toks[c0].text != ",":
             return None
+        label = [t for t in toks[c0 + 1 : right] if t.text != "."]
+        if len(label) == 1 and is_party_state(label[0]):  # "Rep. Jason Chaffetz, R-Utah, said"
+            named = _phrase_back(toks, c0 - 1, lo) if c0 - 1 >= lo else None
+            if named is not None and named.kind == "name":
+                return named
+            right = c0
+            continue
         inner = _phrase_back(toks, right - 1, c0 + 1) if right - 1 > c0 else None
         if inner and inner.kind == "name" and inner.first == c0 + 1 and right == comma:
             role = join_tokens(toks[_clause_start(toks, c0, lo) : c0])

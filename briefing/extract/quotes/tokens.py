@@ -58,6 +58,11 @@ _PARTY_STATE = re.compile(r"^[RDI]-[A-Z][\w.-]*$")
 _INITIALS = re.compile(r"^(?:[A-Z]\.?)+$")
 
 
+def is_party_state(tok: Token) -> bool:
+    """ "R-Utah", "D-N.Y", "I-Vt": a party-and-state label after a lawmaker's name."""
+    return bool(_PARTY_STATE.match(tok.text))
+
+
 def is_abbrev_dot(toks: list[Token], i: int) -> bool:
     """True when the full stop toks[i] ends an abbreviation ("Mr.", "Rev.", "G.K.", "R-Ky.") not a sentence."""
     if toks[i].text != "." or i == 0:
