@@ -72,6 +72,12 @@ CASES = [
     ('"I can no longer endorse him," Rep. Jane Doe, R-Utah, told a local TV station.', "Jane Doe"),
     ('"I can no longer endorse him," Rep. Jane Doe, R-Utah, said.', "Jane Doe"),
     ('Jane Doe has long argued that the plan is "obsolete."', "Jane Doe"),
+    # titles with "of": the name follows the office
+    ('"The talks were constructive," said Secretary of State Jane Doe.', "Jane Doe"),
+    ('Speaker of the House Bob Smith told reporters, "We will pass it."', "Bob Smith"),
+    ('Director of National Intelligence Bob Smith said the threat was "real."', "Bob Smith"),
+    ('"It is real," said Secretary of Homeland Security Jane Doe.', "Jane Doe"),
+    ('According to The New York Times, Bob Smith was "furious."', "New York Times"),
     # a verb with nothing after it but a particle closes the attribution
     ('"We will fight," Bob Smith continued.', "Bob Smith"),
     ('"We will fight," Bob Smith went on.', "Bob Smith"),

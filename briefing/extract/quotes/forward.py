@@ -23,6 +23,13 @@ def _run_forward(toks: list[Token], k: int, hi: int) -> int:
             e += 1
         elif nxt.low in CONNECTORS and e + 2 < hi and toks[e + 2].is_cap:
             e += 1
+        elif nxt.low == "of" and toks[e].low.rstrip(".") in ROLE_HEADS and toks[e].is_cap and e + 2 < hi:
+            # "Secretary of State John Kerry", "Speaker of the House Paul Ryan"
+            f = e + 3 if toks[e + 2].low == "the" else e + 2
+            if f < hi and toks[f].is_cap:
+                e = f
+            else:
+                break
         else:
             break
     return e

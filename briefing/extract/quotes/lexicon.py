@@ -287,6 +287,15 @@ ROLE_HEADS = frozenset(
     """.split()
 )
 
+# Words that follow "of" in a title ("Secretary of Homeland Security", "Director of National Intelligence").
+TITLE_OBJECTS = frozenset(
+    """
+    state defense defence treasury homeland security national intelligence staff commerce labor labour energy
+    education agriculture transportation interior justice health human services housing urban development
+    veterans affairs house representatives senate congress navy army air force police the
+    """.split()
+)
+
 # Honorifics to strip from a name ("Mr. Clarke" is "Clarke").
 HONORIFICS = frozenset(
     "mr mr. mrs mrs. ms ms. miss dr dr. sir dame lord lady hon hon. rev rev. prof prof. sen sen. rep rep. gov gov."

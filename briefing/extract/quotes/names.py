@@ -16,7 +16,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from briefing.config import Person
-from briefing.extract.quotes.lexicon import COURTESY, HONORIFICS, NOMINAL_STOP, ORG_WORDS, ROLE_HEADS
+from briefing.extract.quotes.lexicon import (
+    COURTESY,
+    HONORIFICS,
+    NOMINAL_STOP,
+    ORG_WORDS,
+    ROLE_HEADS,
+    TITLE_OBJECTS,
+)
 from briefing.extract.quotes.lexicon import CUE_FORMS as CUES
 from briefing.extract.quotes.namewords import (
     CONNECTORS,
@@ -176,7 +183,8 @@ class NameIndex:
                     j += 1
                     break
                 j += 1
-            mention = self._mention(run)
+            k = i - 2 if i > 1 and toks[i - 1].low == "the" else i - 1
+            mention = self._mention(run, k > 0 and toks[k].low == "of" and toks[k - 1].low in ROLE_HEADS)
             if mention and mention.title is None and i > 0:
                 mention = self._with_lower_role(mention, toks, i)
             if mention:
@@ -203,13 +211,15 @@ class NameIndex:
         title = " ".join(t.text for t in toks[j:i])
         return Mention(m.start, m.end, m.name, title, m.org)
 
-    def _mention(self, run: list[Token]) -> Mention | None:
+    def _mention(self, run: list[Token], after_of: bool = False) -> Mention | None:
         while run and (run[0].low in OPENERS or run[0].low in CUES) and len(run) > 1:
             run = run[1:]
         words = [t.bare if k == len(run) - 1 else t.text for k, t in enumerate(run)]
         if not words:
             return None
         title, name = split_title(words)
+        while after_of and len(name) > 2 and not is_org(name) and name[0].lower() in TITLE_OBJECTS | NOT_NAME:
+            title, name = [*title, name[0]], name[1:]  # "(Director of) National Intelligence James Clapper"
         if not name or name[0].lower() in CONNECTORS:  # "Director of Academic Affairs" is a role
             return None
         if any(_COMPOUND_ADJECTIVE.search(w) for w in name):  # "Ivy League-trained", "Seoul-based"

@@ -12,7 +12,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from briefing.extract.quotes.lexicon import CUE_FORMS, NOMINAL_STOP, ORG_WORDS, ROLE_HEADS
+from briefing.extract.quotes.lexicon import (
+    CUE_FORMS,
+    HONORIFICS,
+    NOMINAL_STOP,
+    ORG_WORDS,
+    ROLE_HEADS,
+    TITLE_OBJECTS,
+)
 from briefing.extract.quotes.names import CONNECTORS, DESCRIPTORS, OPENERS, is_org, role_text, title_cut
 from briefing.extract.quotes.tokens import Token, is_abbrev_dot, is_party_state, is_possessive, join_tokens
 
@@ -122,11 +129,40 @@ def _run_back(toks: list[Token], k: int, lo: int) -> int:
             j -= 1
         elif p.low in CONNECTORS and j - 2 >= lo and toks[j - 2].is_cap:
             j -= 1
+        elif _title_of(toks, j - 1, lo):  # "Secretary of State John Kerry", "Speaker of the House Paul Ryan"
+            j -= 2 if p.low == "the" else 1
         else:
             break
     while j < k and (toks[j].text == "." or toks[j].low in CONNECTORS):
         j += 1
     return j
+
+
+def _title_of(toks: list[Token], i: int, lo: int) -> bool:
+    """toks[i] is the "of" (or "of the") inside a title: a capitalised role noun before it."""
+    if toks[i].low == "the":
+        i -= 1
+    return (
+        i - 1 >= lo
+        and toks[i].low == "of"
+        and toks[i - 1].is_cap
+        and toks[i - 1].low.rstrip(".") in ROLE_HEADS
+        and toks[i - 1].low.rstrip(".") not in HONORIFICS
+    )
+
+
+def split_of_title(title: list[str], name: list[Token]) -> tuple[list[str], list[Token]]:
+    """Move "of State", "of the House", "of National Intelligence" from the name into the title."""
+    if not title or len(name) < 3 or name[0].low != "of":
+        return title, name
+    title, name = [*title, name[0].text], name[1:]
+    if name[0].low == "the":
+        title, name = [*title, name[0].text], name[1:]
+    if len(name) > 1 and name[0].is_cap:
+        title, name = [*title, name[0].text], name[1:]
+    while len(name) > 2 and name[0].low in TITLE_OBJECTS:
+        title, name = [*title, name[0].text], name[1:]
+    return title, name
 
 
 def _with_dot(toks: list[Token], t: Token) -> Token:
@@ -146,8 +182,7 @@ def name_ref(toks: list[Token], j: int, k: int, lo: int) -> SpeakerRef | None:
     if not words:
         return None
     cut = title_cut([w.text for w in words])
-    title_words = [w.text for w in words[:cut]]
-    name_words = words[cut:]
+    title_words, name_words = split_of_title([w.text for w in words[:cut]], words[cut:])
     # lower-case role words right before the run: "campaign spokesman Brian Fallon"
     r = j - 1
     lower: list[str] = []
