@@ -77,7 +77,7 @@ CASES = [
     ('Speaker of the House Bob Smith told reporters, "We will pass it."', "Bob Smith"),
     ('Director of National Intelligence Bob Smith said the threat was "real."', "Bob Smith"),
     ('"It is real," said Secretary of Homeland Security Jane Doe.', "Jane Doe"),
-    ('According to The New York Times, Bob Smith was "furious."', "New York Times"),
+    ('According to The New York Times, Bob Smith was "furious."', "The New York Times"),
     # a verb with nothing after it but a particle closes the attribution
     ('"We will fight," Bob Smith continued.', "Bob Smith"),
     ('"We will fight," Bob Smith went on.', "Bob Smith"),
