@@ -78,6 +78,8 @@ CASES = [
     ('Director of National Intelligence Bob Smith said the threat was "real."', "Bob Smith"),
     ('"It is real," said Secretary of Homeland Security Jane Doe.', "Jane Doe"),
     ('According to The New York Times, Bob Smith was "furious."', "The New York Times"),
+    # a programme where a listener stands is a title, not a quote
+    ('"They are biased," Bob Smith told "Fox & Friends."', "Bob Smith"),
     # a verb with nothing after it but a particle closes the attribution
     ('"We will fight," Bob Smith continued.', "Bob Smith"),
     ('"We will fight," Bob Smith went on.', "Bob Smith"),
@@ -157,6 +159,13 @@ SEQUENCES = [
             '"It is wise to plan," he said.',
         ),
         ["Don Fowler", "Don Fowler"],
+    ),
+    # a party-and-state label ends the sentence before the next quote
+    (('"We will win," said Sen. Tim Scott, R-S.C. "Believe me."',), ["Tim Scott", "Tim Scott"]),
+    # the object of "called" is named, it does not speak
+    (
+        ('Paul Manafort said the media had been "biased" and called CNN "the Clinton News Network."',),
+        ["Paul Manafort", "Paul Manafort"],
     ),
     # a relative clause on an appositive describes the named speaker
     (

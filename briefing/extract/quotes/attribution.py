@@ -34,7 +34,14 @@ from briefing.extract.quotes.speaker import (
     is_verb_form,
     subject_before,
 )
-from briefing.extract.quotes.tokens import ABBREVIATIONS, Token, is_abbrev_dot, is_possessive, tokenize
+from briefing.extract.quotes.tokens import (
+    ABBREVIATIONS,
+    Token,
+    is_abbrev_dot,
+    is_party_state,
+    is_possessive,
+    tokenize,
+)
 from briefing.sentences import Span, split_sentences
 
 WEAK_LEMMAS = frozenset(
@@ -82,7 +89,8 @@ def mask(paragraph: str, spans: list[QuoteSpan], blank: bool = False) -> str:
     return "".join(chars)
 
 
-_QUOTE_START = re.compile(r"(?<=[a-z0-9][.!?])\s+(?=[“\"][A-Z])")
+_QUOTE_START = re.compile(r"(?<=[A-Za-z0-9][.!?])\s+(?=[“\"][A-Z])")
+_INITIAL = re.compile(r"(?:^|[\s(])[A-Z]\.$")  # "John F. “Jack” Kennedy": an initial ends no sentence
 
 
 def _split_before_quotes(masked: str, spans: list[Span]) -> list[Span]:
@@ -92,7 +100,7 @@ def _split_before_quotes(masked: str, spans: list[Span]) -> list[Span]:
         start = s.start
         for m in _QUOTE_START.finditer(masked, s.start, s.end):
             word = re.search(r"(\w+)[.!?]$", masked[start : m.start()])
-            if word and word.group(1).lower() in ABBREVIATIONS:
+            if word and word.group(1).lower() in ABBREVIATIONS or _INITIAL.search(masked[start : m.start()]):
                 continue
             out.append(Span(start, m.start(), masked[start : m.start()]))
             start = m.end()
@@ -106,7 +114,8 @@ def sentence_spans(masked: str) -> list[Span]:
     for s in _split_before_quotes(masked, split_sentences(masked)):
         if out:
             toks = tokenize(out[-1].text)
-            if toks and is_abbrev_dot(toks, len(toks) - 1) and s.text[:1].isupper():
+            label = len(toks) > 1 and is_party_state(toks[-2]) and s.text[:1] in QUOTE_MARKS  # "R-S.C. “…"
+            if toks and is_abbrev_dot(toks, len(toks) - 1) and s.text[:1].isupper() and not label:
                 prev = out.pop()
                 s = Span(prev.start, s.end, masked[prev.start : s.end])
         out.append(s)
@@ -275,7 +284,7 @@ def attribution_before(
             # "Trump unleashed a series of tweets saying …": the tweets' author, the sentence's subject, speaks
             main = sentence_subject(toks, a, c)
             ref = main if main and main.kind == "name" else ref
-        if ref is None and c + 1 < b:
+        if ref is None and c + 1 < b and lemma not in NAMING_LEMMAS:  # not "called CNN “…”": CNN is named
             after = phrase_after(toks, c + 1, b)
             if after and after.kind == "name" and _ends_before(toks, after, b):
                 ref = after
@@ -365,6 +374,23 @@ def previous_sentence_subject(toks: list[Token], lo: int, para_lo: int) -> Speak
     return None
 
 
+def is_title_case(words: list[str]) -> bool:
+    return (
+        len(words) <= 6
+        and all(w[0].isupper() or w.lower() in SMALL_WORDS for w in words)
+        and words[0][0].isupper()
+    )
+
+
+ADDRESSEE = re.compile(r"\b(?:told|on|to|with)\W*$")
+
+
+def is_show_title(text: str, before: str) -> bool:
+    """ "Manafort told “Fox & Friends”", "said on “Meet the Press”": a programme where a listener stands."""
+    words = re.findall(r"[\w’'-]+", text)
+    return len(words) >= 2 and is_title_case(words) and bool(ADDRESSEE.search(before))
+
+
 def is_term(text: str, document: str, before: str, reported: bool = False) -> bool:
     """Quoted words that are a label, title or coined term rather than someone's words."""
     words = re.findall(r"[\w’'-]+", text)
@@ -372,11 +398,7 @@ def is_term(text: str, document: str, before: str, reported: bool = False) -> bo
         return True
     if NAMING_PHRASES.search(before):
         return True
-    if (
-        len(words) <= 6
-        and all(w[0].isupper() or w.lower() in SMALL_WORDS for w in words)
-        and words[0][0].isupper()
-    ):
+    if is_title_case(words):
         return True  # "America First", "On the Far East": titles and slogans
     if 2 <= len(words) <= 4 and not reported:
         core = re.escape(text.strip(" ,.;:!?"))

@@ -14,6 +14,7 @@ from briefing.extract.quotes.attribution import (
     attribution_after,
     attribution_before,
     is_partial,
+    is_show_title,
     is_term,
     mask,
     previous_sentence_subject,
@@ -177,6 +178,8 @@ def extract_quotes(doc: Document, people: Sequence[Person]) -> list[FoundQuote]:
                     subj = _subject_speaker(toks, max(p_lo, last_end), lo, index, base)
                     speaker = resolve(subj, base + subj.start, index) if subj else None
             if speaker is None or NAMING_PHRASES.search(before) or STAGE_DIRECTION.fullmatch(quoted):
+                continue
+            if is_show_title(quoted, before):
                 continue
             if partial and is_term(quoted, reporter, before, reported=_reported(toks, lo, s.start - 1)):
                 continue
