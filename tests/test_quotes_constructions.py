@@ -78,6 +78,12 @@ CASES = [
     ('Director of National Intelligence Bob Smith said the threat was "real."', "Bob Smith"),
     ('"It is real," said Secretary of Homeland Security Jane Doe.', "Jane Doe"),
     ('According to The New York Times, Bob Smith was "furious."', "The New York Times"),
+    # who issued the message speaks through it
+    (
+        'After a short meeting, the Security Council issued a statement calling the test "a clear violation."',
+        "Security Council",
+    ),
+    ('Jane Doe, the mayor, put out a statement saying that the plan was "a disgrace."', "Jane Doe"),
     # a programme where a listener stands is a title, not a quote
     ('"They are biased," Bob Smith told "Fox & Friends."', "Bob Smith"),
     # a verb with nothing after it but a particle closes the attribution

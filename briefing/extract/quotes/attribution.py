@@ -220,6 +220,23 @@ def attribution_after(toks: list[Token], close: int, hi: int) -> SpeakerRef | No
     return None
 
 
+ISSUE_VERBS = frozenset("issued released posted sent published put wrote gave made delivered tweeted".split())
+MESSAGES = frozenset(
+    "statement statements tweet tweets post posts letter message messages release video ad".split()
+)
+
+
+def _issuer(toks: list[Token], ref: SpeakerRef, a: int) -> SpeakerRef | None:
+    """ "the committee issued a statement calling it “…”": who issued the message speaks through it."""
+    head = ref.text.split()[-1].lower()
+    verb = ref.first - 1
+    if verb > a and head in MESSAGES and toks[verb].low in ISSUE_VERBS | {"out"}:
+        if toks[verb].low == "out" and verb - 1 > a:  # "put out a statement"
+            verb -= 1
+        return subject_before(toks, verb, a)
+    return None
+
+
 def _starts_clause(toks: list[Token], ref: SpeakerRef, end: int) -> bool:
     """The phrase after a verb is followed by a finite verb: the subject of a reported clause."""
     k = ref.first
@@ -283,7 +300,9 @@ def attribution_before(
         if ref and ref.kind == "nominal" and toks[c].low.endswith("ing"):
             # "Trump unleashed a series of tweets saying …": the tweets' author, the sentence's subject, speaks
             main = sentence_subject(toks, a, c)
-            ref = main if main and main.kind == "name" else ref
+            if main is None or main.kind != "name":
+                main = _issuer(toks, ref, a)
+            ref = main if main and main.kind in ("name", "nominal") else ref
         if ref is None and c + 1 < b and lemma not in NAMING_LEMMAS:  # not "called CNN “…”": CNN is named
             after = phrase_after(toks, c + 1, b)
             if after and after.kind == "name" and _ends_before(toks, after, b):
