@@ -173,6 +173,14 @@ SEQUENCES = [
         ('Paul Manafort said the media had been "biased" and called CNN "the Clinton News Network."',),
         ["Paul Manafort", "Paul Manafort"],
     ),
+    # a nickname in quotes inside a name is part of the name, not a quote; "state Del." is a title
+    (
+        (
+            '"It is a big year," Bob Smith\'s niece, state Del. Marcia "Cia" Price (D-Newport News), shouted. "We are ready."',
+        ),
+        ["Marcia Price", "Marcia Price"],
+    ),
+    (('Thomas "Tip" Smith said it was "all local."',), ["Thomas Smith"]),
     # a relative clause on an appositive describes the named speaker
     (
         ('"It is dead," says Jane Helms, a scholar who has written about the deal. "Nobody wants it."',),

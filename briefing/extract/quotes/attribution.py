@@ -207,15 +207,17 @@ def attribution_after(toks: list[Token], close: int, hi: int) -> SpeakerRef | No
                 return ref  # "…,” Mr. Morgan of the Sierra Club said" (resolved to Morgan above)
             if ref and all(t.is_word and not is_verb_form(t) and t.low not in NOMINAL_STOP for t in between):
                 return ref  # "…,” Tulsa police Chief Chuck Jordan said"
+            words = [t for t in between if t.text != ","]
             if (
                 ref
                 and ref.kind == "name"
-                and len(between) >= 2
-                and between[-1].text == ","
-                and any(is_possessive(t) or t.low in DETERMINERS for t in between[:-1])
-                and all(t.is_word and not is_verb_form(t) for t in between[:-1])
+                and len(words) == len(between) - 1
+                and between[0].text != ","
+                and any(is_possessive(t) or t.low in DETERMINERS for t in words)
+                and len(words) <= 6
+                and all(t.is_word and not is_verb_form(t) and t.low not in NOMINAL_STOP for t in words)
             ):
-                return ref  # "…,” Clinton’s press secretary, Brian Fallon, said"
+                return ref  # "…,” Clinton’s press secretary, Brian Fallon, said", "…,” Scott’s niece, state Del. …"
             break
     return None
 

@@ -121,6 +121,20 @@ STAGE_DIRECTION = re.compile(r"\s*[(\[][^()\[\]]*[)\]]\W*")  # "(CROSSTALK.)", "
 TRANSCRIPT = re.compile(r"^([A-Z][A-Z.’'\- ]{1,40}[A-Z]):\s")
 
 
+_NICKNAME = re.compile(r"(?<=[A-Za-z.] )[“\"][A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)?[”\"](?= [A-Z])")
+
+
+def _blank_nicknames(line: str) -> str:
+    """ "Del. Marcia “Cia” Price", "Thomas “Tip” O’Neill": a nickname inside a name is no quote."""
+
+    def blank(m: re.Match[str]) -> str:
+        before = line[: m.start()].split()
+        word = before[-1] if before else ""
+        return " " * len(m.group(0)) if word[:1].isupper() else m.group(0)
+
+    return _NICKNAME.sub(blank, line)
+
+
 def units_of(doc: Document) -> list[tuple[int, str]]:
     """The document's lines with their offsets in `doc.text`: a line break inside a paragraph ends a quote."""
     out: list[tuple[int, str]] = []
@@ -136,12 +150,15 @@ def units_of(doc: Document) -> list[tuple[int, str]]:
 def extract_quotes(doc: Document, people: Sequence[Person]) -> list[FoundQuote]:
     """Return the direct quotations of `doc` with speakers; scare quotes, terms and titles left out."""
     units = units_of(doc)
-    lines = [u[1] for u in units]
+    lines = [_blank_nicknames(u[1]) for u in units]
     spans = find_quote_spans(lines)
     by_line: dict[int, list[QuoteSpan]] = {}
     for s in spans:
         by_line.setdefault(s.paragraph, []).append(s)
-    chars = list(doc.text)  # the reporter's words only: quoted text blanked, offsets kept
+    chars = list(doc.text)  # the reporter's words only: quoted text and nicknames blanked, offsets kept
+    for (base, _), clean in zip(units, lines, strict=True):
+        for m in re.finditer(r" +", clean):
+            chars[base + m.start() : base + m.end()] = " " * (m.end() - m.start())
     for s in spans:
         base = units[s.paragraph][0]
         chars[base + s.start : base + s.end] = " " * (s.end - s.start)
@@ -151,7 +168,7 @@ def extract_quotes(doc: Document, people: Sequence[Person]) -> list[FoundQuote]:
     carried: Speaker | None = None  # last speaker of the previous paragraph
     for li, (base, line) in enumerate(units):
         lspans = by_line.get(li, [])
-        masked = mask(line, lspans)
+        masked = mask(lines[li], lspans)
         toks = tokenize(masked)
         lead = len(line) - len(line.lstrip())
         current: Speaker | None = None

@@ -105,6 +105,8 @@ def is_cue(toks: list[Token], i: int) -> bool:
             return False
         if prev in PREPOSITIONS or (i > 1 and toks[i - 2].low in PREPOSITIONS):
             return False  # "of Republican claims"
+        if i + 1 < len(toks) and toks[i + 1].is_cap and toks[i + 1].low.rstrip(".") in ROLE_HEADS:
+            return False  # "state Del. Marcia Price": part of a title
     if lemma == "point" and nxt != "out":
         return False
     if lemma == "chime" and nxt != "in":
@@ -133,8 +135,8 @@ def _run_back(toks: list[Token], k: int, lo: int) -> int:
             j -= 2 if p.low == "the" else 1
         else:
             break
-    while j < k and (toks[j].text == "." or toks[j].low in CONNECTORS):
-        j += 1
+    while j < k and (toks[j].text == "." or (toks[j].low in CONNECTORS and not is_abbrev_dot(toks, j + 1))):
+        j += 1  # a name never opens with "de" or "." ("Del." is a title, though)
     return j
 
 
@@ -375,7 +377,12 @@ def _appositive(toks: list[Token], comma: int, lo: int) -> SpeakerRef | None:
             right = c0
             continue
         inner = _phrase_back(toks, right - 1, c0 + 1) if right - 1 > c0 else None
-        if inner and inner.kind == "name" and inner.first == c0 + 1 and right == comma:
+        lead_in = toks[c0 + 1 : inner.first] if inner else []  # "…, state Del. Marcia Price, said"
+        role_lead = all(
+            t.is_word and not t.is_cap and not is_verb_form(t) and t.low not in NOMINAL_STOP | DETERMINERS
+            for t in lead_in
+        )
+        if inner and inner.kind == "name" and role_lead and right == comma:
             role = join_tokens(toks[_clause_start(toks, c0, lo) : c0])
             return SpeakerRef("name", inner.text, inner.title or role or None, inner.start, inner.first)
         outer = _phrase_back(toks, c0 - 1, lo) if c0 - 1 >= lo else None
