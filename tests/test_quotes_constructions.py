@@ -181,6 +181,16 @@ SEQUENCES = [
         ["Marcia Price", "Marcia Price"],
     ),
     (('Thomas "Tip" Smith said it was "all local."',), ["Thomas Smith"]),
+    # a verb after a quote that takes its own object and quote belongs to the next speaker
+    (
+        ('While Jane Doe called the plan "dangerous," Bob Smith praised it as "brilliant."',),
+        ["Jane Doe", "Bob Smith"],
+    ),
+    # "a charge X denied" after a quote is a relative clause on the charge
+    (
+        ('Bob Smith accused Jane Doe of running an "insult-driven campaign," a charge Doe denied.',),
+        ["Bob Smith"],
+    ),
     # a relative clause on an appositive describes the named speaker
     (
         ('"It is dead," says Jane Helms, a scholar who has written about the deal. "Nobody wants it."',),

@@ -201,8 +201,12 @@ def attribution_after(toks: list[Token], close: int, hi: int) -> SpeakerRef | No
         if toks[c].text in QUOTE_MARKS or (toks[c].text in ".;:" and not is_abbrev_dot(toks, c)):
             break
         if is_cue(toks, c) and (CUE_FORMS[toks[c].low] not in WEAK_LEMMAS or _closes_clause(toks, c, end)):
+            if _introduces_next_quote(toks, c, end):
+                break  # "While Jones called it “…,” Smith praised it as “…”": Smith's verb governs his own quote
             ref = subject_before(toks, c, i)
             between = toks[i : ref.first] if ref else []
+            if any(t.low in SPEECH_NOUNS for t in between):
+                break  # "“…,” a charge Kaine denied": a relative clause on the charge, not an attribution
             if ref and ref.kind == "name" and _of_phrase(toks, i, ref.first):
                 return ref  # "…,” Mr. Morgan of the Sierra Club said" (resolved to Morgan above)
             if ref and all(t.is_word and not is_verb_form(t) and t.low not in NOMINAL_STOP for t in between):
@@ -237,6 +241,21 @@ def _issuer(toks: list[Token], ref: SpeakerRef, a: int) -> SpeakerRef | None:
             verb -= 1
         return subject_before(toks, verb, a)
     return None
+
+
+PREPOSITIONS = frozenset("on to in at for with from of about".split())
+
+
+def _introduces_next_quote(toks: list[Token], c: int, end: int) -> bool:
+    """The verb after a quote takes an object and then a quote of its own ("praised it as “…”")."""
+    if c + 1 >= end or not toks[c + 1].is_word or CUE_FORMS[toks[c].low] not in NAMING_LEMMAS:
+        return False
+    for k in range(c + 1, min(end, c + 7)):
+        if toks[k].text in QUOTE_MARKS:
+            return toks[k - 1].low not in PREPOSITIONS  # not "said on “Meet the Press”"
+        if (toks[k].text in ".;:" and not is_abbrev_dot(toks, k)) or toks[k].low in AUX_WORDS:
+            return False  # "the “loopholes” he cited are “…”": the verb ends a relative clause
+    return False
 
 
 def _starts_clause(toks: list[Token], ref: SpeakerRef, end: int) -> bool:
