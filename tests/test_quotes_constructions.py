@@ -191,6 +191,12 @@ SEQUENCES = [
         ('Bob Smith accused Jane Doe of running an "insult-driven campaign," a charge Doe denied.',),
         ["Bob Smith"],
     ),
+    # a transcript speaker in capitals before a colon and the quote; "UPDATE:" is nobody
+    (
+        ("Jane Doe and Bob Smith debated.", 'SMITH: "You would be in jail."', 'DOE: "That is absurd."'),
+        ["Bob Smith", "Jane Doe"],
+    ),
+    (('UPDATE: "We will win."',), []),
     # a relative clause on an appositive describes the named speaker
     (
         ('"It is dead," says Jane Helms, a scholar who has written about the deal. "Nobody wants it."',),

@@ -178,7 +178,9 @@ def extract_quotes(doc: Document, people: Sequence[Person]) -> list[FoundQuote]:
             quoted = line[s.start : s.end]
             before = line[max(lo, s.start - 60) : max(lo, s.start - 1)]
             partial = is_partial(line, s, lo, toks)
-            speaker = _transcript_speaker(quoted, index, base + s.start)
+            speaker = _transcript_speaker(quoted, index, base + s.start) or _transcript_speaker(
+                line[lo : s.start - 1].strip() + " ", index, base + lo, known=True
+            )  # "TRUMP: “You would be in jail.”"
             ref = None
             if speaker is None:
                 ref = _find_ref(masked, toks, s, (lo, hi), partial, index, base)
@@ -287,11 +289,15 @@ def _other_person(pronoun: SpeakerRef, name: SpeakerRef, index: NameIndex, base:
     return bool(want and known and want != known)
 
 
-def _transcript_speaker(quoted: str, index: NameIndex, at: int) -> Speaker | None:
-    """ "PENCE: Well, look, …": a transcript line names its speaker in capitals before a colon."""
+def _transcript_speaker(quoted: str, index: NameIndex, at: int, known: bool = False) -> Speaker | None:
+    """ "PENCE: Well, look, …": a transcript line names its speaker in capitals before a colon.
+
+    With `known`, the name must be a person the document names ("UPDATE:" is no speaker)."""
     m = TRANSCRIPT.match(quoted)
     if not m:
         return None
     written = m.group(1).title()
     name = index.canonical(written, at)
+    if known and (name == written and not index.registry(written)):
+        return None
     return Speaker(name, index.role(name))
