@@ -1,8 +1,9 @@
 """The build: read the corpus once, extract once, then assemble and render each theme.
 
-A theme that fails to render is reported and the others still build; every file is
-written atomically, so a failed or interrupted build never replaces a good output
-with a broken one.
+A theme that fails to render is reported and the others still build.  Each theme's
+formats are written as one edition (`<out>/<theme>/<date>/` plus `latest/`, see
+`briefing.editions`), assembled aside and renamed into place, so a failed or
+interrupted build never replaces a good edition with a broken one.
 """
 
 from __future__ import annotations
@@ -13,9 +14,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefing.assemble import build_briefing, extract_corpus
-from briefing.atomic import write_bytes_atomic
-from briefing.config import Config
-from briefing.errors import BriefingError, OutputError
+from briefing.config import Config, Theme
+from briefing.editions import diff_against_previous, generated_at_for, save_edition
+from briefing.errors import BriefingError
+from briefing.lock import BuildLock
 from briefing.model import Briefing
 from briefing.progress import Reporter
 from briefing.readers import read_corpus
@@ -33,10 +35,6 @@ def render_all(briefing: Briefing, formats: Sequence[str]) -> dict[str, bytes]:
     return {fmt: WRITERS[fmt].render(briefing) for fmt in formats}
 
 
-def output_path(out_dir: Path, theme_id: str, fmt: str) -> Path:
-    return out_dir / f"{theme_id}{WRITERS[fmt].suffix}"
-
-
 def run_build(
     config: Config,
     seeds_dir: Path,
@@ -48,10 +46,48 @@ def run_build(
     now: dt.datetime | None = None,
     period_start: str | None = None,
     period_end: str | None = None,
+    edition_date: dt.date | None = None,
 ) -> BuildResult:
-    """Build every requested theme in every requested format under `out_dir`."""
+    """Build every requested theme as one edition `out_dir/<theme>/<date>/`, refreshing `latest/`.
+
+    `edition_date` (`--date`) also fixes `generated_at` to that day, so a rebuild reproduces
+    the same bytes; without it the edition is today's and stamped with the current time.
+    The whole build holds the output folder's lock, so two builds never interleave.
+    """
     themes = [config.theme(t) for t in theme_ids]
-    generated_at = (now or dt.datetime.now(dt.UTC)).replace(microsecond=0).isoformat()
+    day = (edition_date or (now.date() if now else dt.date.today())).isoformat()
+    generated_at = generated_at_for(edition_date, now)
+    with BuildLock(out_dir) as lock:
+        if lock.recovered:
+            reporter.warn(lock.recovered)
+        return _build_locked(
+            config,
+            seeds_dir,
+            out_dir,
+            themes,
+            formats,
+            reporter,
+            day=day,
+            generated_at=generated_at,
+            period_start=period_start,
+            period_end=period_end,
+        )
+
+
+def _build_locked(
+    config: Config,
+    seeds_dir: Path,
+    out_dir: Path,
+    themes: Sequence[Theme],
+    formats: Sequence[str],
+    reporter: Reporter,
+    *,
+    day: str,
+    generated_at: str,
+    period_start: str | None,
+    period_end: str | None,
+) -> BuildResult:
+    """The build proper; runs while holding the output folder's lock."""
     docs = read_corpus(seeds_dir, reporter.warn, lambda i, n: reporter.progress(f"reading documents {i}/{n}"))
     if not docs:
         raise BriefingError(f"{seeds_dir}: no document could be read (see the warnings above)")
@@ -69,16 +105,19 @@ def run_build(
                 period_start=period_start,
                 period_end=period_end,
             )
+            briefing = diff_against_previous(out_dir, briefing, day)  # sets the "What's new" flags
             rendered = render_all(briefing, formats)
-            for fmt, data in rendered.items():
-                path = output_path(out_dir, theme.id, fmt)
-                try:
-                    write_bytes_atomic(path, data)
-                except OSError as exc:
-                    raise OutputError(
-                        f"{path}: cannot write ({exc.strerror}); check the --out folder"
-                    ) from None
-                result.written.append(path)
+            outputs = {fmt: (WRITERS[fmt].suffix, data) for fmt, data in rendered.items()}
+            result.written.append(
+                save_edition(
+                    out_dir,
+                    briefing,
+                    edition_date=day,
+                    outputs=outputs,
+                    seeds_dir=seeds_dir,
+                    config_path=config.path,
+                )
+            )
         except BriefingError as exc:
             result.failed.append(f"{theme.id}: {exc}")
             reporter.warn(f"theme {theme.id} not built: {exc}")

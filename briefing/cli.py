@@ -7,13 +7,15 @@ on stderr with a non-zero exit code; anything else is a bug and keeps its traceb
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from briefing import __version__
+from briefing import __version__, schedule
 from briefing.config import FORMATS, Config, load_config
+from briefing.editions import date_arg, resolve_period, window_arg
 from briefing.errors import BriefingError
 from briefing.progress import Reporter
 
@@ -50,6 +52,28 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--seeds", default="seeds", metavar="DIR")
     b.add_argument("--out", metavar="DIR", help="output folder (default: config output.folder)")
     b.add_argument("--quiet", action="store_true", help="no progress output")
+    b.add_argument(
+        "--date",
+        type=date_arg,
+        metavar="YYYY-MM-DD",
+        help="edition date (default: today); also fixes generated_at, so rebuilds are byte-identical",
+    )
+    period = b.add_mutually_exclusive_group()
+    period.add_argument("--since", type=date_arg, metavar="YYYY-MM-DD", help="period starts on this date")
+    period.add_argument(
+        "--window",
+        type=window_arg,
+        metavar="7d|2w",
+        help="period: this many days/weeks up to the edition date",
+    )
+
+    schedule.add_parser(sub)
+
+    pub = sub.add_parser(
+        "publish", help="write index.html listing every edition, for a shared drive or web server"
+    )
+    pub.add_argument("--out", metavar="DIR", help="output folder (default: config output.folder)")
+    pub.add_argument("--config", default="config.yaml", metavar="FILE", help="read only for output.folder")
 
     t = sub.add_parser("themes", help="list the configured themes")
     t.add_argument("--config", default="config.yaml", metavar="FILE")
@@ -72,12 +96,33 @@ def cmd_build(args: argparse.Namespace) -> int:
 
     out_dir = Path(args.out or config.output.folder)
     reporter = Reporter(quiet=args.quiet)
+    edition_date = args.date or dt.date.today()
+    try:
+        period_start, period_end = resolve_period(edition_date, args.since, args.window)
+    except ValueError as exc:
+        raise BriefingError(str(exc)) from None
     result = run_build(
-        config, Path(args.seeds), out_dir, theme_ids, args.format or list(config.output.formats), reporter
+        config,
+        Path(args.seeds),
+        out_dir,
+        theme_ids,
+        args.format or list(config.output.formats),
+        reporter,
+        edition_date=args.date,
+        period_start=period_start,
+        period_end=period_end,
     )
     if result.failed:
         print(f"error: {len(result.failed)} theme(s) failed: " + "; ".join(result.failed), file=sys.stderr)
         return 1
+    return 0
+
+
+def cmd_publish(args: argparse.Namespace) -> int:
+    from briefing.publish import publish
+
+    out = args.out or load_config(args.config).output.folder
+    print(publish(Path(out)))
     return 0
 
 
@@ -139,7 +184,14 @@ def cmd_dates(args: argparse.Namespace) -> int:
     return run(sys.stdin, sys.stdout)
 
 
-COMMANDS = {"build": cmd_build, "themes": cmd_themes, "extract": cmd_extract, "dates": cmd_dates}
+COMMANDS = {
+    "build": cmd_build,
+    "themes": cmd_themes,
+    "extract": cmd_extract,
+    "dates": cmd_dates,
+    "schedule": schedule.run,
+    "publish": cmd_publish,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
