@@ -152,3 +152,12 @@ def test_publish_waits_for_no_build_and_explains_an_empty_folder(out, tmp_path):
         publish(empty)
     with pytest.raises(OutputError, match="not found"):
         publish(tmp_path / "missing")
+
+
+def test_briefing_publish_command_writes_the_index_and_prints_its_path(out, capsys):
+    from briefing.cli import main
+
+    assert main(["publish", "--out", str(out)]) == 0
+    assert capsys.readouterr().out.strip() == str(out / "index.html")
+    assert main(["publish", "--out", str(out.parent / "nowhere")]) == 4
+    assert "output error:" in capsys.readouterr().err

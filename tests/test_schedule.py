@@ -233,3 +233,14 @@ def test_window_is_passed_to_the_scheduled_build_and_checked_first(project, caps
     assert code == 0 and f"--out {project / 'output'} --window 7d && " in out.replace("'", "")
     with pytest.raises(BriefingError, match="--window: 'weekly' is not a window"):
         run(["--with", "cron", "--window", "weekly"], capsys)
+
+
+def test_briefing_schedule_command_prints_and_installs_through_the_cli(project, tmp_path, capsys):
+    from briefing.cli import main
+
+    assert main(["schedule", "--with", "cron"]) == 0
+    assert capsys.readouterr().out.splitlines()[-1].startswith("30 18 * * 5 cd ")
+    assert main(["schedule", "--with", "systemd", "--install", "--unit-dir", str(tmp_path / "u")]) == 0
+    assert (tmp_path / "u" / "briefing.timer").is_file()
+    assert main(["schedule", "--with", "cron", "--config", "missing.yaml"]) == 2
+    assert "config file not found" in capsys.readouterr().err
