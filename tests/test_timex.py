@@ -316,3 +316,17 @@ def test_payment_and_effective_dates_look_ahead() -> None:
     assert one(text, "1989-10-27", "Dec. 7").value == "1989-12-07"
     assert one(text, "1989-10-27", "Nov. 22").value == "1989-11-22"
     assert one("He was shot last Oct. 23 at his home.", "1999-04-19", "Oct. 23").value == "1998-10-23"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("The two sides agreed to hold another round of talks in February.", "2026-02"),
+        ("The minister was invited to visit the capital in March.", "2026-03"),
+        ("They agreed to the deal in December.", "2025-12"),
+        ("The talks resumed in February.", "2025-02"),
+    ],
+)
+def test_an_agreement_to_do_something_points_forward(sentence, value):
+    (t,) = [t for t in tag(sentence, "2026-01-08") if t.type == "DATE"]
+    assert t.value == value

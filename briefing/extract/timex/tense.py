@@ -13,7 +13,11 @@ FUTURE_CUES = re.compile(
     r"\b(?:will|won['’]t|shall|['’]ll|going to|is to|are to|(?:is|are|was|were) set to|set to|"
     r"(?:is|are) scheduled|scheduled|(?:is|are) expected to|plans? to|planned|planning to|intends? to|"
     r"aims? to|upcoming|forthcoming|ahead of|next|coming|would|to be held|due to|hopes? to|"
-    r"later this|expects? to|tomorrow|starting|to begin|begins|opens on)\b",
+    r"later this|expects? to|tomorrow|starting|to begin|begins|opens on|"
+    # an agreement or decision to do something points forward: "agreed to hold talks in February"
+    r"(?:agree[sd]?|decide[sd]?|promise[sd]?|pledge[sd]?|vow(?:s|ed)?|vote[sd]?|arrange[sd]?|"
+    r"prepar(?:es?|ed|ing)|propose[sd]?|offer(?:s|ed)?|invite[sd]?)\s+(?:\w+\s+)?to\s+"
+    r"(?!(?:the|a|an|its|his|her|their|this|that|these|those|our|my|your|some|any|all|each|new)\b)[a-z]+)\b",
     re.IGNORECASE,
 )
 _IRREGULAR_PAST = (
