@@ -324,6 +324,7 @@ def test_payment_and_effective_dates_look_ahead() -> None:
         ("The two sides agreed to hold another round of talks in February.", "2026-02"),
         ("The minister was invited to visit the capital in March.", "2026-03"),
         ("They agreed to the deal in December.", "2025-12"),
+        ("Lawmakers voted to approve the budget in December.", "2025-12"),
         ("The talks resumed in February.", "2025-02"),
     ],
 )

@@ -14,10 +14,10 @@ FUTURE_CUES = re.compile(
     r"(?:is|are) scheduled|scheduled|(?:is|are) expected to|plans? to|planned|planning to|intends? to|"
     r"aims? to|upcoming|forthcoming|ahead of|next|coming|would|to be held|due to|hopes? to|"
     r"later this|expects? to|tomorrow|starting|to begin|begins|opens on|"
-    # an agreement or decision to do something points forward: "agreed to hold talks in February"
-    r"(?:agree[sd]?|decide[sd]?|promise[sd]?|pledge[sd]?|vow(?:s|ed)?|vote[sd]?|arrange[sd]?|"
-    r"prepar(?:es?|ed|ing)|propose[sd]?|offer(?:s|ed)?|invite[sd]?)\s+(?:\w+\s+)?to\s+"
-    r"(?!(?:the|a|an|its|his|her|their|this|that|these|those|our|my|your|some|any|all|each|new)\b)[a-z]+)\b",
+    # an agreement to meet points forward: "agreed to hold talks in February" (but "voted to approve
+    # the budget in December" dates the vote, so only meeting and visiting verbs count)
+    r"(?:agree[sd]?|arrange[sd]?|invite[sd]?)\s+(?:\w+\s+)?to\s+"
+    r"(?:hold|host|meet|resume|reconvene|convene|visit|attend|travel|return|sign)\b)\b",
     re.IGNORECASE,
 )
 _IRREGULAR_PAST = (
