@@ -210,6 +210,11 @@ def _without_new_flags(b: Briefing) -> Briefing:
     )
 
 
+def _heading(label: str) -> str:
+    """Return a group label as a heading: first letter capitalised, the rest as configured ("AI" stays)."""
+    return label[:1].upper() + label[1:]
+
+
 def _passage_groups(briefing: Briefing) -> tuple[tuple[str, tuple[Cited, ...]], ...]:
     """Group passages under their sub-topic, in order of first appearance.
 
@@ -220,7 +225,7 @@ def _passage_groups(briefing: Briefing) -> tuple[tuple[str, tuple[Cited, ...]], 
     groups: dict[str, list[Cited]] = {}
     any_named = any(clean(p.group) for p in briefing.passages)
     for p in briefing.passages:
-        name = clean(p.group) or ("Other passages" if any_named else "")
+        name = _heading(clean(p.group)) or ("Other passages" if any_named else "")
         groups.setdefault(name, []).append(Cited(clean(p.text), citation_numbers(briefing, p.sources), p.new))
     if "Other passages" in groups and any_named:
         groups["Other passages"] = groups.pop("Other passages")  # keep the catch-all last
