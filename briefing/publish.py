@@ -14,11 +14,10 @@ from datetime import date
 from pathlib import Path
 from urllib.parse import quote
 
-import jinja2
-
 from briefing.editions import MANIFEST, edition_dates, read_manifest, recover
 from briefing.errors import OutputError
 from briefing.lock import BuildLock
+from briefing.templating import load_template
 
 TEMPLATE = "index.html.j2"
 INDEX = "index.html"
@@ -112,26 +111,9 @@ def collect(out_dir: Path) -> list[ThemeEntry]:
     return sorted(themes, key=lambda t: (t.title.casefold(), t.id))
 
 
-def template_dirs() -> list[Path]:
-    """Return where `index.html.j2` is looked for: the checkout's `templates/`, then package data."""
-    package = Path(__file__).resolve().parent
-    return [d for d in (package.parent / "templates", package / "templates") if (d / TEMPLATE).is_file()]
-
-
 def render_index(themes: list[ThemeEntry]) -> str:
-    dirs = template_dirs()
-    if not dirs:
-        raise OutputError(
-            f"template {TEMPLATE} not found in templates/ beside the briefing package; reinstall briefing"
-        )
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader([str(d) for d in dirs]),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        keep_trailing_newline=True,
-    )
     newest = max((t.editions[0].date for t in themes), default=None)
-    return env.get_template(TEMPLATE).render(themes=themes, newest=_display(newest) if newest else None)
+    return load_template(TEMPLATE).render(themes=themes, newest=_display(newest) if newest else None)
 
 
 def publish(out_dir: Path) -> Path:

@@ -7,8 +7,9 @@ from html.parser import HTMLParser
 
 import pytest
 
+from briefing.templating import template_dirs
 from briefing.writers import WRITERS
-from briefing.writers.html import TEMPLATE, template_dirs
+from briefing.writers.html import TEMPLATE
 from tests.briefing_fixture import make_briefing
 
 
@@ -88,7 +89,7 @@ def test_sections_are_h2_headings_in_order(parsed):
 
 
 def test_template_is_found_in_the_checkout():
-    dirs = template_dirs()
+    dirs = template_dirs(TEMPLATE)
     assert dirs and (dirs[0] / TEMPLATE).is_file()
 
 

@@ -9,12 +9,11 @@ on a shared drive as is.
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
 
 import jinja2
 
-from briefing.errors import OutputError
 from briefing.model import Briefing
+from briefing.templating import load_template
 from briefing.writers import layout
 from briefing.writers.layout import lay_out
 from briefing.writers.text import format_timestamp
@@ -22,37 +21,14 @@ from briefing.writers.text import format_timestamp
 TEMPLATE = "briefing.html.j2"
 
 
-def template_dirs() -> list[Path]:
-    """Return the folders searched for the template, most specific first.
-
-    A source checkout or editable install has `templates/` next to the
-    `briefing/` package (the repository root); an installed wheel can carry
-    the same file as package data in `briefing/templates/`.
-    """
-    package = Path(__file__).resolve().parent.parent
-    candidates = [package.parent / "templates", package / "templates"]
-    return [d for d in candidates if (d / TEMPLATE).is_file()]
-
-
 @lru_cache(maxsize=1)
-def _environment() -> jinja2.Environment:
-    dirs = template_dirs()
-    if not dirs:
-        raise OutputError(
-            f"HTML template {TEMPLATE} not found in templates/ beside the briefing package; reinstall briefing"
-        )
-    return jinja2.Environment(
-        loader=jinja2.FileSystemLoader([str(d) for d in dirs]),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=False,
-        keep_trailing_newline=True,
-    )
+def _template() -> jinja2.Template:
+    return load_template(TEMPLATE)
 
 
 def render(briefing: Briefing) -> bytes:
     """Return the briefing as a UTF-8 HTML page."""
-    template = _environment().get_template(TEMPLATE)
+    template = _template()
     constants = {
         name: getattr(layout, name)
         for name in (
