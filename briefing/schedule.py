@@ -25,19 +25,11 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from briefing.config import Schedule, load_config
+from briefing.config import WEEKDAYS, Schedule, load_config
 from briefing.editions.period import parse_window
 from briefing.errors import BriefingError
 
-CRON_DAYS = {
-    "sunday": 0,
-    "monday": 1,
-    "tuesday": 2,
-    "wednesday": 3,
-    "thursday": 4,
-    "friday": 5,
-    "saturday": 6,
-}
+CRON_DAYS = {day: (n + 1) % 7 for n, day in enumerate(WEEKDAYS)}  # cron counts from Sunday = 0
 MANAGED = "Managed by `briefing schedule --install`; remove with `briefing schedule --uninstall`."
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 

@@ -14,6 +14,7 @@ from .calendar import Anchor, at_precision, fmt_day, fmt_month, fmt_week, shift,
 from .engine import Ctx, Result, Rule
 from .lexicon import (
     NUMBER,
+    ORDINALS,
     PARTS_OF_DAY,
     UNITS,
     VAGUE,
@@ -235,19 +236,7 @@ def _h_the_quarter(m: re.Match[str], ctx: Ctx) -> Result | None:
     return Result("DATE", f"{y}-Q{q}", kind="relunit")
 
 
-_DAY_ORDINALS = {
-    "first": 1,
-    "opening": 1,
-    "second": 2,
-    "third": 3,
-    "fourth": 4,
-    "fifth": 5,
-    "sixth": 6,
-    "seventh": 7,
-    "eighth": 8,
-    "ninth": 9,
-    "tenth": 10,
-}
+_DAY_ORDINALS = {w: n for w, n in ORDINALS.items() if w != "last" and n <= 10} | {"opening": 1}
 
 
 def _h_nth_day(m: re.Match[str], ctx: Ctx) -> Result | None:
