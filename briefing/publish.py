@@ -8,12 +8,12 @@ exist.  Themes are in title order, editions newest first.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from urllib.parse import quote
 
+from briefing.atomic import write_bytes_atomic
 from briefing.editions import MANIFEST, edition_dates, read_manifest, recover
 from briefing.errors import OutputError
 from briefing.lock import BuildLock
@@ -134,11 +134,8 @@ def publish(out_dir: Path) -> Path:
             raise OutputError(f"{out_dir}: no editions found; run `briefing build` first")
         html = render_index(themes)
         target = out_dir / INDEX
-        tmp = out_dir / f".{INDEX}.tmp-{os.getpid()}"
         try:
-            tmp.write_text(html, encoding="utf-8")
-            os.replace(tmp, target)
+            write_bytes_atomic(target, html.encode("utf-8"))
         except OSError as exc:
-            tmp.unlink(missing_ok=True)
             raise OutputError(f"{target}: cannot write ({exc.strerror})") from None
     return target

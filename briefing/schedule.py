@@ -25,6 +25,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from briefing.atomic import write_bytes_atomic
 from briefing.config import WEEKDAYS, Schedule, load_config
 from briefing.editions.period import parse_window
 from briefing.errors import BriefingError
@@ -321,7 +322,7 @@ def install_systemd(job: Job, override: str | Path | None = None) -> str:
             raise BriefingError(f"{path} exists and was not written by briefing; choose another --name")
     directory.mkdir(parents=True, exist_ok=True)
     for fname, text in units.items():
-        _write_text_atomic(directory / fname, text)
+        write_bytes_atomic(directory / fname, text.encode("utf-8"))
     job.log.parent.mkdir(parents=True, exist_ok=True)
     timer = f"{job.name}.timer"
     lines = [f"wrote {directory / f'{job.name}.service'} and {directory / timer}: build {job.when()}"]
@@ -368,12 +369,6 @@ def uninstall_systemd(name: str, override: str | Path | None = None) -> str:
     if live:
         _systemctl("daemon-reload")
     return "\n".join([f"removed {', '.join(str(p) for p in ours)}", *notes])
-
-
-def _write_text_atomic(path: Path, text: str) -> None:
-    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, path)
 
 
 # -- command line -------------------------------------------------------------------------------
