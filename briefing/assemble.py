@@ -7,7 +7,6 @@ item is tied to a numbered source, so writers can cite without knowing about fil
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -23,6 +22,7 @@ from briefing.extract.quotes import (
     unify_speakers,
 )
 from briefing.select import Selected, select_passages, summarize, theme_filter
+from briefing.textnorm import normalise
 from briefing.timeline import build_timeline
 
 NO_MATERIAL = "No relevant material was found for this theme in the {n} document(s) read."
@@ -67,15 +67,11 @@ def _unique_events(events: list[DocEvent]) -> list[DocEvent]:
     """Drop repeats of the same sentence and date within one document (captions repeat the lead)."""
     seen, out = set(), []
     for e in events:
-        key = (e.date, e.end, _norm(e.text))
+        key = (e.date, e.end, normalise(e.text))
         if key not in seen:
             seen.add(key)
             out.append(e)
     return out
-
-
-def _norm(text: str) -> str:
-    return re.sub(r"\W+", " ", text).strip().casefold()
 
 
 def build_briefing(
@@ -106,10 +102,10 @@ def build_briefing(
     points: list[Selected] = summarize(selected, settings.summary_points) if selected else []
     on_theme = theme_filter(theme, people)
     # a passage's own on-theme sentences (not the context it was joined with) also count
-    key_text = [_norm(k.text) for s in selected for k in s.key] or [_norm(s.text) for s in selected]
+    key_text = [normalise(k.text) for s in selected for k in s.key] or [normalise(s.text) for s in selected]
 
     def relevant(sentence: str) -> bool:
-        n = _norm(sentence)
+        n = normalise(sentence)
         return on_theme(sentence) or any(n and k and (n in k or k in n) for k in key_text)
 
     by_id = {d.id: d for d in docs}

@@ -9,26 +9,13 @@ articles (a newsletter), see `source_keys`.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import replace
 
 from briefing.model import Briefing, EditionInfo, Source
+from briefing.textnorm import normalise
 
 SourceKey = tuple[str, str]
-_NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
-
-
-def normalise(text: str) -> str:
-    """Return text reduced to lower-case words separated by single spaces.
-
-    NFKC folds the narrow no-break spaces, non-breaking hyphens and full-width forms the
-    corpus contains; dropping punctuation makes curly and straight quotes, en and em dashes
-    equal, so an item that only changed typography is not reported as new.
-    """
-    text = unicodedata.normalize("NFKC", text).casefold()
-    return _NON_WORD.sub(" ", text).strip()
 
 
 def source_keys(sources: Iterable[Source]) -> dict[str, SourceKey]:
