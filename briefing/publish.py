@@ -9,7 +9,6 @@ exist.  Themes are in title order, editions newest first.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from urllib.parse import quote
 
@@ -18,6 +17,7 @@ from briefing.editions import MANIFEST, edition_dates, read_manifest, recover
 from briefing.errors import OutputError
 from briefing.lock import BuildLock
 from briefing.templating import load_template
+from briefing.writers.text import format_date
 
 TEMPLATE = "index.html.j2"
 INDEX = "index.html"
@@ -58,11 +58,6 @@ def _size(n: int) -> str:
     return f"{n / 1024:.0f} KB" if n >= 1024 else f"{n} B"
 
 
-def _display(day: str) -> str:
-    d = date.fromisoformat(day)
-    return f"{d.day} {d.strftime('%B %Y')}"
-
-
 def collect(out_dir: Path) -> list[ThemeEntry]:
     """Return every theme folder's complete editions, read from their manifests."""
     themes = []
@@ -98,7 +93,7 @@ def collect(out_dir: Path) -> list[ThemeEntry]:
             rows.append(
                 EditionRow(
                     date=day,
-                    display_date=_display(day),
+                    display_date=format_date(day),
                     links=tuple(links),
                     counts={k: int(v) for k, v in (manifest.get("counts") or {}).items()},
                     sources_added=len(manifest.get("sources_added") or ()),
@@ -113,7 +108,7 @@ def collect(out_dir: Path) -> list[ThemeEntry]:
 
 def render_index(themes: list[ThemeEntry]) -> str:
     newest = max((t.editions[0].date for t in themes), default=None)
-    return load_template(TEMPLATE).render(themes=themes, newest=_display(newest) if newest else None)
+    return load_template(TEMPLATE).render(themes=themes, newest=format_date(newest) if newest else None)
 
 
 def publish(out_dir: Path) -> Path:
