@@ -135,15 +135,15 @@ def build_briefing(
             if relevant(q.context) or (q.speaker in interested):
                 quotes.append(model.Quote(q.text, q.speaker, q.role, q.partial, d.id, q.context, d.date))
     quotes = quotes[: settings.max_quotes]
-    for q in quotes:
-        cite([q.source])
-    statements = []
+    for quote in quotes:
+        cite([quote.source])
+    statements: list[model.Statement] = []
     for d in docs:
         for s in extraction.statements.get(d.id, []):
             if relevant(s.context):
                 statements.append(model.Statement(s.speaker, s.role, s.text, d.id))
-    for s in statements:
-        cite([s.source])
+    for statement in statements:
+        cite([statement.source])
 
     # number sources by date then file so the list reads chronologically
     ordered = sorted(cited, key=lambda i: (by_id[i].date or "9999", by_id[i].id))

@@ -99,7 +99,8 @@ def _line_map(node: yaml.Node, path: str = "", out: dict[str, int] | None = None
 
 class _Problems:
     def __init__(self, path: Path, lines: dict[str, int]):
-        self.path, self.lines, self.items = path, lines, []
+        self.path, self.lines = path, lines
+        self.items: list[str] = []
 
     def add(self, key: str, message: str) -> None:
         probe = key

@@ -209,4 +209,4 @@ def _numbering_without_number(text: str, dot: int, following: str) -> bool:
 
 def _is_month_or_title(text: str, dot: int) -> bool:
     m = re.search(r"([A-Za-z]+)$", text[:dot])
-    return bool(m) and m.group(1).lower() in ABBREVIATIONS and len(m.group(1)) > 1
+    return m is not None and m.group(1).lower() in ABBREVIATIONS and len(m.group(1)) > 1

@@ -83,8 +83,8 @@ def cluster(
     blocks: dict[str, list[int]] = {}
     for i in uniques:
         ordered = sorted(words(i), key=lambda w: (-rarity(w), w))
-        for w in ordered[: math.ceil(PREFIX * len(ordered)) + 1]:
-            block = blocks.setdefault(w, [])
+        for rare in ordered[: math.ceil(PREFIX * len(ordered)) + 1]:
+            block = blocks.setdefault(rare, [])
             for j in block:
                 if find(i) != find(j) and near_duplicate(words(i), words(j)):
                     union(i, j)

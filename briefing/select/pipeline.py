@@ -216,8 +216,9 @@ def _labels(
     for u in unit_ids:
         m = matches.get(u)
         parts = m.contributions if m is not None else ()
-        if not parts and rel[u].label:
-            parts = ((rel[u].label, 0.0),)
+        label = rel[u].label
+        if not parts and label:
+            parts = ((label, 0.0),)
         for label, part in parts:
             out[label] = out.get(label, 0.0) + part
     return out

@@ -95,7 +95,7 @@ def _token(key: str, upper: bool, cap: bool, brk: bool) -> Token:
 
 def tokens(text: str) -> list[Token]:
     """Return the word tokens of `text` in order, each with its normalised key and case flags."""
-    out = []
+    out: list[Token] = []
     text = normalize(text)
     last = 0
     for m in _WORD.finditer(text):

@@ -82,8 +82,8 @@ def resolve(ref: SpeakerRef, at: int, index: NameIndex) -> Speaker | None:
         if org:
             return Speaker(org, None)
     if ref.kind == "pronoun":
-        name = index.last_person(at, {"he": "m", "she": "f"}.get(ref.text))
-        return Speaker(name, index.role(name)) if name else None
+        person = index.last_person(at, {"he": "m", "she": "f"}.get(ref.text))
+        return Speaker(person, index.role(person)) if person else None
     low = ref.text.lower()
     words = low.split()
     if JOINT.match(low) and words[-1] in PEOPLE_PLURALS:
@@ -93,9 +93,9 @@ def resolve(ref: SpeakerRef, at: int, index: NameIndex) -> Speaker | None:
             return Speaker(" and ".join(reversed(names)), None)
     head = words[-1].rstrip(".")
     if words[0] in {"the", "this"} and head in ROLE_HEADS and "of" not in words and len(words) <= 4:
-        name = index.last_with_role(head, at)
-        if name:
-            return Speaker(name, index.role(name))
+        holder = index.last_with_role(head, at)
+        if holder:
+            return Speaker(holder, index.role(holder))
     return Speaker(ref.text, None)
 
 

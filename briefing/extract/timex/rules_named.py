@@ -120,9 +120,12 @@ _HOLIDAYS = {
 def _h_holiday(m: re.Match[str], ctx: Ctx) -> Result | None:
     name = m["h"].lower().replace("’", "'")
     if name == "thanksgiving" or name == "thanksgiving day":
-        if not m["y"] and ctx.dct is None:
+        if m["y"]:
+            y = int(m["y"])
+        elif ctx.dct is None:
             return Result("DATE", "XXXX-11", kind="holiday")
-        y = int(m["y"]) if m["y"] else choose_year(11, 25, ctx.dct, ctx.direction(*m.span()))
+        else:
+            y = choose_year(11, 25, ctx.dct, ctx.direction(*m.span()))
         first = date(y, 11, 1)
         day = 1 + (3 - first.weekday()) % 7 + 21
         return Result("DATE", fmt_day(date(y, 11, day)), kind="holiday")

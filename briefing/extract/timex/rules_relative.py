@@ -145,8 +145,8 @@ def _compared_quarter(m: re.Match[str], ctx: Ctx) -> tuple[int, int] | None:
     lo, hi = sentence_bounds(ctx.text, m.start(), m.end())
     if not re.search(r"\bquarter", ctx.text[lo:hi], re.IGNORECASE) or ctx.dct is None:
         return None
-    q = (ctx.dct.month - 1) // 3  # the last completed quarter
-    return (ctx.dct.year, q) if q else (ctx.dct.year - 1, 4)
+    last = (ctx.dct.month - 1) // 3  # the last completed quarter
+    return (ctx.dct.year, last) if last else (ctx.dct.year - 1, 4)
 
 
 def _h_year_ago_adj(m: re.Match[str], ctx: Ctx) -> Result | None:
