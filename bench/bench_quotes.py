@@ -23,8 +23,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from briefing.documents import Document  # noqa: E402
 from briefing.extract.quotes import extract_quotes  # noqa: E402
+from briefing.model import Document  # noqa: E402
 
 BENCH = Path("/work/shared/bench")
 

@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from briefing.config import load_config  # noqa: E402
-from briefing.documents import Document  # noqa: E402
+from briefing.model import Document  # noqa: E402
 from briefing.readers import read_corpus  # noqa: E402
 from briefing.select import pipeline, select_passages  # noqa: E402
 from briefing.select.pipeline import select_with_query  # noqa: E402

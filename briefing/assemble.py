@@ -11,8 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from briefing import model
-from briefing.config import Config, Person, Theme
-from briefing.documents import Document
+from briefing.config import Config
 from briefing.extract.events import DocEvent, extract_events
 from briefing.extract.quotes import (
     FoundQuote,
@@ -21,6 +20,7 @@ from briefing.extract.quotes import (
     extract_statements,
     unify_speakers,
 )
+from briefing.model import Document, Person, Theme
 from briefing.select import Selected, select_passages, summarize, theme_filter
 from briefing.textnorm import normalise
 from briefing.timeline import build_timeline

@@ -14,11 +14,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefing.assemble import build_briefing, extract_corpus
-from briefing.config import Config, Theme
+from briefing.config import Config
 from briefing.editions import diff_against_previous, generated_at_for, save_edition
 from briefing.errors import BriefingError
 from briefing.lock import BuildLock
-from briefing.model import Briefing
+from briefing.model import Briefing, Theme
 from briefing.progress import Reporter
 from briefing.readers import read_corpus
 from briefing.writers import WRITERS

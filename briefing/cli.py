@@ -14,9 +14,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from briefing import __version__, schedule
-from briefing.config import FORMATS, Config, load_config
+from briefing.config import Config, load_config
 from briefing.editions import date_arg, resolve_period, window_arg
 from briefing.errors import BriefingError
+from briefing.model import FORMATS
 from briefing.progress import Reporter
 
 

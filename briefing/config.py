@@ -14,39 +14,10 @@ from typing import Any
 import yaml
 
 from briefing.errors import ConfigError
+from briefing.model import FORMATS, OutputSettings, Person, Theme
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-FORMATS = ("docx", "pdf", "html", "json")
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-
-
-@dataclass(frozen=True)
-class Person:
-    name: str  # canonical name, as the corpus spells it most fully
-    role: str | None
-    aliases: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class Theme:
-    id: str
-    title: str
-    description: str
-    terms: tuple[str, ...]  # single words or short phrases that signal the theme
-    phrases: tuple[str, ...] = ()  # multi-word expressions that strongly signal it
-    aliases: tuple[str, ...] = ()  # other names of the theme's core subject
-    exclude: tuple[str, ...] = ()  # terms whose presence means a sentence is off-theme
-    people: tuple[str, ...] = ()  # canonical names of people of interest
-
-
-@dataclass(frozen=True)
-class OutputSettings:
-    folder: str = "output"
-    formats: tuple[str, ...] = FORMATS
-    max_passages: int = 30
-    max_events: int = 60
-    max_quotes: int = 30
-    summary_points: int = 5
 
 
 @dataclass(frozen=True)

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from briefing.config import OutputSettings, Person, Theme
-from briefing.documents import Document
+from briefing.model import Document, OutputSettings, Person, Theme
 
 
 def doc(doc_id: str, *paragraphs: str, title: str | None = None) -> Document:

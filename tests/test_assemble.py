@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from briefing.assemble import NO_MATERIAL, build_briefing, extract_corpus
-from briefing.config import Config, OutputSettings, Person, Theme
-from briefing.documents import Document
+from briefing.config import Config
+from briefing.model import Document, OutputSettings, Person, Theme
 
 
 def doc(doc_id: str, date: str, *paragraphs: str) -> Document:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from briefing.documents import Document
 from briefing.extract.events import DocEvent, extract_events, infer_published
+from briefing.model import Document
 
 
 def doc(*paragraphs: str, published: str | None = "2026-01-12", doc_id: str = "a.txt") -> Document:

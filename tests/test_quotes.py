@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.config import Person
-from briefing.documents import Document
 from briefing.extract.quotes import FoundQuote, extract_quotes
+from briefing.model import Document, Person
 
 PEOPLE = (
     Person("Park Min-jun", "Minister of Fisheries", ("Park", "Minister Park", "Park Min Jun")),

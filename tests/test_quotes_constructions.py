@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.config import Person
-from briefing.documents import Document
 from briefing.extract.quotes import extract_quotes
+from briefing.model import Document, Person
 
 CASES = [
     ("Jane Jones testified that the bank had been “reckless.”", "Jane Jones"),

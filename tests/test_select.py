@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from briefing.config import Person
+from briefing.model import Person
 from briefing.select import select_passages
 from tests.select_helpers import FILLER, PEOPLE, doc, settings, theme
 

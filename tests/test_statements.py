@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from briefing.config import Person
-from briefing.documents import Document
 from briefing.extract.quotes import FoundStatement, extract_statements
+from briefing.model import Document, Person
 
 PEOPLE = (Person("Helena Varga", "Prime Minister of Hungaria", ("Varga", "Prime Minister Varga")),)
 

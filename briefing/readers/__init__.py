@@ -9,8 +9,8 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from briefing.documents import Document
 from briefing.errors import InputError
+from briefing.model import Document
 from briefing.readers.sidecar import load_sidecar
 from briefing.readers.text import read_text_file
 

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from briefing.documents import Document
+from briefing.model import Document
 from briefing.readers import furniture, metadata
 from briefing.readers.decode import decode_file
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from briefing.config import Person, Theme
+from briefing.model import Person, Theme
 from briefing.select.bm25 import evidence
 from briefing.select.pipeline import GATE
 from briefing.select.query import build_query

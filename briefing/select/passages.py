@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence, Set
 from dataclasses import dataclass
 
-from briefing.documents import Document
+from briefing.model import Document
 from briefing.select.units import Unit
 
 MAX_SENTENCES = 3

@@ -19,8 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from briefing.config import OutputSettings, Person, Theme
-from briefing.documents import Document
+from briefing.model import Document, OutputSettings, Person, Theme
 from briefing.select.bm25 import Index, Match, evidence
 from briefing.select.context import Relevance, relevance
 from briefing.select.dedup import cluster

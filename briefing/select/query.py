@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from briefing.config import Person, Theme
+from briefing.model import Person, Theme
 from briefing.select.tokenize import Token, tokens
 
 # Weights per kind of evidence; a multi-word term counts as a phrase.

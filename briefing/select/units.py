@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from briefing.documents import Document
+from briefing.model import Document
 from briefing.select.tokenize import Token, tokens
 from briefing.sentences import split_sentences
 

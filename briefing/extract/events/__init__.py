@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from briefing.documents import Document
 from briefing.extract.timex import Timex, tag
+from briefing.model import Document
 
 from .clauses import Clause, clauses, is_dateline, is_stamp
 from .filters import part_of_name

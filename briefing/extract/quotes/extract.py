@@ -6,8 +6,6 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from briefing.config import Person
-from briefing.documents import Document
 from briefing.extract.quotes.attribution import (
     PARTICIPLE,
     SPEECH_NOUNS,
@@ -27,6 +25,7 @@ from briefing.extract.quotes.marks import QuoteSpan, find_quote_spans
 from briefing.extract.quotes.names import NOT_NAME, NameIndex, is_org
 from briefing.extract.quotes.speaker import SpeakerRef, is_cue
 from briefing.extract.quotes.tokens import Token, is_possessive, tokenize
+from briefing.model import Document, Person
 
 JOINT = re.compile(r"^(?:the\s+)?(?:two|both)\s+\w+$|^the\s+(?:leaders|heads of state)$", re.IGNORECASE)
 PEOPLE_PLURALS = frozenset({"leaders", "presidents", "ministers", "men", "women", "candidates", "heads"})

@@ -15,7 +15,6 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from briefing.config import Person
 from briefing.extract.quotes.lexicon import (
     COURTESY,
     HONORIFICS,
@@ -35,6 +34,7 @@ from briefing.extract.quotes.namewords import (
     SUFFIXES,
 )
 from briefing.extract.quotes.tokens import ABBREVIATIONS, Token, tokenize
+from briefing.model import Person
 
 
 @dataclass(frozen=True)

@@ -12,8 +12,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from briefing.config import Person
-from briefing.documents import Document
 from briefing.extract.quotes.attribution import sentence_spans
 from briefing.extract.quotes.extract import Speaker, resolve, units_of
 from briefing.extract.quotes.forward import phrase_after
@@ -21,6 +19,7 @@ from briefing.extract.quotes.lexicon import CUE_FORMS, ORG_WORDS, ROLE_HEADS
 from briefing.extract.quotes.names import NameIndex
 from briefing.extract.quotes.speaker import SpeakerRef, is_cue, pronoun_of, role_word, subject_before
 from briefing.extract.quotes.tokens import Token, tokenize
+from briefing.model import Document, Person
 
 # Verbs that report what someone asserted (stance verbs such as "called" or "framed" take no clause).
 REPORTING = frozenset(
