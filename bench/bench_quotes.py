@@ -1,13 +1,21 @@
-"""Benchmark the quote extractor on the PolNeAR-derived quotation data (evaluation only, never copied here).
+"""Benchmark quote extraction on the PolNeAR-derived quotation data (evaluation only, never copied here).
 
-Builds a Document from each record's text (paragraphs split on blank lines,
-the record's date as the document date), runs `extract_quotes` with an empty
-people registry (the benchmark's people are not in ours), writes predictions
-to a temporary file, and runs the shared scorer on them. Prints the scorer's
-summary, the score with `--speaker-kinds name`, and documents per second.
+Two paths, both scored by the shared scorer:
 
-    .venv/bin/python bench/bench_quotes.py                 # dev and test
-    .venv/bin/python bench/bench_quotes.py --split dev --errors
+* component: `extract_quotes` on each record, one document at a time, with an
+  empty people registry (the benchmark's people are not in ours);
+* product: the records written as `.txt` files to a temporary folder and run
+  through `briefing extract` as one corpus, so the reader and the corpus-wide
+  speaker unification (`unify_speakers`) take part, exactly as a user's build.
+
+The dev split is the default; the test split is for a final figure only and
+needs `--final`. Prints the scorer's summary per path (all speakers, then
+`--speaker-kinds name`), documents per second, and one last line
+`component_speaker_acc=<n> product_speaker_acc=<n> component_quote_F1=<n> product_quote_F1=<n>`.
+
+    .venv/bin/python bench/bench_quotes.py                    # dev, both paths
+    .venv/bin/python bench/bench_quotes.py --path product --errors
+    .venv/bin/python bench/bench_quotes.py --final            # test split, once, for the note
 """
 
 from __future__ import annotations
@@ -26,7 +34,17 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from briefing.extract.quotes import extract_quotes  # noqa: E402
 from briefing.model import Document  # noqa: E402
 
-BENCH = Path("/work/shared/bench")
+BENCH = Path(__file__).resolve().parents[2] / "shared" / "bench"
+if not BENCH.is_dir():
+    BENCH = Path("/work/shared/bench")
+LAST_LINE = re.compile(r"quote_F1=([\d.]+) speaker_acc=([\d.]+)")
+CONFIG = """\
+themes:
+  - id: all
+    title: Everything
+    description: every article of the benchmark
+    terms: [said]
+"""
 
 
 def to_document(record: dict) -> tuple[Document, list[int]]:
@@ -44,9 +62,9 @@ def to_document(record: dict) -> tuple[Document, list[int]]:
     return doc, starts
 
 
-def predict(records: list[dict]) -> tuple[list[dict], float]:
+def predict_component(records: list[dict]) -> list[dict]:
+    """One prediction line per record from `extract_quotes`, with offsets into the record's text."""
     out = []
-    t0 = time.perf_counter()
     for rec in records:
         doc, starts = to_document(rec)
         doc_offsets, pos = [], 0
@@ -61,37 +79,77 @@ def predict(records: list[dict]) -> tuple[list[dict], float]:
             assert rec["text"][start:end] == q.text
             quotes.append({"text": q.text, "speaker": q.speaker, "start": start, "end": end})
         out.append({"doc": rec["doc"], "quotes": quotes})
-    return out, time.perf_counter() - t0
+    return out
+
+
+def predict_product(records: list[dict], workdir: Path) -> list[dict]:
+    """Write every record as a `.txt` file and run `briefing extract` over the folder as one corpus."""
+    seeds = workdir / "docs"
+    seeds.mkdir()
+    for rec in records:
+        (seeds / f"{rec['doc']}.txt").write_text(rec["text"], encoding="utf-8")
+    config = workdir / "config.yaml"
+    config.write_text(CONFIG, encoding="utf-8")
+    cmd = [sys.executable, "-m", "briefing.cli", "extract", "--config", str(config), "--seeds", str(seeds)]
+    res = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    if res.returncode != 0:
+        raise SystemExit(f"briefing extract failed ({res.returncode}):\n{res.stderr}")
+    by_file: dict[str, list[dict]] = {}
+    for d in json.loads(res.stdout)["documents"]:  # a file the reader splits into articles gives several
+        by_file.setdefault(Path(d["file"]).stem, []).extend(
+            {"text": q["text"], "speaker": q["speaker"]} for q in d["quotes"]
+        )
+    return [{"doc": rec["doc"], "quotes": by_file.get(rec["doc"], [])} for rec in records]
+
+
+def score(gold: Path, preds: list[dict], scorer: Path, extra: list[str], workdir: Path) -> str:
+    pred_path = workdir / "pred.jsonl"
+    pred_path.write_text("".join(json.dumps(p) + "\n" for p in preds), encoding="utf-8")
+    cmd = [sys.executable, str(scorer), str(gold), str(pred_path), *extra]
+    return subprocess.run(cmd, capture_output=True, text=True, check=True).stdout.rstrip()
+
+
+def run(
+    split: str, paths: list[str], data: Path, scorer: Path, errors: bool
+) -> dict[str, tuple[float, float]]:
+    """Score each path on one split; returns path -> (quote F1, speaker accuracy) over all speakers."""
+    gold = data / f"polnear_{split}.jsonl"
+    records = [json.loads(line) for line in gold.read_text(encoding="utf-8").splitlines() if line.strip()]
+    figures: dict[str, tuple[float, float]] = {}
+    for path in paths:
+        with tempfile.TemporaryDirectory(prefix="bench-quotes-") as tmp:
+            t0 = time.perf_counter()
+            preds = predict_component(records) if path == "component" else predict_product(records, Path(tmp))
+            seconds = time.perf_counter() - t0
+            print(
+                f"# {split}, {path} path: {len(records)} documents, {len(records) / seconds:.1f} documents/s"
+            )
+            for extra in ([], ["--speaker-kinds", "name"]):
+                out = score(
+                    gold, preds, scorer, extra + (["--errors"] if errors and not extra else []), Path(tmp)
+                )
+                print(f"## {' '.join(extra) or 'all speakers'}")
+                print(out)
+                m = LAST_LINE.search(out.splitlines()[-1])
+                if m and not extra:
+                    figures[path] = (float(m.group(1)), float(m.group(2)))
+    return figures
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--split", choices=["dev", "test", "both"], default="both")
+    ap.add_argument("--final", action="store_true", help="score the TEST split (once, for the final figure)")
+    ap.add_argument("--path", choices=["component", "product", "both"], default="both")
     ap.add_argument(
         "--data", type=Path, default=BENCH / "quotes", help="folder with polnear_{dev,test}.jsonl"
     )
     ap.add_argument("--scorer", type=Path, default=BENCH / "score_quotes.py")
     ap.add_argument("--errors", action="store_true", help="pass --errors to the scorer")
     args = ap.parse_args()
-    splits = ["dev", "test"] if args.split == "both" else [args.split]
-    for split in splits:
-        gold = args.data / f"polnear_{split}.jsonl"
-        records = [json.loads(line) for line in gold.read_text(encoding="utf-8").splitlines() if line.strip()]
-        preds, seconds = predict(records)
-        with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as fh:
-            for p in preds:
-                fh.write(json.dumps(p) + "\n")
-            pred_path = fh.name
-        print(f"# {split}: {len(records)} documents, {len(records) / seconds:.1f} documents/s")
-        for extra in ([], ["--speaker-kinds", "name"]):
-            cmd = [sys.executable, str(args.scorer), str(gold), pred_path, *extra]
-            if args.errors and not extra:
-                cmd.append("--errors")
-            res = subprocess.run(cmd, capture_output=True, text=True, check=True)
-            label = " ".join(extra) or "all speakers"
-            print(f"## {label}")
-            print(res.stdout.rstrip())
-        Path(pred_path).unlink()
+    paths = ["component", "product"] if args.path == "both" else [args.path]
+    figures = run("test" if args.final else "dev", paths, args.data, args.scorer, args.errors)
+    print(" ".join(f"{p}_speaker_acc={figures[p][1]:.2f}" for p in paths), end=" ")
+    print(" ".join(f"{p}_quote_F1={figures[p][0]:.2f}" for p in paths))
     return 0
 
 

@@ -18,7 +18,7 @@ from briefing.extract.quotes import (
     FoundStatement,
     extract_quotes,
     extract_statements,
-    unify_speakers,
+    unify_corpus,
 )
 from briefing.model import Document, Person, Theme
 from briefing.select import Selected, select_passages, summarize, theme_filter
@@ -55,11 +55,7 @@ def extract_corpus(
             result.events[doc.id], result.quotes[doc.id], result.statements[doc.id] = [], [], []
     # each article resolves names on its own; "Kim" in one and "Kim Soo-hyun" in another are one speaker
     # (quotes and statements together, so a name stated only in reported speech counts too)
-    both: dict[str, list] = {f"q{k}": list(v) for k, v in result.quotes.items()}
-    both.update({f"s{k}": list(v) for k, v in result.statements.items()})
-    unified = unify_speakers(both)
-    result.quotes = {k: unified[f"q{k}"] for k in result.quotes}
-    result.statements = {k: unified[f"s{k}"] for k in result.statements}
+    result.quotes, result.statements = unify_corpus(result.quotes, result.statements)
     return result
 
 

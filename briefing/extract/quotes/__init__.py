@@ -18,8 +18,8 @@ one name across documents.
 
 from __future__ import annotations
 
-from briefing.extract.quotes.corpus import unify_speakers
+from briefing.extract.quotes.corpus import unify_corpus, unify_speakers
 from briefing.extract.quotes.extract import FoundQuote, extract_quotes
 from briefing.extract.quotes.statements import FoundStatement, extract_statements
 
-__all__ = ["FoundQuote", "FoundStatement", "extract_quotes", "extract_statements", "unify_speakers"]
+__all__ = ["FoundQuote", "FoundStatement", "extract_quotes", "extract_statements", "unify_corpus", "unify_speakers"]

@@ -105,6 +105,24 @@ _INVERTED_BEFORE = re.compile(r"\b(?:said|says|added|asked|wrote|told)\s+$")
 _COMPOUND_ADJECTIVE = re.compile(r"-(?:[a-z]+(?:ed|ing)|born|made|style|era|wide)$")
 
 
+def _surname(words: Sequence[str]) -> str:
+    """The last word of a name before any generational suffix ("Brandt" in "Harold Brandt Jr.")."""
+    core = list(words)
+    while len(core) > 1 and core[-1].lower().rstrip(".") in SUFFIXES:
+        core.pop()
+    return core[-1]
+
+
+def _extends(parts: Sequence[str], fuller: Sequence[str]) -> bool:
+    """A fuller written name that contains `parts`, without adding a generational suffix: "Donald Trump"
+    is in "Donald J. Trump", but "Donald Trump Jr." is another person."""
+    short = [p.lower().rstrip(".") for p in parts]
+    full = [w.rstrip(".") for w in fuller]
+    if full[-1] in SUFFIXES and short[-1] not in SUFFIXES:
+        return False
+    return " ".join(full).find(" ".join(short)) >= 0
+
+
 class NameIndex:
     """Every name mention of a document, with canonical forms and roles for speakers."""
 
@@ -263,11 +281,11 @@ class NameIndex:
             for pool in (reversed(before), after):
                 for m in pool:
                     ws = [w.lower() for w in m.name.split()]
-                    if len(parts) == 1 and not first_word and ws[-1] == key_last:
+                    if len(parts) == 1 and not first_word and _surname(ws) == key_last:
                         best = m.name
                     elif len(parts) == 1 and first_word and ws[0] == key_first and self._first_word_form(m):
                         best = m.name
-                    elif len(parts) > 1 and " ".join(ws).find(" ".join(p.lower() for p in parts)) >= 0:
+                    elif len(parts) > 1 and _extends(parts, ws):
                         best = m.name
                     if best:
                         return best
