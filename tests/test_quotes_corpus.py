@@ -7,8 +7,8 @@ from pathlib import Path
 
 from briefing.assemble import extract_corpus
 from briefing.cli import main
-from briefing.documents import Document
 from briefing.extract.quotes import unify_speakers
+from briefing.model import Document
 
 FATHER = (
     "Senator Harold Brandt Sr. spoke at the county fair on Saturday.",
