@@ -47,6 +47,7 @@ def run_build(
     period_start: str | None = None,
     period_end: str | None = None,
     edition_date: dt.date | None = None,
+    follow_links: bool = False,
 ) -> BuildResult:
     """Build every requested theme as one edition `out_dir/<theme>/<date>/`, refreshing `latest/`.
 
@@ -71,6 +72,7 @@ def run_build(
             generated_at=generated_at,
             period_start=period_start,
             period_end=period_end,
+            follow_links=follow_links,
         )
 
 
@@ -86,9 +88,15 @@ def _build_locked(
     generated_at: str,
     period_start: str | None,
     period_end: str | None,
+    follow_links: bool = False,
 ) -> BuildResult:
     """The build proper; runs while holding the output folder's lock."""
-    docs = read_corpus(seeds_dir, reporter.warn, lambda i, n: reporter.progress(f"reading documents {i}/{n}"))
+    docs = read_corpus(
+        seeds_dir,
+        reporter.warn,
+        lambda i, n: reporter.progress(f"reading documents {i}/{n}"),
+        follow_links=follow_links,
+    )
     if not docs:
         raise BriefingError(f"{seeds_dir}: no document could be read (see the warnings above)")
     reporter.progress(f"extracting events and quotes from {len(docs)} articles")

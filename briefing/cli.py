@@ -11,13 +11,13 @@ import datetime as dt
 import json
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 
 from briefing import __version__, schedule
 from briefing.config import Config, load_config
 from briefing.editions import date_arg, resolve_period, window_arg
 from briefing.errors import BriefingError
 from briefing.model import FORMATS
+from briefing.paths import user_path
 from briefing.progress import Reporter
 
 
@@ -29,6 +29,9 @@ def _formats(value: str) -> list[str]:
             f"unknown format {', '.join(bad) or value!r}; choose from {','.join(FORMATS)}"
         )
     return fmts
+
+
+FOLLOW_HELP = "also read symbolic links in the seeds folder that point outside it (default: skip them)"
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -53,6 +56,7 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--seeds", default="seeds", metavar="DIR")
     b.add_argument("--out", metavar="DIR", help="output folder (default: config output.folder)")
     b.add_argument("--quiet", action="store_true", help="no progress output")
+    b.add_argument("--follow-links", action="store_true", help=FOLLOW_HELP)
     b.add_argument(
         "--date",
         type=date_arg,
@@ -82,6 +86,7 @@ def _parser() -> argparse.ArgumentParser:
     e = sub.add_parser("extract", help="print the metadata, quotes and events found in each article as JSON")
     e.add_argument("--config", default="config.yaml", metavar="FILE")
     e.add_argument("--seeds", default="seeds", metavar="DIR")
+    e.add_argument("--follow-links", action="store_true", help=FOLLOW_HELP)
 
     d = sub.add_parser("dates", help="tag temporal expressions in JSON lines {doc, dct, text}")
     d.add_argument("file", nargs="?", help="input JSON-lines file (default: stdin)")
@@ -89,13 +94,13 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    config = load_config(args.config)
+    config = load_config(user_path(args.config, "--config"))
     theme_ids = args.theme or [t.id for t in config.themes]
     for tid in theme_ids:
         config.theme(tid)  # unknown ids fail before any work, listing the known ones
     from briefing.build import run_build
 
-    out_dir = Path(args.out or config.output.folder)
+    out_dir = user_path(args.out or config.output.folder, "--out" if args.out else "output.folder")
     reporter = Reporter(quiet=args.quiet)
     edition_date = args.date or dt.date.today()
     try:
@@ -104,7 +109,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         raise BriefingError(str(exc)) from None
     result = run_build(
         config,
-        Path(args.seeds),
+        user_path(args.seeds, "--seeds"),
         out_dir,
         theme_ids,
         args.format or list(config.output.formats),
@@ -112,6 +117,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         edition_date=args.date,
         period_start=period_start,
         period_end=period_end,
+        follow_links=args.follow_links,
     )
     if result.failed:
         print(f"error: {len(result.failed)} theme(s) failed: " + "; ".join(result.failed), file=sys.stderr)
@@ -122,13 +128,16 @@ def cmd_build(args: argparse.Namespace) -> int:
 def cmd_publish(args: argparse.Namespace) -> int:
     from briefing.publish import publish
 
-    out = args.out or load_config(args.config).output.folder
-    print(publish(Path(out)))
+    if args.out:
+        out = user_path(args.out, "--out")
+    else:
+        out = user_path(load_config(user_path(args.config, "--config")).output.folder, "output.folder")
+    print(publish(out))
     return 0
 
 
 def cmd_themes(args: argparse.Namespace) -> int:
-    config = load_config(args.config)
+    config = load_config(user_path(args.config, "--config"))
     for t in config.themes:
         print(f"{t.id}\t{t.title}\n\t{t.description}")
     return 0
@@ -138,9 +147,9 @@ def cmd_extract(args: argparse.Namespace) -> int:
     from briefing.assemble import extract_corpus
     from briefing.readers import read_corpus
 
-    config: Config = load_config(args.config)
+    config: Config = load_config(user_path(args.config, "--config"))
     reporter = Reporter()
-    docs = read_corpus(Path(args.seeds), reporter.warn)
+    docs = read_corpus(user_path(args.seeds, "--seeds"), reporter.warn, follow_links=args.follow_links)
     extraction = extract_corpus(docs, config.people, reporter.warn)
     out = []
     for d in docs:

@@ -15,8 +15,11 @@ import yaml
 
 from briefing.errors import ConfigError
 from briefing.model import FORMATS, OutputSettings, Person, Theme
+from briefing.safeio import describe_os_error, read_regular_text
+from briefing.safeyaml import load_yaml
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+MAX_CONFIG_BYTES = 1 << 20  # a config is a few KB; anything near this is not one
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
@@ -103,7 +106,7 @@ def load_config(path: str | Path) -> Config:
     """Return the validated config, or raise ConfigError listing every problem found."""
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_regular_text(path, MAX_CONFIG_BYTES)
     except FileNotFoundError:
         raise ConfigError(
             f"{path}: config file not found; pass --config FILE or create config.yaml"
@@ -112,13 +115,9 @@ def load_config(path: str | Path) -> Config:
         raise ConfigError(
             f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start}); save it as UTF-8"
         ) from None
-    try:
-        node = yaml.compose(text)
-        raw = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"{path}:{mark.line + 1}" if mark else str(path)
-        raise ConfigError(f"{where}: not valid YAML ({getattr(exc, 'problem', exc)})") from None
+    except OSError as exc:
+        raise ConfigError(f"{describe_os_error(path, exc)}; pass --config FILE naming the config file") from None
+    raw, node = load_yaml(text, path, ConfigError)
     lines = _line_map(node) if node is not None else {}
     problems = _Problems(path, lines)
     if not isinstance(raw, dict):

@@ -29,6 +29,7 @@ from briefing.atomic import write_bytes_atomic
 from briefing.config import WEEKDAYS, Schedule, load_config
 from briefing.editions.period import parse_window
 from briefing.errors import BriefingError
+from briefing.paths import user_path
 
 CRON_DAYS = {day: (n + 1) % 7 for n, day in enumerate(WEEKDAYS)}  # cron counts from Sunday = 0
 MANAGED = "Managed by `briefing schedule --install`; remove with `briefing schedule --uninstall`."
@@ -94,6 +95,27 @@ def briefing_executable() -> Path:
     )
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def safe_path(path: Path, what: str) -> Path:
+    """Return `path`, or refuse it when it holds a control character (a newline above all).
+
+    A newline in a path would end the crontab line or the unit-file line it is written on,
+    and whatever follows would be read as a new cron job or a new directive
+    (`ExecStartPre=...`).  No quoting survives that, so such paths are refused outright;
+    everything else is quoted for each format (`%`, `$`, spaces, quotes, backslashes).
+    """
+    text = str(path)
+    bad = _CONTROL.search(text)
+    if bad:
+        raise BriefingError(
+            f"{what} {text!r} contains a control character ({bad.group(0)!r}); a scheduled job cannot "
+            "run from such a path safely. Rename the folder or pass another path"
+        )
+    return path
+
+
 def resolve_job(
     config_path: str | Path,
     seeds: str | Path,
@@ -115,22 +137,24 @@ def resolve_job(
             raise BriefingError(f"--window: {exc}") from None
         window = window.strip().lower()
 
-    def absolute(p: str | Path) -> Path:
-        p = Path(p).expanduser()
-        return p if p.is_absolute() else workdir / p
+    def absolute(p: str | Path, what: str) -> Path:
+        p = user_path(p, what)
+        return safe_path(p if p.is_absolute() else workdir / p, what)
 
-    config_file = absolute(config_path)
+    safe_path(workdir, "the working directory")
+    config_file = absolute(config_path, "--config")
     config = load_config(config_file)
-    if not absolute(seeds).is_dir():
-        raise BriefingError(f"{absolute(seeds)}: seeds folder not found; pass --seeds DIR")
-    out_dir = absolute(out or config.output.folder)
+    seeds_dir = absolute(seeds, "--seeds")
+    if not seeds_dir.is_dir():
+        raise BriefingError(f"{seeds_dir}: seeds folder not found; pass --seeds DIR")
+    out_dir = absolute(out or config.output.folder, "--out" if out else "output.folder")
     return Job(
-        executable=briefing_executable(),
+        executable=safe_path(briefing_executable(), "the briefing executable"),
         workdir=workdir,
         config=config_file,
-        seeds=absolute(seeds),
+        seeds=seeds_dir,
         out=out_dir,
-        log=absolute(log) if log else workdir / "logs" / f"{name}-schedule.log",
+        log=absolute(log, "--log") if log else workdir / "logs" / f"{name}-schedule.log",
         schedule=config.schedule,
         name=name,
         window=window,
@@ -247,7 +271,22 @@ def uninstall_cron(name: str) -> str:
 
 
 def _unit_escape(text: str) -> str:
+    """Escape systemd specifiers (`%h`, `%n`...), which systemd expands in every setting."""
     return text.replace("%", "%%")
+
+
+def _unit_path(path: Path) -> str:
+    """Return a path for a path-valued setting (WorkingDirectory=, StandardOutput=append:).
+
+    These take the rest of the line literally apart from specifiers; a trailing backslash
+    would continue the line, so it is refused like control characters.
+    """
+    text = str(path)
+    if text.endswith("\\") or text != text.strip():
+        raise BriefingError(
+            f"{text!r} ends with a backslash or blank, which systemd would read differently; rename it"
+        )
+    return _unit_escape(text)
 
 
 def _exec_quote(arg: str) -> str:
@@ -266,14 +305,14 @@ def on_calendar(schedule: Schedule) -> str:
 
 def systemd_units(job: Job) -> dict[str, str]:
     """Return {file name: content} for the service and its timer."""
-    log = _unit_escape(str(job.log))
+    log = _unit_path(job.log)
     service = (
         f"# {MANAGED}\n"
         "[Unit]\n"
         f"Description=Build the briefings ({job.name}) {job.when()}\n\n"
         "[Service]\n"
         "Type=oneshot\n"
-        f"WorkingDirectory={_unit_escape(str(job.workdir))}\n"
+        f"WorkingDirectory={_unit_path(job.workdir)}\n"
         f"ExecStart={' '.join(_exec_quote(a) for a in job.argv())}\n"
         f"ExecStart={' '.join(_exec_quote(a) for a in job.publish_argv())}\n"
         f"StandardOutput=append:{log}\n"

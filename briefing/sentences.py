@@ -106,7 +106,9 @@ ABBREVIATIONS = {
 }
 
 _CLOSERS = "\"'”’)]»"
-_BOUNDARY = re.compile(r"[.!?]+[" + re.escape(_CLOSERS) + r"]*(?=\s+)")
+# Matches start only at the first mark of a run ("?!", "..."), and runs are taken possessively,
+# so a long run of marks is scanned once rather than once from each of its positions.
+_BOUNDARY = re.compile(r"(?<![.!?])[.!?]++[" + re.escape(_CLOSERS) + r"]*+(?=\s)")
 
 
 @dataclass(frozen=True)
@@ -116,12 +118,29 @@ class Span:
     text: str
 
 
+# How far back from a full stop the abbreviation tests look.  Every pattern below is anchored
+# at the full stop and can only succeed on a word of at most a few characters, so a bounded
+# window gives the same answers as the whole text while keeping a splitter pass linear: before,
+# each full stop re-scanned everything before it, and a 100 KB line took minutes.
+_LOOKBACK = 80
+_PARTY = re.compile(r"\b[RDI]-[A-Z][A-Za-z]{1,4}$")
+_WORD_BEFORE = re.compile(r"(?<![\w])([A-Za-z][A-Za-z.]*)$")
+_NEXT_CHAR = re.compile(r"\s+(\S)")
+_NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
+_NUMBERING = re.compile(r"(?<![A-Za-z])Nos?$", re.IGNORECASE)
+_LETTERS_BEFORE = re.compile(r"([A-Za-z]+)$")
+
+
+def _before(text: str, dot: int) -> str:
+    return text[max(0, dot - _LOOKBACK) : dot]
+
+
 def _is_abbreviation(text: str, dot: int) -> bool:
     """True when the full stop at `dot` ends an abbreviation or initial, not a sentence."""
-    before = text[:dot]
-    if re.search(r"\b[RDI]-[A-Z][A-Za-z]{1,4}$", before):
+    before = _before(text, dot)
+    if _PARTY.search(before):
         return True  # party-state labels: "Sen. Rand Paul (R-Ky.) said"
-    m = re.search(r"(?<![\w])([A-Za-z][A-Za-z.]*)$", before)
+    m = _WORD_BEFORE.search(before)
     if not m:
         return False
     word = m.group(1)
@@ -149,12 +168,12 @@ def split_sentences(text: str, offset: int = 0) -> list[Span]:
         if end <= start:
             continue
         punct = m.group(0)
-        nxt = re.match(r"\s+(\S)", text[end:])
+        nxt = _NEXT_CHAR.match(text, end)
         following = nxt.group(1) if nxt else ""
         if punct in (".", ".)", ".]") and _is_abbreviation(text, m.start()) and not _numbering_without_number(text, m.start(), following):
             # "U.S. President" continues; "in the U.S. The next..." is ambiguous: split only
             # before a capitalised word that is a common sentence opener
-            word = re.match(r"\s+([A-Za-z]+)", text[end:])
+            word = _NEXT_WORD.match(text, end)
             if not (word and word.group(1) in _OPENERS and not _is_month_or_title(text, m.start())):
                 continue
         if following and (following.islower() or following in ",;:"):
@@ -204,9 +223,9 @@ _OPENERS = {
 
 def _numbering_without_number(text: str, dot: int, following: str) -> bool:
     """True for "No." or "Nos." not followed by a number: the word "no", not the numbering sign."""
-    return bool(re.search(r"(?<![A-Za-z])Nos?$", text[:dot], re.IGNORECASE)) and not following.isdigit()
+    return bool(_NUMBERING.search(_before(text, dot))) and not following.isdigit()
 
 
 def _is_month_or_title(text: str, dot: int) -> bool:
-    m = re.search(r"([A-Za-z]+)$", text[:dot])
+    m = _LETTERS_BEFORE.search(_before(text, dot))
     return m is not None and m.group(1).lower() in ABBREVIATIONS and len(m.group(1)) > 1

@@ -11,8 +11,10 @@ from pathlib import Path
 
 from briefing.errors import InputError
 from briefing.model import Document
+from briefing.readers.corpus_files import corpus_files
 from briefing.readers.sidecar import load_sidecar
 from briefing.readers.text import read_text_file
+from briefing.safeio import describe_os_error
 
 SIDECAR = "sources.yaml"
 Warn = Callable[[str], None]
@@ -23,13 +25,21 @@ def _ignore(_: str) -> None:
 
 
 def read_corpus(
-    seeds_dir: str | Path, warn: Warn = _ignore, progress: Callable[[int, int], None] | None = None
+    seeds_dir: str | Path,
+    warn: Warn = _ignore,
+    progress: Callable[[int, int], None] | None = None,
+    *,
+    follow_links: bool = False,
 ) -> list[Document]:
-    """Return every article in the folder's `*.txt` files, sidecar applied, undated ones dated by inference."""
+    """Return every article in the folder's `*.txt` files, sidecar applied, undated ones dated by inference.
+
+    Only regular files inside the folder are read (see `corpus_files`); links leaving it
+    are read only with `follow_links`.
+    """
     folder = Path(seeds_dir)
     if not folder.is_dir():
         raise InputError(f"{folder}: seeds folder not found; pass --seeds DIR")
-    files = sorted(p for p in folder.glob("*.txt") if p.is_file())
+    files = corpus_files(folder, (".txt",), warn, follow_links=follow_links)
     if not files:
         raise InputError(f"{folder}: no *.txt documents found; add articles as UTF-8 .txt files")
     sidecar = load_sidecar(folder / SIDECAR)
@@ -44,7 +54,7 @@ def read_corpus(
             warn(f"skipped: {exc}")
             continue
         except OSError as exc:
-            warn(f"skipped: {path}: cannot be read ({exc.strerror})")
+            warn(f"skipped: {describe_os_error(path, exc)}")
             continue
         for w in result.warnings:
             warn(w)

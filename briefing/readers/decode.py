@@ -14,6 +14,8 @@ from pathlib import Path
 from charset_normalizer import from_bytes
 
 from briefing.errors import InputError
+from briefing.readers.corpus_files import MAX_DOCUMENT_BYTES
+from briefing.safeio import read_regular
 
 # C0/C1 controls other than tab and newline break DOCX (python-docx refuses them) and carry no text.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
@@ -28,7 +30,7 @@ class Decoded:
 
 def decode_file(path: Path) -> Decoded:
     """Return the file's text with normalised line ends and control characters removed."""
-    data = path.read_bytes()
+    data = read_regular(path, MAX_DOCUMENT_BYTES)
     if not data.strip():
         raise InputError(f"{path}: the file is empty; add the article text or remove the file")
     warning = None

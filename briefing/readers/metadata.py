@@ -194,9 +194,19 @@ def is_title_case(line: str) -> bool:
     return caps / len(content) >= 0.75
 
 
+_MAX_BYLINE = 240  # 90 characters of names plus "Reporting by", a job title and an e-mail address
+
+
 def parse_byline(line: str) -> tuple[str, ...] | None:
-    """Return the author names when the line is a byline ("By Jane Doe and John Roe", "Alexander Eid")."""
+    """Return the author names when the line is a byline ("By Jane Doe and John Roe", "Alexander Eid").
+
+    A line too long to be a byline even with its prefix, job title and e-mail is refused
+    before any pattern runs: the suffix patterns are anchored at the end and would otherwise
+    re-scan a long paragraph from every position.
+    """
     s = line.strip()
+    if len(s) > _MAX_BYLINE:
+        return None
     s = re.sub(r"^(?:by|written by|words by|reporting by)\s+", "", s, flags=re.IGNORECASE)
     s = re.sub(
         r"\s*[,|]\s*(?:staff (?:writer|reporter)|correspondent|reporter|contributor|editor)s?$",

@@ -11,10 +11,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from briefing.errors import InputError
+from briefing.safeio import describe_os_error, read_regular_text
+from briefing.safeyaml import load_yaml
 
+MAX_SIDECAR_BYTES = 16 << 20  # metadata for tens of thousands of files
 FIELDS = ("title", "authors", "publisher", "published", "url")
 
 
@@ -25,18 +26,15 @@ class SidecarEntry:
 
 def load_sidecar(path: Path) -> dict[str, SidecarEntry]:
     """Return {file name: entry}; raise InputError naming the line of any problem."""
-    if not path.exists():
-        return {}
     try:
-        text = path.read_text(encoding="utf-8")
-        node = yaml.compose(text)
-        raw = yaml.safe_load(text)
+        text = read_regular_text(path, MAX_SIDECAR_BYTES)
+    except FileNotFoundError:
+        return {}
     except UnicodeDecodeError:
         raise InputError(f"{path}: not UTF-8 text; save it as UTF-8") from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = f":{mark.line + 1}" if mark else ""
-        raise InputError(f"{path}{line}: not valid YAML ({getattr(exc, 'problem', exc)})") from None
+    except OSError as exc:
+        raise InputError(f"{describe_os_error(path, exc)}; {path.name} must be a YAML file") from None
+    raw, node = load_yaml(text, path, InputError)
     if raw is None:
         return {}
     if not isinstance(raw, dict):
