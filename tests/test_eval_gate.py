@@ -13,10 +13,11 @@ from tests.eval_gate import score_all
 # Pinned 2026-11-21 at the figures first reached; raise them when scores improve.
 # event_F1 re-pinned 2026-11-29 at 0.612: the shared scorer now requires an event's text to lie
 # within the gold `span` (GUIDELINES.md, Events), so 0.959 was measured under a looser rule.
+# event_F1 raised to 0.927 when dates were attached to the clause or phrase they govern (issue 14).
 FLOORS = {
     "quote_F1": 1.0,
     "speaker_acc": 1.0,
-    "event_F1": 0.612,
+    "event_F1": 0.927,
     "event_end_acc": 1.0,
     "passage_R_mean": 0.947,
     "passage_P_mean": 0.949,

@@ -51,8 +51,10 @@ def test_timeline_header_date_is_inherited_by_its_clauses() -> None:
     )
     events = extract_events(d)
     assert dates(events) == [("2026-01-12", None), ("2026-01-12", None), ("2026-01-12", None), ("1942", None)]
+    assert events[0].text == "Lee tells NHK that ties are vital"  # the row does not repeat its stamp
     assert events[1].text == "Takaichi confirms she will host Lee in Nara"
-    assert events[3].text.startswith("Wi outlines plans")
+    assert events[2].text.startswith("Wi outlines plans")
+    assert events[3].text == "including DNA analysis of remains from the 1942 mine disaster"
 
 
 def test_date_that_is_part_of_a_name_is_not_an_event() -> None:

@@ -16,10 +16,11 @@ from datetime import date, timedelta
 from briefing.extract.timex import Timex, tag
 from briefing.model import Document
 
+from .attach import attached_unit, phrase_end, stamp_end
 from .clauses import Clause, clauses, is_dateline, is_stamp
 from .filters import part_of_name
 from .infer import infer_published_text
-from .relative import relative_span
+from .relative import relative_phrase, relative_span
 
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})(-WE)?$")
 _ISO = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
@@ -117,6 +118,40 @@ def _leading(clause: Clause, timexes: list[Timex]) -> Timex | None:
     return None
 
 
+_FUNCTION_WORDS = frozenset(
+    "the a an of in on at for to and or but with by from this that these those his her its their our "
+    "last next this year month week day before after ahead since during following despite".split()
+)
+_MONTHS = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+
+
+def _content_words(row: str) -> frozenset[str]:
+    words = re.findall(r"[a-z][a-z'’-]+", row.lower())
+    return frozenset(w for w in words if w not in _FUNCTION_WORDS and w not in _MONTHS)
+
+
+def _restates(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Two rows of one document under one date that name the same thing ("the elections this June",
+    "the June elections"): the words of one are all in the other."""
+    small, large = sorted((a, b), key=len)
+    return len(small) >= 2 and small <= large
+
+
+def _clean_span(text: str, lo: int, hi: int) -> tuple[int, int]:
+    """Trim a row's span: no trailing citation marks ("[16]"), separators or full stop."""
+    while True:
+        m = re.search(r"\s*(?:\[\d{1,3}\])+\s*[.;,]?\s*$", text[lo:hi])
+        if not m or m.start() == 0:
+            break
+        hi = lo + m.start()
+    while hi > lo and text[hi - 1] in " ;,:–—-":
+        hi -= 1
+    return lo, hi
+
+
 def extract_events(doc: Document) -> list[DocEvent]:
     """Return the dated events of `doc` in text order, normalised against `doc.date`.
 
@@ -125,10 +160,12 @@ def extract_events(doc: Document) -> list[DocEvent]:
     """
     dct = doc.date or infer_published(doc)
     text = doc.text
-    timexes = [t for t in tag(text, dct) if _calendar(t)]
+    all_timexes = tag(text, dct)
+    timexes = [t for t in all_timexes if _calendar(t)]
     events: list[DocEvent] = []
     seen: set[tuple[str, str | None, str]] = set()
     seen_ranges: set[tuple[str, str]] = set()
+    by_date: dict[tuple[str, str | None], list[frozenset[str]]] = {}
     pos = 0
     last_day: str | None = None  # day of the last dated clause, for "This comes N days after ..."
     for para in doc.paragraphs:
@@ -142,32 +179,58 @@ def extract_events(doc: Document) -> list[DocEvent]:
         for clause in clauses(text, p_start, p_end):
             if clause.sentence_start != current_sentence:
                 current_sentence, inherited = clause.sentence_start, None
+            mine = [t for t in all_timexes if clause.start <= t.start < clause.end]
+            body = (
+                stamp_end(text, clause.start, clause.end, mine[0].start, mine[0].end)
+                if mine
+                else clause.start
+            )
             own = [t for t in timexes if clause.start <= t.start < clause.end]
             own = [t for t in own if _is_event_timex(t, text, dct, clause.sentence_start)]
             if clause.first_in_sentence:
                 inherited = _leading(clause, own)
-            elif inherited is not None and not any(len(t.value) >= 7 for t in own):
-                own = [inherited, *own]
-            found = [_calendar(t) or (t.value, None) for t in own]
+                heading = inherited
+            else:
+                heading = _leading(clause, own) or inherited
+            dated: list[tuple[tuple[str, str | None], int, int]] = []  # (date, end), text span
+            if (
+                not clause.first_in_sentence
+                and inherited is not None
+                and not any(len(t.value) >= 7 for t in own)
+            ):
+                dated.append(((_calendar(inherited) or (inherited.value, None)), body, clause.end))
+            for t in own:
+                unit = attached_unit(
+                    text, body, clause.end, t.start, t.end, heading is not None and heading is not t
+                )
+                lo, hi = unit or (body, clause.end)
+                dated.append(((_calendar(t) or (t.value, None)), lo, hi))
             rel = relative_span(clause.text, last_day)
             if rel is not None:
                 # the computed span replaces the vaguer dates the clause gives for it ("last week")
-                found = [rel, *(f for f in found if not _overlaps(f, rel))]
-            days = [f[0] for f in found if len(f[0]) == 10]
+                at = clause.start + relative_phrase(clause.text)
+                lo, hi = at, phrase_end(text, at, clause.end)
+                dated = [(rel, lo, hi), *(d for d in dated if not _overlaps(d[0], rel))]
+            days = [d[0][0] for d in dated if len(d[0][0]) == 10]
             if days:
                 last_day = days[0]
-            for day, end in found:
+            for (day, end), lo, hi in dated:
+                lo, hi = _clean_span(text, lo, hi)
                 if end is not None:
                     if (day, end) in seen_ranges:
                         continue  # the same range again: the same event mentioned again
                     seen_ranges.add((day, end))
-                key = (day, end, re.sub(r"\W+", " ", clause.text).strip().lower())
+                row = text[lo:hi]
+                key = (day, end, re.sub(r"\W+", " ", row).strip().lower())
                 if key in seen:
                     continue
                 seen.add(key)
-                events.append(
-                    DocEvent(day, end, clause.text, _status(day, clause.text, dct), doc.id, clause.start)
-                )
+                words = _content_words(row)
+                same_day = by_date.setdefault((day, end), [])
+                if any(_restates(words, other) for other in same_day):
+                    continue  # "ahead of the June elections" after "before the elections this June"
+                same_day.append(words)
+                events.append(DocEvent(day, end, row, _status(day, row, dct), doc.id, lo))
     return events
 
 

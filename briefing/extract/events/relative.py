@@ -35,3 +35,11 @@ def relative_span(clause: str, previous: str | None) -> tuple[str, str | None] |
         start = ref + timedelta(days=int(n))
         end = start + timedelta(days=int(length) - 1)
     return start.isoformat(), (end.isoformat() if end != start else None)
+
+
+def relative_phrase(clause: str) -> int:
+    """Offset in `clause` where the event that "N days after X" dates begins (X), or 0."""
+    m = _AFTER.match(clause)
+    if not m:
+        return 0
+    return m.end("dir") + len(clause[m.end("dir") :]) - len(clause[m.end("dir") :].lstrip())

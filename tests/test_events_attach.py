@@ -1,0 +1,112 @@
+"""Each date is attached to the clause or phrase it governs, so a row states one event under its own
+date (GUIDELINES: Events, `span`). Sentences written for these tests; none comes from a corpus."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing.documents import Document
+from briefing.extract.events import extract_events
+
+
+def rows(text: str, published: str = "2026-03-10") -> list[tuple[str, str | None, str]]:
+    d = Document("t.txt", "t.txt", "Title", (), None, published, False, None, (text,))
+    return [(e.date, e.end, e.text) for e in extract_events(d)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date", "row"),
+    [
+        # adjunct opened by a subordinator or event preposition
+        (
+            "The mayor will open the new bridge on March 20, his first project since taking office in May 2024.",
+            "2024-05",
+            "since taking office in May 2024",
+        ),
+        (
+            "Farmers still avoid the valley, following the 1998 flood that swept away the old dam.",
+            "1998",
+            "following the 1998 flood that swept away the old dam",
+        ),
+        (
+            "The council approved the plan despite the High Court's 2019 ruling that it was unlawful, officials said.",
+            "2019",
+            "despite the High Court's 2019 ruling that it was unlawful",
+        ),
+        (
+            "Because hundreds of miners were trapped in the 1956 pit fire, the town keeps a memorial day.",
+            "1956",
+            "Because hundreds of miners were trapped in the 1956 pit fire",
+        ),
+        # relative clause keeps its antecedent, so the row has a subject
+        (
+            "The museum returned the letters of sailors who drowned in a 1917 convoy attack.",
+            "1917",
+            "sailors who drowned in a 1917 convoy attack",
+        ),
+        # participial appositive keeps the noun it describes
+        (
+            "Critics say the charter, last revised in 1991, no longer fits the city.",
+            "1991",
+            "the charter, last revised in 1991",
+        ),
+        # complement clause of a reporting verb under a leading date stamp
+        (
+            "Feb 2, 2026 – Aides confirm the talks will resume around Feb 20 in Oslo, with a hotel as venue.",
+            "2026-02-20",
+            "the talks will resume around Feb 20 in Oslo",
+        ),
+        # a coordinated noun phrase after the date is not part of its unit
+        (
+            "Feb 3, 2026 – The statement cites their earlier meeting in Bergen (Jan 30) and a call in Rome.",
+            "2026-01-30",
+            "The statement cites their earlier meeting in Bergen (Jan 30)",
+        ),
+        # "N days after X": X is the event
+        (
+            "The minister lands in Lima on March 8. This comes just four days after her two-day visit to Quito.",
+            "2026-03-03",
+            "her two-day visit to Quito",
+        ),
+    ],
+)
+def test_a_date_in_a_modifier_dates_only_that_modifier(sentence: str, date: str, row: str) -> None:
+    found = rows(sentence)
+    assert (date, row) in [(d, r) for d, _, r in found], found
+
+
+def test_the_main_statement_keeps_its_own_date_and_whole_sentence() -> None:
+    found = rows(
+        "The mayor will open the new bridge on March 20, his first project since taking office in May 2024."
+    )
+    assert found[0][:2] == ("2026-03-20", None)
+    assert found[0][2].startswith("The mayor will open the new bridge on March 20")
+    # the side clause's year never re-dates the main statement
+    assert not any(d == "2024-05" and "will open" in r for d, _, r in found)
+
+
+def test_a_date_after_a_comma_that_heads_no_modifier_dates_the_main_verb() -> None:
+    found = rows("The envoy visited Lima, the capital of Peru, on March 2 for trade talks.")
+    assert found == [
+        ("2026-03-02", None, "The envoy visited Lima, the capital of Peru, on March 2 for trade talks.")
+    ]
+
+
+def test_a_date_right_after_a_reporting_verb_dates_the_report() -> None:
+    found = rows("The ministry said on Monday that the talks would resume in April.")
+    assert ("2026-03-09", None) in [(d, e) for d, e, _ in found]
+    assert [r for d, _, r in found if d == "2026-03-09"][0].startswith("The ministry said on Monday")
+    assert ("2026-04", "the talks would resume in April") in [(d, r) for d, _, r in found]
+
+
+def test_a_row_does_not_repeat_its_date_stamp() -> None:
+    found = rows("March 4, 2026 – The committee publishes its report.")
+    assert found == [("2026-03-04", None, "The committee publishes its report.")]
+
+
+def test_two_mentions_of_one_event_in_a_document_make_one_row() -> None:
+    found = rows(
+        "Reform is unlikely before the regional elections this June. "
+        "Parties want a deal ahead of the June regional elections."
+    )
+    assert [d for d, _, _ in found] == ["2026-06"]
