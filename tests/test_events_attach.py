@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.documents import Document
 from briefing.extract.events import extract_events
+from briefing.model import Document
 
 
 def rows(text: str, published: str = "2026-03-10") -> list[tuple[str, str | None, str]]:
