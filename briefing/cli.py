@@ -163,6 +163,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
                 "published": d.published,
                 "published_inferred": d.published_inferred,
                 "url": d.url,
+                "format": d.format,
+                "text": d.text,
                 "quotes": [
                     {"text": q.text, "speaker": q.speaker, "role": q.role, "partial": q.partial}
                     for q in extraction.quotes[d.id]

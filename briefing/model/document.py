@@ -1,7 +1,8 @@
 """The reader's output: one article with its metadata and clean body paragraphs.
 
-Readers (text today; HTML, PDF, DOCX later) all produce `Document`s, so every
-extractor and the selector work on one shape whatever the input format was.
+Every reader (text, HTML, PDF, DOCX, e-mail; see `briefing.readers.registry`) produces
+`Document`s, so every extractor and the selector work on one shape whatever the input
+format was.
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ class Document:
     published_inferred: bool
     url: str | None
     paragraphs: tuple[str, ...]  # body paragraphs, page furniture removed, verbatim otherwise
+    format: str = "txt"  # the reader that read it ("txt", "html", "pdf", "docx", "eml")
+    pages: tuple[int, ...] = ()  # PDF: the page each paragraph starts on, so a passage can cite "p. 4"
 
     @property
     def text(self) -> str:
@@ -30,6 +33,10 @@ class Document:
     def date(self) -> str | None:
         """Return the document's own date as YYYY-MM-DD (the DCT for date normalisation)."""
         return self.published[:10] if self.published else None
+
+    def page_of(self, paragraph: int) -> int | None:
+        """Return the page number paragraph `paragraph` starts on, or None for unpaged formats."""
+        return self.pages[paragraph] if paragraph < len(self.pages) else None
 
     def with_published(self, published: str | None, inferred: bool) -> Document:
         return replace(self, published=published, published_inferred=inferred)

@@ -12,8 +12,8 @@ from pathlib import Path
 from briefing.errors import InputError
 from briefing.model import Document
 from briefing.readers.corpus_files import corpus_files
+from briefing.readers.registry import SUFFIXES, read_file
 from briefing.readers.sidecar import load_sidecar
-from briefing.readers.text import read_text_file
 from briefing.safeio import describe_os_error
 
 SIDECAR = "sources.yaml"
@@ -31,7 +31,8 @@ def read_corpus(
     *,
     follow_links: bool = False,
 ) -> list[Document]:
-    """Return every article in the folder's `*.txt` files, sidecar applied, undated ones dated by inference.
+    """Return every article in the folder's documents (any format in the reader table, see
+    `briefing.readers.registry`), sidecar applied, undated ones dated by inference.
 
     Only regular files inside the folder are read (see `corpus_files`); links leaving it
     are read only with `follow_links`.
@@ -39,9 +40,11 @@ def read_corpus(
     folder = Path(seeds_dir)
     if not folder.is_dir():
         raise InputError(f"{folder}: seeds folder not found; pass --seeds DIR")
-    files = corpus_files(folder, (".txt",), warn, follow_links=follow_links)
+    files = corpus_files(folder, SUFFIXES, warn, follow_links=follow_links)
     if not files:
-        raise InputError(f"{folder}: no *.txt documents found; add articles as UTF-8 .txt files")
+        raise InputError(
+            f"{folder}: no documents found; add articles as {', '.join(SUFFIXES)} files"
+        )
     sidecar = load_sidecar(folder / SIDECAR)
     for name in sidecar:
         if not (folder / name).is_file():
@@ -49,7 +52,7 @@ def read_corpus(
     documents: list[Document] = []
     for n, path in enumerate(files, 1):
         try:
-            result = read_text_file(path)
+            result = read_file(path)
         except InputError as exc:
             warn(f"skipped: {exc}")
             continue

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from briefing.model import Document
 from briefing.readers import furniture, metadata
+from briefing.readers.base import ReadResult
 from briefing.readers.decode import decode_file
 
 
@@ -22,12 +23,6 @@ class _Article:
     title: str | None = None
     authors: list[str] = field(default_factory=list)
     paragraphs: list[str] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class ReadResult:
-    documents: list[Document]
-    warnings: list[str]
 
 
 def _body_lines(lines: list[str]) -> list[str]:
@@ -171,3 +166,8 @@ def read_text_file(path: Path) -> ReadResult:
             )
         )
     return ReadResult(documents, warnings)
+
+
+def read(path: Path) -> ReadResult:
+    """Registry entry point (see `briefing.readers.registry`)."""
+    return read_text_file(path)

@@ -1,0 +1,27 @@
+"""What every reader returns: the documents found in one file, plus warnings for the user.
+
+Kept apart from the readers so the registry and each format module share one shape
+without importing one another.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from briefing.model import Document
+
+
+@dataclass(frozen=True)
+class ReadResult:
+    documents: list[Document]
+    warnings: list[str] = field(default_factory=list)
+
+
+def split_paragraphs(text: str) -> list[str]:
+    """Return the non-empty lines of extracted text, whitespace runs collapsed, as paragraphs."""
+    out = []
+    for line in text.split("\n"):
+        s = " ".join(line.split())
+        if s:
+            out.append(s)
+    return out
