@@ -1,0 +1,230 @@
+"""Benchmark the whole build at scale: first build, +1 document rebuild, peak memory, growth exponent.
+
+A corpus of N documents is generated in a temporary folder from real news text read from
+`../shared/bench` (TempEval-3 dev and PolNeAR dev articles; the test splits are never used) and
+the sample corpus, replicated with distinct file names and distinct dates (each replica moves the
+article's date by a few weeks, so relative dates in it move too). Nothing is copied into the
+repository. For each size the script runs, as a user would, `briefing build --format json` over
+all themes with a fixed `--date`:
+
+  first        a build with an empty output folder (and an empty store, if there is one)
+  incremental  the same build after one new document was added to the folder
+
+and prints wall time, peak memory (resident set of the build and every worker process it
+starts, summed, sampled every 20 ms), documents per second of the first build and the growth
+exponent of time between consecutive sizes (log t2/t1 over log n2/n1; 1.0 is linear).
+
+    .venv/bin/python bench/bench_scale.py [--sizes 100,1000,10000] [--profile N]
+
+`--profile N` builds a corpus of N documents once under cProfile and prints where the time goes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import math
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH = ROOT.parent / "shared" / "bench"
+SHARED_SEEDS = ROOT.parent / "shared" / "seeds"
+EDITION = "2026-02-02"
+MONTHS = "January February March April May June July August September October November December".split()
+WEEKDAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+
+
+def _jsonl(path: Path) -> list[dict]:
+    if not path.is_file():
+        raise SystemExit(
+            f"{path}: benchmark data not found (expected ../shared/bench next to the repository)"
+        )
+    with path.open(encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def base_articles() -> list[tuple[str, str | None, dt.date | None, str]]:
+    """Return (name, title, date, body) for every source article; seeds keep their own dated text."""
+    out: list[tuple[str, str | None, dt.date | None, str]] = []
+    for rec in _jsonl(BENCH / "te3" / "dev.jsonl"):
+        out.append(
+            (f"te3-{rec['doc']}", rec.get("title") or None, dt.date.fromisoformat(rec["dct"]), rec["text"])
+        )
+    for rec in _jsonl(BENCH / "quotes" / "polnear_dev.jsonl"):
+        out.append(
+            (f"pn-{rec['doc']}", rec.get("title") or None, dt.date.fromisoformat(rec["date"]), rec["text"])
+        )
+    seeds = SHARED_SEEDS if SHARED_SEEDS.is_dir() else ROOT / "seeds"
+    for path in sorted(seeds.glob("*.txt")):
+        out.append((f"seed-{path.stem}", None, None, path.read_text(encoding="utf-8")))
+    # interleave the sources so that every size mixes all three kinds of text
+    out.sort(key=lambda a: (hash_order(a[0]), a[0]))
+    return out
+
+
+def hash_order(name: str) -> int:
+    """A fixed pseudo-random order independent of PYTHONHASHSEED."""
+    h = 0
+    for ch in name:
+        h = (h * 131 + ord(ch)) % 1_000_003
+    return h
+
+
+def _long_date(day: dt.date) -> str:
+    return f"{WEEKDAYS[day.weekday()]}, {MONTHS[day.month - 1]} {day.day}, {day.year}"
+
+
+def article_text(base: tuple[str, str | None, dt.date | None, str], replica: int) -> str:
+    """The file text of one replica: headline, a printed date moved by `replica` * 5 weeks, the body."""
+    name, title, day, body = base
+    if day is None:  # a sample-corpus file prints its own dates; replicas differ by name only
+        return body
+    moved = day + dt.timedelta(weeks=5 * replica)
+    head = (title or body.split(".")[0][:90]).replace("\n", " ").strip()
+    paragraphs = [p.strip() for p in body.replace("\r", "").split("\n") if p.strip()]
+    if title and paragraphs and paragraphs[0].rstrip(".") == title.rstrip("."):
+        paragraphs = paragraphs[1:]  # PolNeAR repeats the headline as the first paragraph
+    return "\n\n".join([head, _long_date(moved), *paragraphs]) + "\n"
+
+
+def write_corpus(folder: Path, n: int, bases: list) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(n):
+        base = bases[i % len(bases)]
+        replica = i // len(bases)
+        (folder / f"{i:05d}-{base[0][:40]}-r{replica}.txt").write_text(
+            article_text(base, replica), encoding="utf-8"
+        )
+
+
+def add_one(folder: Path, n: int, bases: list) -> None:
+    """Add the (n+1)-th document: a new replica, so a new name, date and content hash."""
+    base = bases[n % len(bases)]
+    replica = n // len(bases) + 1000
+    (folder / f"{n:05d}-{base[0][:40]}-new.txt").write_text(article_text(base, replica), encoding="utf-8")
+
+
+def _tree_rss(root: int) -> int:
+    """Resident memory in bytes of a process and all its descendants."""
+    children: dict[int, list[int]] = {}
+    rss: dict[int, int] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", encoding="ascii", errors="replace") as fh:
+                fields = fh.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        pid, ppid = int(entry), int(fields[1])
+        children.setdefault(ppid, []).append(pid)
+        rss[pid] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
+    total, todo = 0, [root]
+    while todo:
+        p = todo.pop()
+        total += rss.get(p, 0)
+        todo.extend(children.get(p, []))
+    return total
+
+
+def run_build(seeds: Path, out: Path, config: Path, extra: list[str]) -> tuple[float, int]:
+    """Run one `briefing build` and return (seconds, peak resident bytes of its process tree)."""
+    cmd = [
+        sys.executable, "-m", "briefing.cli", "build", "--format", "json", "--quiet", "--date", EDITION,
+        "--seeds", str(seeds), "--out", str(out), "--config", str(config), *extra,
+    ]  # fmt: skip
+    peak = 0
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    done = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not done.is_set():
+            peak = max(peak, _tree_rss(proc.pid))
+            time.sleep(0.02)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    _, err = proc.communicate()
+    elapsed = time.perf_counter() - start
+    done.set()
+    sampler.join()
+    if proc.returncode != 0:
+        raise SystemExit(f"build failed ({proc.returncode}):\n{err.decode(errors='replace')[-3000:]}")
+    return elapsed, peak
+
+
+def bench_config(tmp: Path, store: str | None) -> Path:
+    """The repository's config, with the store pointed at `store` when one is given."""
+    text = (ROOT / "config.yaml").read_text(encoding="utf-8")
+    if store:
+        text += f"\nstore: {json.dumps(store)}\n"
+    path = tmp / "config.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def profile(n: int) -> None:
+    import cProfile
+    import pstats
+
+    bases = base_articles()
+    with tempfile.TemporaryDirectory(prefix="briefing-scale-") as tmp_s:
+        tmp = Path(tmp_s)
+        write_corpus(tmp / "corpus", n, bases)
+        sys.path.insert(0, str(ROOT))
+        from briefing.cli import main
+
+        prof = cProfile.Profile()
+        prof.runcall(
+            main,
+            ["build", "--format", "json", "--quiet", "--date", EDITION, "--seeds", str(tmp / "corpus"),
+             "--out", str(tmp / "out"), "--config", str(bench_config(tmp, None))],
+        )  # fmt: skip
+        pstats.Stats(prof).sort_stats("cumulative").print_stats(45)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--sizes", default="100,1000,10000", help="comma-separated corpus sizes")
+    ap.add_argument("--profile", type=int, metavar="N", help="profile one first build of N documents instead")
+    args = ap.parse_args()
+    if args.profile:
+        profile(args.profile)
+        return 0
+    sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
+    bases = base_articles()
+    print(f"source articles: {len(bases)} (TE3 dev, PolNeAR dev, sample corpus); edition date {EDITION}")
+    print(f"{'docs':>6} {'first s':>9} {'+1 doc s':>9} {'peak MB':>8} {'docs/s':>8} {'exponent':>9}")
+    rows: list[tuple[int, float]] = []
+    for n in sizes:
+        with tempfile.TemporaryDirectory(prefix="briefing-scale-") as tmp_s:
+            tmp = Path(tmp_s)
+            config = bench_config(tmp, None)
+            corpus, out = tmp / "corpus", tmp / "out"
+            write_corpus(corpus, n, bases)
+            first, peak1 = run_build(corpus, out, config, [])
+            add_one(corpus, n, bases)
+            again, peak2 = run_build(corpus, out, config, [])
+            shutil.rmtree(out, ignore_errors=True)
+        exponent = ""
+        if rows:
+            n0, t0 = rows[-1]
+            exponent = f"{math.log(first / t0) / math.log(n / n0):.2f}"
+        rows.append((n, first))
+        peak = max(peak1, peak2) / 1e6
+        print(f"{n:>6} {first:>9.1f} {again:>9.2f} {peak:>8.0f} {n / first:>8.1f} {exponent:>9}", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
