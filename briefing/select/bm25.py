@@ -16,6 +16,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from briefing.select.query import Concept, Query
 from briefing.select.tokenize import Token
@@ -130,20 +131,38 @@ def _same(tok: Token, pat: Token, inner: bool) -> bool:
 
 
 def evidence(query: Query, toks: Sequence[Token]) -> float:
-    """Return the sum of weights of the query concepts found in one short text (a title)."""
-    total = 0.0
-    for c in query.concepts:
-        n = len(c.pattern)
-        if any(
-            all(_same(toks[i + j], p, j > 0) for j, p in enumerate(c.pattern))
-            for i in range(len(toks) - n + 1)
-        ):
-            total += c.weight
-    for c in query.exclude:
-        n = len(c.pattern)
-        if any(
-            all(_same(toks[i + j], p, j > 0) for j, p in enumerate(c.pattern))
-            for i in range(len(toks) - n + 1)
-        ):
-            return 0.0
-    return total
+    """Return the sum of weights of the query concepts found in one short text (a title).
+
+    One pass over the text: the concepts are indexed by their first token's key, so each
+    position tries only the concepts that can start there (a theme has dozens of concepts
+    and the build asks this of every event and quote of the corpus, for every theme).
+    """
+    starts, excludes = _first_token_index(query)
+    found: set[int] = set()
+    n = len(toks)
+    for i, tok in enumerate(toks):
+        for k in excludes.get(tok.key, ()):
+            if _matches_at(query.exclude[k].pattern, toks, i, n):
+                return 0.0
+        for k in starts.get(tok.key, ()):
+            if k not in found and _matches_at(query.concepts[k].pattern, toks, i, n):
+                found.add(k)
+    return sum(query.concepts[k].weight for k in sorted(found))
+
+
+def _matches_at(pattern: Sequence[Token], toks: Sequence[Token], i: int, n: int) -> bool:
+    if i + len(pattern) > n:
+        return False
+    return all(_same(toks[i + j], p, j > 0) for j, p in enumerate(pattern))
+
+
+@lru_cache(maxsize=64)
+def _first_token_index(query: Query) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
+    """Return {first key: concept positions} for the query's concepts and for its excluded terms."""
+    starts: dict[str, list[int]] = {}
+    for k, c in enumerate(query.concepts):
+        starts.setdefault(c.pattern[0].key, []).append(k)
+    excludes: dict[str, list[int]] = {}
+    for k, c in enumerate(query.exclude):
+        excludes.setdefault(c.pattern[0].key, []).append(k)
+    return starts, excludes

@@ -8,15 +8,23 @@ so they call the selector's evidence rather than a second keyword matcher.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 
 from briefing.model import Person, Theme
 from briefing.select.bm25 import evidence
 from briefing.select.pipeline import GATE
 from briefing.select.query import build_query
-from briefing.select.tokenize import tokens
+from briefing.select.tokenize import Token, tokens
 
 
 def theme_filter(theme: Theme, people: Sequence[Person]) -> Callable[[str], bool]:
     """Return a predicate: True when the text alone carries enough theme evidence to be selected."""
     query = build_query(theme, people)
-    return lambda text: evidence(query, tokens(text)) >= GATE
+    return lambda text: evidence(query, sentence_tokens(text)) >= GATE
+
+
+@lru_cache(maxsize=1 << 16)
+def sentence_tokens(text: str) -> tuple[Token, ...]:
+    """Return the tokens of an event or quote sentence; every theme asks about the same sentences,
+    so each is tokenised once per build, not once per theme."""
+    return tuple(tokens(text))
