@@ -143,14 +143,25 @@ def build_timeline(
     period are kept first.
     """
     clusters: list[_Cluster] = []
+    # every way of joining a cluster needs a word in common with it (all thresholds are above 0),
+    # so only clusters sharing a word are tried, earliest first as before: merging grows with the
+    # events that share words, not with every pair of events
+    having: dict[str, list[int]] = {}
     for e, source in sorted(items, key=lambda it: (it[0].date, it[0].doc_id, it[0].start)):
         toks = _tokens(e.text)
-        home = next((c for c in clusters if _fits(c, e, source, toks)), None)
+        sharing = sorted({k for w in toks for k in having.get(w, ())})
+        home = next((k for k in sharing if _fits(clusters[k], e, source, toks)), None)
         if home is None:
+            home = len(clusters)
             clusters.append(_Cluster([(e, source)], toks))
+            new_words = toks
         else:
-            home.members.append((e, source))
-            home.tokens = home.tokens | toks
+            cluster = clusters[home]
+            cluster.members.append((e, source))
+            new_words = toks - cluster.tokens
+            cluster.tokens = cluster.tokens | toks
+        for w in new_words:
+            having.setdefault(w, []).append(home)
     entries = [_entry(c, period_start, period_end) for c in clusters]
     if max_events >= 0 and len(entries) > max_events:
         ranked = sorted(entries, key=lambda ev: (-len(ev.sources), ev.background, _neg_date(ev.date)))
