@@ -7,11 +7,11 @@ and writes atomically.  Adding a format is one module plus one line below.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from briefing.model import Briefing
-from briefing.writers import docx, html, json, pdf
 
 
 @dataclass(frozen=True)
@@ -29,16 +29,28 @@ class Writer:
     render: Callable[[Briefing], bytes]
 
 
+def _lazy(module: str) -> Callable[[Briefing], bytes]:
+    """Return `render` of a writer module, imported on first use: a JSON-only build should not pay
+    for importing reportlab and python-docx."""
+
+    def render(briefing: Briefing) -> bytes:
+        renderer: Callable[[Briefing], bytes] = importlib.import_module(f"briefing.writers.{module}").render
+        return renderer(briefing)
+
+    render.__name__ = f"{module}.render"
+    return render
+
+
 WRITERS: dict[str, Writer] = {
     "docx": Writer(
         "docx",
         ".docx",
         "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        docx.render,
+        _lazy("docx"),
     ),
-    "pdf": Writer("pdf", ".pdf", "application/pdf", pdf.render),
-    "html": Writer("html", ".html", "text/html; charset=utf-8", html.render),
-    "json": Writer("json", ".json", "application/json", json.render),
+    "pdf": Writer("pdf", ".pdf", "application/pdf", _lazy("pdf")),
+    "html": Writer("html", ".html", "text/html; charset=utf-8", _lazy("html")),
+    "json": Writer("json", ".json", "application/json", _lazy("json")),
 }
 
 __all__ = ["WRITERS", "Writer"]
