@@ -7,6 +7,7 @@ Used by tests/test_eval_gate.py (floors) and runnable by hand to print the figur
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import importlib.util
 import io
 import json
@@ -17,6 +18,21 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED_EVAL = ROOT.parent / "shared" / "eval"
 GOLD = SHARED_EVAL / "seeds"
 THEMES = ["cptpp", "north-korea", "china-relations", "japan-relations", "history-issues", "economic-security"]
+
+
+def measured_on() -> str:
+    """Return a fingerprint of what the floors were measured on: the gold, the scorer and the corpus.
+
+    A floor means something only against the files it was measured on; when they change (as the
+    scorer did when event spans became strict), the gate says so instead of failing on a score.
+    """
+    digest = hashlib.sha256()
+    files = [*sorted(GOLD.iterdir()), SHARED_EVAL / "score.py", *sorted((ROOT / "seeds").iterdir())]
+    for path in files:
+        if path.is_file():
+            digest.update(f"{path.parent.name}/{path.name}\0".encode())
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()[:16]
 
 
 def load_scorer():
@@ -103,3 +119,4 @@ if __name__ == "__main__":
         figs.pop("_details")
     for k, v in figs.items():
         print(f"{k:24s} {v:.3f}")
+    print(f"{'measured_on':24s} {measured_on()}")

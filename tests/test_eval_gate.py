@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.eval_gate import score_all
+from tests.eval_gate import measured_on, score_all
 
 # Pinned 2026-11-21 at the figures first reached; raise them when scores improve.
 # event_F1 re-pinned 2026-11-29 at 0.612: the shared scorer now requires an event's text to lie
@@ -22,6 +22,17 @@ FLOORS = {
     "passage_R_mean": 0.947,
     "passage_P_mean": 0.949,
 }
+
+
+# The gold, scorer and sample corpus the floors above were measured on (tests/eval_gate.measured_on).
+MEASURED_ON = "7b97ecb7e8d8ea61"
+
+
+def test_floors_were_measured_on_the_current_gold_and_corpus():
+    assert measured_on() == MEASURED_ON, (
+        "the gold, the scorer or the sample corpus changed since the floors were pinned: re-measure with "
+        "`.venv/bin/python tests/eval_gate.py`, re-pin FLOORS and MEASURED_ON in a commit that says why"
+    )
 
 
 @pytest.fixture(scope="module")

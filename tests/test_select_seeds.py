@@ -1,7 +1,7 @@
 """Selection on the sample corpus: the issue's targets, the baseline beaten, and traceability.
 
 Scored with the shared scorer's own code (../shared/eval/score.py) against the gold
-anchors; skipped where that folder is not beside the repository.
+anchors; fails (never skips) where that folder is not beside the repository.
 """
 
 from __future__ import annotations
@@ -20,11 +20,11 @@ from briefing.select.query import plain_query
 from briefing.select.tokenize import content_keys
 from tests.eval_gate import GOLD, ROOT, load_scorer
 
-pytestmark = pytest.mark.skipif(not GOLD.exists(), reason="gold folder ../shared/eval/seeds not present")
-
 
 @pytest.fixture(scope="module")
 def corpus():
+    if not GOLD.exists():
+        pytest.fail(f"gold folder {GOLD} not found: ../shared/eval must lie beside the repository")
     return load_config(ROOT / "config.yaml"), read_corpus(ROOT / "seeds")
 
 

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import io
-import shutil
-import subprocess
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -17,6 +15,7 @@ from briefing.writers import WRITERS
 from briefing.writers.pdf.fonts import BOLD, CJK, ITALIC, REGULAR, REPLACEMENT, coverage, font_runs
 from briefing.writers.text import clean
 from tests.briefing_fixture import make_briefing, make_empty_briefing
+from tests.pdftext import pdf_text_of
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 
@@ -146,14 +145,8 @@ def test_empty_briefing_is_one_clean_page():
     assert "Page 1 of 1" in reader.pages[0].extract_text()
 
 
-@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
-def test_poppler_reads_non_latin_names_and_special_punctuation(tmp_path):
-    pdf = tmp_path / "b.pdf"
-    pdf.write_bytes(WRITERS["pdf"].render(make_briefing()))
-    text = subprocess.run(
-        ["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, check=True
-    ).stdout
-    text = text.decode("utf-8")
+def test_poppler_reads_non_latin_names_and_special_punctuation():
+    text = pdf_text_of(WRITERS["pdf"].render(make_briefing()))
     for s in (
         "\uc774\uc7ac\uba85",
         "\u4e60\u8fd1\u5e73",
