@@ -13,6 +13,7 @@ from typing import Any
 
 import yaml
 
+from briefing.delivery.settings import Delivery, load_delivery
 from briefing.errors import ConfigError
 from briefing.model import FORMATS, OutputSettings, Person, Theme
 from briefing.safeio import describe_os_error, read_regular_text
@@ -38,6 +39,7 @@ class Config:
     output: OutputSettings = field(default_factory=OutputSettings)
     schedule: Schedule = field(default_factory=Schedule)
     author: str | None = None  # who issues the briefings (document metadata)
+    delivery: dict[str, Delivery] = field(default_factory=dict)  # theme id -> who gets its editions
 
     def theme(self, theme_id: str) -> Theme:
         for t in self.themes:
@@ -122,7 +124,7 @@ def load_config(path: str | Path) -> Config:
     problems = _Problems(path, lines)
     if not isinstance(raw, dict):
         raise ConfigError(f"{path}:1: the config must be a mapping with a 'themes:' list")
-    _check_keys(raw, {"themes", "people", "output", "schedule", "author"}, "", problems)
+    _check_keys(raw, {"themes", "people", "output", "schedule", "author", "delivery"}, "", problems)
 
     people = _load_people(raw.get("people"), problems)
     themes = _load_themes(raw.get("themes"), problems, {p.name for p in people})
@@ -132,9 +134,27 @@ def load_config(path: str | Path) -> Config:
     if author is not None and not isinstance(author, str):
         problems.add("author", "must be a string")
         author = None
+    delivery = load_delivery(raw.get("delivery"), _theme_deliveries(raw.get("themes")), problems)
     if problems.items:
         raise ConfigError("invalid configuration:\n  " + "\n  ".join(problems.items))
-    return Config(path=path, themes=themes, people=people, output=output, schedule=schedule, author=author)
+    return Config(
+        path=path,
+        themes=themes,
+        people=people,
+        output=output,
+        schedule=schedule,
+        author=author,
+        delivery=delivery,
+    )
+
+
+def _theme_deliveries(raw: Any) -> dict[str, tuple[str, Any]]:
+    """Return {theme id: (key, its `delivery:` override or None)} for `delivery.settings`."""
+    out: dict[str, tuple[str, Any]] = {}
+    for i, item in enumerate(raw if isinstance(raw, list) else []):
+        if isinstance(item, dict) and isinstance(item.get("id"), str) and item["id"] not in out:
+            out[item["id"]] = (f"themes[{i}].delivery", item.get("delivery"))
+    return out
 
 
 def _load_people(raw: Any, problems: _Problems) -> tuple[Person, ...]:
@@ -169,7 +189,7 @@ def _load_themes(raw: Any, problems: _Problems, known_people: set[str]) -> tuple
     if not isinstance(raw, list) or not raw:
         problems.add("themes", "must be a non-empty list of themes")
         return ()
-    allowed = {"id", "title", "description", "terms", "phrases", "aliases", "exclude", "people"}
+    allowed = {"id", "title", "description", "terms", "phrases", "aliases", "exclude", "people", "delivery"}
     themes, seen = [], set()
     for i, item in enumerate(raw):
         key = f"themes[{i}]"
