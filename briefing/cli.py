@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from briefing import __version__, schedule
 from briefing.config import Config, load_config
+from briefing.delivery import cli as delivery_cli
 from briefing.editions import date_arg, resolve_period, window_arg
 from briefing.errors import BriefingError
 from briefing.model import FORMATS
@@ -79,6 +80,8 @@ def _parser() -> argparse.ArgumentParser:
     )
     pub.add_argument("--out", metavar="DIR", help="output folder (default: config output.folder)")
     pub.add_argument("--config", default="config.yaml", metavar="FILE", help="read only for output.folder")
+
+    delivery_cli.add_parser(sub)
 
     t = sub.add_parser("themes", help="list the configured themes")
     t.add_argument("--config", default="config.yaml", metavar="FILE")
@@ -203,6 +206,7 @@ COMMANDS = {
     "dates": cmd_dates,
     "schedule": schedule.run,
     "publish": cmd_publish,
+    "send": delivery_cli.run,
 }
 
 

@@ -14,11 +14,11 @@ from __future__ import annotations
 import base64
 import os
 import stat
-from pathlib import Path
 from urllib.parse import quote
 
 from briefing.delivery.settings import SecretRef
 from briefing.errors import ConfigError
+from briefing.paths import user_path
 
 MASK = "***"
 
@@ -80,7 +80,7 @@ def read_secret(ref: SecretRef, redactor: Redactor, *, environ: dict[str, str] |
         redactor.add(value)
         return Secret(value, f"${ref.env}")
     assert ref.file is not None
-    path = Path(os.path.expandvars(ref.file)).expanduser()
+    path = user_path(ref.file, ref.key)
     try:
         info = path.stat()
     except FileNotFoundError:

@@ -18,8 +18,9 @@ from briefing.editions.layout import (
     file_name,
     load_edition_briefing,
     previous_edition,
+    read_manifest,
 )
-from briefing.editions.manifest import build_manifest, dumps
+from briefing.editions.manifest import DELIVERIES, build_manifest, dumps
 from briefing.model import Briefing, to_dict
 
 
@@ -59,5 +60,17 @@ def save_edition(
         seeds_dir=seeds_dir,
         config_path=config_path,
     )
+    kept = _deliveries(edition_dir(out_dir, theme_id, edition_date))
+    if kept:
+        manifest[DELIVERIES] = kept
     files[MANIFEST] = dumps(manifest)
     return write_edition(out_dir, theme_id, edition_date, files)
+
+
+def _deliveries(directory: Path) -> dict | None:
+    """Return who already received the edition being rebuilt (so a rebuild never re-sends it)."""
+    try:
+        kept = read_manifest(directory).get(DELIVERIES)
+    except (OSError, ValueError, AttributeError):
+        return None
+    return kept if isinstance(kept, dict) else None

@@ -19,6 +19,7 @@ from briefing.editions.layout import MODEL
 from briefing.model import Briefing
 
 MANIFEST_VERSION = 1
+DELIVERIES = "deliveries"  # who received the edition (written by `briefing send`, see delivery.record)
 
 
 def sha256_file(path: Path) -> str | None:

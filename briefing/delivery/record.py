@@ -1,0 +1,76 @@
+"""Who has received an edition: the `deliveries` record in the edition's manifest.
+
+Recorded per recipient right after each attempt, by rewriting the manifest atomically
+(temporary file, fsync, rename), so an interrupted run loses at most the record of the one
+message in flight and a reader never sees a half-written manifest.  A recipient counts as
+served only with status `sent`; a `failed` entry (with the server's reply) is retried by
+the next run.  Recipients are recorded by a non-secret identity (`mailto:ann@example.org`,
+`slack:BRIEFING_SLACK_WEBHOOK`), never by a webhook URL.
+
+`latest/` holds a copy of the newest edition, so its manifest is updated too when it is a
+copy of the same edition; the dated folder's manifest is the one `briefing send` reads.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from briefing.atomic import write_bytes_atomic
+from briefing.editions import LATEST, MANIFEST, dumps, read_manifest
+from briefing.editions.manifest import DELIVERIES
+from briefing.errors import OutputError
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """How one delivery went: `reply` is the server's answer (or why there was none)."""
+
+    ok: bool
+    reply: str
+
+
+def delivered(manifest: dict[str, Any]) -> set[str]:
+    """Return the recipients this edition was already sent to."""
+    records = manifest.get(DELIVERIES) or {}
+    return {r for r, rec in records.items() if isinstance(rec, dict) and rec.get("status") == "sent"}
+
+
+def record(
+    edition_dir: Path, recipient: str, channel: str, outcome: Outcome, now: datetime | None = None
+) -> None:
+    """Add one attempt to the edition's manifest (and to `latest/`'s copy of it)."""
+    stamp = (now or datetime.now(UTC)).replace(microsecond=0).isoformat()
+    targets = [Path(edition_dir) / MANIFEST]
+    latest = Path(edition_dir).parent / LATEST / MANIFEST
+    for path in targets + [latest]:
+        try:
+            manifest = read_manifest(path.parent)
+        except (OSError, ValueError):
+            if path in targets:
+                raise OutputError(f"{path}: cannot read the manifest to record a delivery") from None
+            continue
+        if path == latest and manifest.get("edition") != Path(edition_dir).name:
+            continue
+        records = manifest.setdefault(DELIVERIES, {})
+        previous = records.get(recipient) if isinstance(records.get(recipient), dict) else {}
+        attempts = int(previous.get("attempts", 0)) + 1 if previous.get("status") != "sent" else 1
+        records[recipient] = {
+            "channel": channel,
+            "status": "sent" if outcome.ok else "failed",
+            "at": stamp,
+            "attempts": attempts,
+            "reply": outcome.reply,
+        }
+        try:
+            write_bytes_atomic(path, dumps(manifest))
+        except OSError as exc:
+            raise OutputError(f"{path}: cannot record the delivery ({exc.strerror})") from None
+
+
+def describe(manifest: dict[str, Any]) -> str:
+    """Return the delivery record as JSON text (for `--dry-run` and debugging)."""
+    return json.dumps(manifest.get(DELIVERIES) or {}, indent=2, sort_keys=True)
