@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from briefing.extract.quotes.acts import SPEECH_NOUNS, words_owner
 from briefing.extract.quotes.forward import phrase_after, sentence_subject
 from briefing.extract.quotes.lexicon import (
     CUE_FORMS,
@@ -318,6 +319,9 @@ def attribution_before(
             participle = True
             continue
         ref = subject_before(toks, c, a)
+        owner = words_owner(toks, c, a) if ref and ref.kind == "nominal" else None
+        if owner is not None and n == 0:
+            return owner  # "Hale criticised Jones's remarks describing the plan as “…”": Jones speaks
         if ref and ref.kind == "nominal" and toks[c].low.endswith("ing"):
             # "Trump unleashed a series of tweets saying …": the tweets' author, the sentence's subject, speaks
             main = sentence_subject(toks, a, c)
@@ -344,15 +348,6 @@ def attribution_before(
         if nearest.kind == "pronoun" and ref.kind == "nominal":
             return ref
     return nearest
-
-
-SPEECH_NOUNS = frozenset(
-    """
-    claim claims statement statements remark remarks comment comments assertion description promise pledge
-    warning words tweet tweets post message speech letter argument answer response reply call vow charge
-    accusation suggestion prediction insistence admission testimony contention view
-    """.split()
-)
 
 
 # Words that may link a speech noun to its quoted content: "claim that there have been “…”", "vow of “…”".

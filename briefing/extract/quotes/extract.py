@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from briefing.extract.quotes.acts import act_performer, labels_next_noun
 from briefing.extract.quotes.attribution import (
     PARTICIPLE,
     SPEECH_NOUNS,
@@ -182,7 +183,7 @@ def extract_quotes(doc: Document, people: Sequence[Person]) -> list[FoundQuote]:
             )  # "TRUMP: “You would be in jail.”"
             ref = None
             if speaker is None:
-                ref = _find_ref(masked, toks, s, (lo, hi), partial, index, base)
+                ref = _find_ref(masked, toks, s, (lo, hi), partial, index, base, quoted)
                 speaker = resolve(ref, base + ref.start, index) if ref else None
             if speaker is None and not partial:
                 # who spoke last: a reporting verb since the previous quote ("Clinton disagreed. “…”"),
@@ -201,6 +202,8 @@ def extract_quotes(doc: Document, people: Sequence[Person]) -> list[FoundQuote]:
                 continue
             if partial and is_term(quoted, reporter, before, reported=_reported(toks, lo, s.start - 1)):
                 continue
+            if partial and labels_next_noun(quoted, line[s.end + 1 :], line[lo : s.start - 1]) and not _in_reported_clause(toks, lo, s.start):
+                continue  # "pursue “quiet” diplomacy": a label on the next noun, nobody's words
             current = speaker
             last_end = s.end + 1
             out.append(
@@ -237,6 +240,7 @@ def _find_ref(
     partial: bool,
     index: NameIndex,
     base: int,
+    quoted: str,
 ) -> SpeakerRef | None:
     """The speaker phrase of one quote from its own sentence, nearest evidence first."""
     lo, hi = bounds
@@ -256,6 +260,11 @@ def _find_ref(
         )
         if ref is PARTICIPLE:
             ref = _subject_speaker(toks, lo, s.start - 1, index, base)
+    if ref is None and partial:  # "The embassy lodged a “formal complaint”"
+        b = next((i for i, t in enumerate(toks) if t.start >= s.start - 1), len(toks))
+        a = next((i for i, t in enumerate(toks) if t.start >= lo), len(toks))
+        after = next((t for t in toks if t.start > s.end), None)
+        ref = act_performer(toks, a, b, quoted, after)
     if ref is None and s.closed:
         ref = sentence_tail(toks, s.end, hi)
     colon = masked[lo : s.start - 1].rstrip().endswith(":")  # "Smith put it bluntly: “…”"
@@ -276,6 +285,20 @@ def _reported(toks: list[Token], lo: int, open_: int) -> bool:
             return True
         if is_cue(toks, c):
             return CUE_FORMS[toks[c].low] not in NAMING_LEMMAS and not toks[c].low.endswith("ing")
+    return False
+
+
+def _in_reported_clause(toks: list[Token], lo: int, open_: int) -> bool:
+    """True when the nearest reporting verb before the quote reports a clause ("said his refusal was a “…”
+    issue", "arguing that he will bring a “…” approach"), not an action ("vowed to pursue “…” diplomacy")."""
+    a = next((i for i, t in enumerate(toks) if t.start >= lo), len(toks))
+    b = next((i for i, t in enumerate(toks) if t.start >= open_ - 1), len(toks))
+    for c in range(b - 1, a - 1, -1):
+        if toks[c].low == "according":
+            return True
+        if is_cue(toks, c):
+            nxt = toks[c + 1].low if c + 1 < len(toks) else ""
+            return CUE_FORMS[toks[c].low] not in NAMING_LEMMAS and nxt not in {"to", "for"}
     return False
 
 

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from briefing.extract.quotes.lexicon import CUE_FORMS, NOMINAL_STOP, ROLE_HEADS
 from briefing.extract.quotes.names import CONNECTORS, OPENERS
+from briefing.extract.quotes.sources import is_source_head, tail_after, tied_phrase_end
 from briefing.extract.quotes.speaker import DETERMINERS, SpeakerRef, name_ref, pronoun_of
-from briefing.extract.quotes.tokens import Token, is_abbrev_dot, is_possessive
+from briefing.extract.quotes.tokens import Token, is_abbrev_dot, is_possessive, join_tokens
 
 
 def _run_forward(toks: list[Token], k: int, hi: int) -> int:
@@ -91,6 +92,13 @@ def phrase_after(toks: list[Token], i: int, hi: int) -> SpeakerRef | None:
     # a description: determiner + words up to punctuation or a clause word
     e = i
     while e < hi and toks[e].is_word and toks[e].low not in NOMINAL_STOP - {"of", "for"} and e - i < 8:
+        if is_source_head(toks[e]):  # "a source close to the minister", "officials with knowledge of …"
+            tail = tail_after(toks, e, hi)
+            if tail is not None and tail < hi:
+                end = tied_phrase_end(toks, tail, hi)
+                if end > tail:
+                    words = toks[i:end]
+                    return SpeakerRef("nominal", join_tokens(words), None, words[0].start, i)
         e += 1
     if e > i and (toks[i].low in DETERMINERS or toks[e - 1].low.endswith("s")):
         words = toks[i:e]

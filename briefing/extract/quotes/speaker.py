@@ -21,6 +21,7 @@ from briefing.extract.quotes.lexicon import (
     TITLE_OBJECTS,
 )
 from briefing.extract.quotes.names import CONNECTORS, DESCRIPTORS, OPENERS, is_org, role_text, title_cut
+from briefing.extract.quotes.sources import head_before
 from briefing.extract.quotes.tokens import Token, is_abbrev_dot, is_party_state, is_possessive, join_tokens
 
 QUOTE_MARKS = frozenset('"“”«»„')
@@ -322,7 +323,20 @@ def subject_before(toks: list[Token], cue: int, lo: int) -> SpeakerRef | None:
             if outer is not None and outer.kind == "nominal":  # "the head of the Sierra Club said"
                 text = join_tokens(toks[outer.first : k + 1])
                 return SpeakerRef("nominal", text, None, outer.start, outer.first)
+    if ref is not None and ref.kind in ("name", "nominal"):
+        return _described_source(toks, ref, k, lo) or ref
     return ref
+
+
+def _described_source(toks: list[Token], ref: SpeakerRef, k: int, lo: int) -> SpeakerRef | None:
+    """ "a spokesperson for the Finance Ministry said", "a source close to the minister said": the whole
+    description speaks, not the institution or person it is tied to."""
+    h = head_before(toks, ref.first, lo)
+    if h is None:
+        return None
+    head = _nominal_back(toks, h, lo)
+    first = head.first if head else h
+    return SpeakerRef("nominal", join_tokens(toks[first : k + 1]), None, toks[first].start, first)
 
 
 def _phrase_back(toks: list[Token], k: int, lo: int) -> SpeakerRef | None:
