@@ -22,6 +22,7 @@ from briefing.extract.quotes import (
 )
 from briefing.model import Document, Person, Theme
 from briefing.select import Selected, select_passages, summarize, theme_filter
+from briefing.select.standalone import is_stale
 from briefing.textnorm import normalise
 from briefing.timeline import build_timeline
 
@@ -45,7 +46,7 @@ def extract_corpus(
     result = CorpusExtraction(list(documents))
     for doc in documents:
         try:
-            result.events[doc.id] = _unique_events(extract_events(doc))
+            result.events[doc.id] = _unique_events(extract_events(_with_captions(doc)))
             result.quotes[doc.id] = extract_quotes(doc, people)
             result.statements[doc.id] = extract_statements(doc, people)
         except Exception as exc:  # one bad document must never lose the rest of a build
@@ -57,6 +58,17 @@ def extract_corpus(
     # (quotes and statements together, so a name stated only in reported speech counts too)
     result.quotes, result.statements = unify_corpus(result.quotes, result.statements)
     return result
+
+
+def _with_captions(doc: Document) -> Document:
+    """Return the document with its photo captions read as text again, for event extraction only:
+    a caption can date something the body does not ("... during the G20 Summit last November"),
+    while it must never be a passage, a quote or a summary point."""
+    if not doc.captions:
+        return doc
+    from dataclasses import replace
+
+    return replace(doc, paragraphs=doc.captions + doc.paragraphs)
 
 
 def _unique_events(events: list[DocEvent]) -> list[DocEvent]:
@@ -95,7 +107,14 @@ def build_briefing(
     people = config.people
 
     selected: list[Selected] = select_passages(in_period, theme, people, settings)
-    points: list[Selected] = summarize(selected, settings.summary_points) if selected else []
+    doc_date = {d.id: d.date for d in docs}
+
+    def stale(text: str, doc_ids: Sequence[str]) -> bool:
+        # a forecast is stale once the newest source reporting it is well before the edition
+        newest = max((doc_date.get(i) or "" for i in doc_ids), default="") or None
+        return is_stale(text, newest, generated_at)
+
+    points: list[Selected] = summarize(selected, settings.summary_points, stale) if selected else []
     on_theme = theme_filter(theme, people)
     # a passage's own on-theme sentences (not the context it was joined with) also count
     key_text = [normalise(k.text) for s in selected for k in s.key] or [normalise(s.text) for s in selected]

@@ -62,12 +62,48 @@ def test_furniture_and_citation_markers_never_reach_the_body(tmp_path):
     )
 
 
-def test_caption_credit_removed_but_caption_kept(tmp_path):
+def test_captions_are_kept_apart_from_the_body(tmp_path):
     text = (
-        "Leaders Meet\n\nThe two leaders met in Paris last May. / Photo by Example Images\n\n" + BODY + "\n"
+        "Leaders Meet\n\nThe two leaders met in Paris last May. / Photo by Example Images\n\n"
+        + BODY
+        + "\n\nThe mayor will open the bridge on Friday. The picture shows the mayor at the old bridge "
+        "in 2019.\n\nPictured above: the new bridge under construction in March.\n\n"
+        "The image of the bridge on the poster was drawn by local pupils, the mayor said on Monday.\n"
     )
     doc = read_text_file(write(tmp_path, "cap.txt", text)).documents[0]
-    assert doc.paragraphs[0] == "The two leaders met in Paris last May."
+    assert doc.paragraphs == (
+        BODY,
+        "The image of the bridge on the poster was drawn by local pupils, the mayor said on Monday.",
+    )
+    assert doc.captions == (
+        "The two leaders met in Paris last May.",
+        "The mayor will open the bridge on Friday. The picture shows the mayor at the old bridge in 2019.",
+        "Pictured above: the new bridge under construction in March.",
+    )
+
+
+def test_fused_sub_headlines_are_cut_off_their_paragraphs(tmp_path):
+    text = (
+        "Top Headlines\n\nPort Deal Talks Resume in Harbor City\n\n"
+        "Ministers Weigh Port Expansion Costs Harbor officials said the port expansion would cost more "
+        "than planned. The ministers met Harbor officials twice.\n\n"
+        "Fishing Quota Dispute Deepens Along Coast Fishermen in Dunmore protested the new quota on Tuesday. "
+        "The Dunmore cooperative called the fishing quota unfair. Dunmore boats stayed in port.\n\n"
+        "Mayor Ruiz Backs Rail Link to Harbor Mayor Ruiz told reporters the harbor needs a rail link. "
+        "Ruiz has pushed for it since 2019.\n\n"
+        "South Korean President Lee Park met harbor officials on Monday to discuss the port.\n\n"
+        "Eastern Province Governor Lee Park opened the new terminal on Friday. Park thanked workers.\n"
+    )
+    doc = read_text_file(write(tmp_path, "agg.txt", text)).documents[0]
+    assert doc.title == "Port Deal Talks Resume in Harbor City"
+    assert [p.split(".")[0] for p in doc.paragraphs] == [
+        "Harbor officials said the port expansion would cost more than planned",
+        "Fishermen in Dunmore protested the new quota on Tuesday",
+        "Mayor Ruiz told reporters the harbor needs a rail link",
+        # a sentence opening with a long name and title is not a headline
+        "South Korean President Lee Park met harbor officials on Monday to discuss the port",
+        "Eastern Province Governor Lee Park opened the new terminal on Friday",
+    ]
 
 
 def test_newsletter_is_split_into_articles_with_their_own_bylines(tmp_path):

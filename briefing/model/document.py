@@ -23,6 +23,8 @@ class Document:
     paragraphs: tuple[str, ...]  # body paragraphs, page furniture removed, verbatim otherwise
     format: str = "txt"  # the reader that read it ("txt", "html", "pdf", "docx", "eml")
     pages: tuple[int, ...] = ()  # PDF: the page each paragraph starts on, so a passage can cite "p. 4"
+    # photo captions, verbatim, kept apart from the body: never passages or summary points
+    captions: tuple[str, ...] = ()
 
     @property
     def text(self) -> str:

@@ -57,6 +57,27 @@ _TRAILING_CREDIT = re.compile(
 )
 
 
+# A sentence that describes a picture rather than reports: "The photo shows ...", "Pictured above: ...".
+_PHOTO_SENTENCE = re.compile(
+    r"(?:^|(?<=[.!?]\s))(?:(?:The|This|That|In the|In this|Above|Below|Top|Left|Right)\s+)?"
+    r"(?:file |accompanying |above |top |main )?(?:photo(?:graph)?|picture|image|illustration)s?\b"
+    r"[^.!?]{0,40}?\b(?:shows?|showing|depicts?|depicting|pictured|taken|features?)\b"
+    r"|(?:^|(?<=[.!?]\s))Pictured(?:\s+(?:above|below|here|left|right))?\s*[:,(-]",
+    re.IGNORECASE,
+)
+
+
+def is_caption(line: str) -> bool:
+    """True for a photo caption: a line ending in a photo credit ("... / Photo by Newsis") or
+    holding a sentence that describes a picture ("The photo shows the leaders ...").
+
+    A caption restates the lead or describes an image; it is not the article's reporting, so
+    it must not become a passage or a summary point (readers keep it apart, see Document.captions).
+    """
+    s = line.strip()
+    return bool(_TRAILING_CREDIT.search(s) or _PHOTO_SENTENCE.search(s))
+
+
 def is_furniture(line: str) -> bool:
     """True when a whole line is navigation chrome, a feed counter, a credit or a disclaimer."""
     s = line.strip()

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefing.model import Document
-from briefing.readers import furniture, metadata
+from briefing.readers import furniture, headlines, metadata
 from briefing.readers.base import ReadResult
 from briefing.readers.decode import decode_file
 
@@ -25,8 +25,11 @@ class _Article:
     paragraphs: list[str] = field(default_factory=list)
 
 
-def _body_lines(lines: list[str]) -> list[str]:
-    """Return content lines: furniture and date stamps removed, inline markers cleaned."""
+def _body_lines(lines: list[str], captions: list[str] | None = None) -> list[str]:
+    """Return content lines: furniture and date stamps removed, inline markers cleaned.
+
+    Photo captions are not content either; they are appended to `captions` when given.
+    """
     out = []
     skip_next = False
     for i, raw in enumerate(lines):
@@ -41,10 +44,22 @@ def _body_lines(lines: list[str]) -> list[str]:
             if not metadata._match_date(line) and i + 1 < len(lines) and metadata._match_date(lines[i + 1]):
                 skip_next = True
             continue
+        if furniture.is_caption(line):
+            if captions is not None:
+                captions.append(furniture.clean_inline(line))
+            continue
         cleaned = furniture.clean_inline(line)
         if cleaned:
             out.append(cleaned)
     return out
+
+
+def _unfuse(articles: list[_Article], lines: list[str]) -> None:
+    """Cut a sub-headline fused onto its paragraph's first sentence off the paragraph: it is a
+    section heading, not body text, and must never reach a passage or a summary point."""
+    names = headlines.NameStats.of(lines)
+    for art in articles:
+        art.paragraphs = [headlines.split_fused_headline(p, names)[1] for p in art.paragraphs]
 
 
 def _is_section_label(line: str, following: str | None) -> bool:
@@ -117,8 +132,10 @@ def read_text_file(path: Path) -> ReadResult:
     warnings = [decoded.warning] if decoded.warning else []
     raw_lines = decoded.text.split("\n")
     stamps = metadata.find_stamps([ln for ln in raw_lines if ln.strip()])
-    lines = _body_lines(raw_lines)
+    captions: list[str] = []
+    lines = _body_lines(raw_lines, captions)
     articles = _split_articles(lines)
+    _unfuse(articles, lines)
     if not articles:
         from briefing.errors import InputError
 
@@ -163,6 +180,7 @@ def read_text_file(path: Path) -> ReadResult:
                 published_inferred=False,
                 url=None,
                 paragraphs=tuple(art.paragraphs),
+                captions=tuple(captions) if n == 1 else (),
             )
         )
     return ReadResult(documents, warnings)

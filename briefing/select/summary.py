@@ -7,17 +7,22 @@ centrality over TF-IDF cosine similarity between the passages' sentences, mixed
 with the passage's own relevance; coverage comes from MMR with a strict
 redundancy cut.  A very long sentence is trimmed to its most central clause
 (a verbatim slice at a semicolon or dash), so a point stays a single statement.
+
+Every point must also read on its own (`standalone`): a sentence that opens with
+"However," or "He added", names its subject only as "the summit", or forecasts an
+event that has passed by the edition's date is never a point; another one is chosen.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from briefing.select.mmr import cosine, tfidf
 from briefing.select.passages import LONG_WORDS, clauses
 from briefing.select.pipeline import Selected
+from briefing.select.standalone import standalone
 from briefing.select.tokenize import content_keys
 from briefing.sentences import split_sentences
 
@@ -34,10 +39,17 @@ class _Candidate:
     doc_ids: tuple[str, ...]
     relevance: float
     group: str | None
+    forms: tuple[str, ...]  # the verbatim forms of it that stand alone: itself, or clauses of it
 
 
-def summarize(selected: Sequence[Selected], n: int) -> list[Selected]:
-    """Return up to `n` (at most 7) key points, most central first; fewer if the material is thin."""
+def summarize(
+    selected: Sequence[Selected], n: int, stale: Callable[[str, tuple[str, ...]], bool] | None = None
+) -> list[Selected]:
+    """Return up to `n` (at most 7) key points, most central first; fewer if the material is thin.
+
+    `stale(text, doc_ids)` says a sentence speaks of something to come that has passed by the
+    edition's date (see `standalone.is_stale`); such a sentence is never a point.
+    """
     n = min(n, MAX_POINTS)
     if n <= 0 or not selected:
         return []
@@ -46,12 +58,17 @@ def summarize(selected: Sequence[Selected], n: int) -> list[Selected]:
     for s in selected:
         # a passage's own theme sentences, not the context that came with them ("This reflects ...")
         # cited by the sources of that very sentence, not of the whole passage
-        sentences = [(k.text, k.doc_ids) for k in s.key] or [
-            (x.text, s.doc_ids) for x in split_sentences(s.text)
-        ]
-        for text, doc_ids in sentences:
-            if len(text.split()) >= MIN_WORDS:
-                cands.append(_Candidate(text, doc_ids, s.score / top, s.group))
+        whole = [x.text for x in split_sentences(s.text)]
+        sentences = [(k.text, k.doc_ids) for k in s.key] or [(x, s.doc_ids) for x in whole]
+        for key, doc_ids in sentences:
+            text = _sentence_of(key, whole)
+            if len(text.split()) < MIN_WORDS:
+                continue
+            forms = _forms(text, key)
+            if stale is not None:
+                forms = tuple(f for f in forms if not stale(f, doc_ids))
+            if forms:
+                cands.append(_Candidate(text, doc_ids, s.score / top, s.group, forms))
     if not cands:
         return []
     bags = [content_keys(c.text) for c in cands]
@@ -99,11 +116,24 @@ def summarize(selected: Sequence[Selected], n: int) -> list[Selected]:
     out = []
     for i in chosen:
         c = cands[i]
-        text = c.text
-        if len(text.split()) > LONG_WORDS:
-            # the clause closest to what the material as a whole is about
-            text = max(
-                clauses(text, MIN_WORDS), key=lambda cl: cosine(tfidf(content_keys(cl), idf), centroid)
-            )
+        # the standalone form closest to what the material as a whole is about
+        text = max(c.forms, key=lambda f: (cosine(tfidf(content_keys(f), idf), centroid), -c.forms.index(f)))
         out.append(Selected(text, c.doc_ids, round(central[i], 4), None))
     return out
+
+
+def _sentence_of(clause: str, sentences: Sequence[str]) -> str:
+    """Return the whole sentence a key clause was cut from (so it can be tried whole first)."""
+    return next((x for x in sentences if clause in x), clause)
+
+
+def _forms(sentence: str, key: str) -> tuple[str, ...]:
+    """Return the standalone verbatim forms of a sentence: itself when short enough, else the
+    clause that carries the theme (`key`), trimmed of a leading connective; () when neither stands."""
+    if len(sentence.split()) <= LONG_WORDS:
+        parts = [sentence]
+    else:
+        cut = clauses(sentence, MIN_WORDS)
+        parts = cut if key == sentence else [key] + [c for c in cut if key in c]
+    forms = [f for f in (standalone(p) for p in parts) if f and len(f.split()) <= LONG_WORDS]
+    return tuple(dict.fromkeys(forms))
