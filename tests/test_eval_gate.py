@@ -19,7 +19,9 @@ FLOORS = {
     "speaker_acc": 1.0,
     "event_F1": 0.927,
     "event_end_acc": 1.0,
-    "passage_R_mean": 0.947,
+    # lowered on purpose from 0.947: config.yaml's theme terms are now written from the themes'
+    # descriptions, not picked to match gold anchors (Acheson, Chosei, "defensive perimeter")
+    "passage_R_mean": 0.888,
     "passage_P_mean": 0.949,
 }
 
