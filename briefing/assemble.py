@@ -141,7 +141,7 @@ def build_briefing(
                 event_items.append((e, d.id))
     for _, doc_id in event_items:
         cite([doc_id])
-    events = build_timeline(event_items, period_start, period_end, settings.max_events)
+    events = build_timeline(event_items, period_start, period_end, settings.max_events, as_of=generated_at[:10])
 
     quotes: list[model.Quote] = []
     interested = set(theme.people)

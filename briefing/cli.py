@@ -173,7 +173,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
                     for q in extraction.quotes[d.id]
                 ],
                 "events": [
-                    {"date": e.date, "end": e.end, "text": e.text, "status": e.status}
+                    {"date": e.date, "end": e.end, "text": e.text, "status": e.status, "context": e.context}
                     for e in extraction.events[d.id]
                 ],
                 "statements": [

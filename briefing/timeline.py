@@ -113,21 +113,37 @@ def _in_period(e: DocEvent, start: str | None, end: str | None) -> bool:
     return not (end and lo > date.fromisoformat(end[:10]))
 
 
-def _entry(cluster: _Cluster, start: str | None, end: str | None) -> model.Event:
+def _status(main: list[DocEvent], last_day: date, as_of: str | None) -> tuple[str, str | None]:
+    """(status, reported) of an entry, relative to the edition date `as_of`, not to the tense of
+    the sentences: a plan whose day has passed is `happened` only when some source reports it took
+    place (the planned and the reported mentions are one entry); otherwise `unconfirmed`, with the
+    date the plan was first reported."""
+    if any(e.status == "happened" for e in main):
+        return "happened", None
+    reported = min((e.reported for e in main if e.reported), default=None)
+    if as_of and last_day < date.fromisoformat(as_of[:10]):
+        return "unconfirmed", reported
+    return "scheduled", reported
+
+
+def _entry(cluster: _Cluster, start: str | None, end: str | None, as_of: str | None = None) -> model.Event:
     best = cluster.best
     sources = tuple(dict.fromkeys(s for _, s in cluster.members))
     main = [e for e, _ in cluster.members if _compatible(best, e)]
     ends = [e.end for e in main if e.end and len(e.date) == len(best.date)]
     other = tuple(dict.fromkeys(e.date for e, _ in cluster.members if not _compatible(best, e)))
-    status = "happened" if any(e.status == "happened" for e in main) else "scheduled"
+    last_end = best.end or (ends[0] if ends else None)
+    status, reported = _status(main, _interval(last_end or best.date)[1], as_of)
     return model.Event(
         date=best.date,
-        end=best.end or (ends[0] if ends else None),
+        end=last_end,
         text=best.text,
         sources=sources,
         status=status,
         background=not _in_period(best, start, end),
         other_dates=other,
+        context=best.context,
+        reported=reported,
     )
 
 
@@ -136,11 +152,14 @@ def build_timeline(
     period_start: str | None,
     period_end: str | None,
     max_events: int,
+    *,
+    as_of: str | None = None,
 ) -> tuple[model.Event, ...]:
     """Merge (event, source id) pairs into timeline entries sorted by date.
 
     At most `max_events` entries: when there are more, those cited by most sources and inside the
-    period are kept first.
+    period are kept first. `as_of` is the edition date: plans whose date it has passed are no
+    longer `scheduled`.
     """
     clusters: list[_Cluster] = []
     # every way of joining a cluster needs a word in common with it (all thresholds are above 0),
@@ -162,7 +181,7 @@ def build_timeline(
             cluster.tokens = cluster.tokens | toks
         for w in new_words:
             having.setdefault(w, []).append(home)
-    entries = [_entry(c, period_start, period_end) for c in clusters]
+    entries = [_entry(c, period_start, period_end, as_of) for c in clusters]
     if max_events >= 0 and len(entries) > max_events:
         ranked = sorted(entries, key=lambda ev: (-len(ev.sources), ev.background, _neg_date(ev.date)))
         keep = {id(ev) for ev in ranked[:max_events]}

@@ -110,3 +110,14 @@ def test_two_mentions_of_one_event_in_a_document_make_one_row() -> None:
         "Parties want a deal ahead of the June regional elections."
     )
     assert [d for d, _, _ in found] == ["2026-06"]
+
+
+def test_a_phrase_row_keeps_its_sentence_as_context() -> None:
+    sentence = (
+        "The mayor will open the new bridge on March 20, his first project since taking office in May 2024."
+    )
+    d = Document("t.txt", "t.txt", "Title", (), None, "2026-03-10", False, None, (sentence,))
+    by_date = {e.date: e for e in extract_events(d)}
+    assert by_date["2024-05"].context == sentence
+    assert by_date["2026-03-20"].context == ""  # the row is the whole sentence already
+    assert by_date["2024-05"].reported == "2026-03-10"

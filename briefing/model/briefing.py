@@ -59,10 +59,12 @@ class Event:
     end: str | None
     text: str
     sources: tuple[str, ...]
-    status: str = "happened"  # "happened" | "scheduled"
+    status: str = "happened"  # "happened" | "scheduled" | "unconfirmed" (planned, date passed, no later report)
     background: bool = False  # outside the briefing's period (history)
     other_dates: tuple[str, ...] = ()  # conflicting dates other sources give for this event
     new: bool = False
+    context: str = ""  # the sentence `text` stands in, when `text` is only the clause or phrase dated
+    reported: str | None = None  # for a planned event: the date of the earliest source reporting the plan
 
 
 @dataclass(frozen=True)

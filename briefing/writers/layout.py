@@ -75,10 +75,17 @@ class TimelineRow:
     cites: tuple[int, ...]
     other_dates: tuple[str, ...] = ()
     new: bool = False
+    state: str = "happened"  # the model's status: happened | scheduled | unconfirmed
+    reported: str = ""  # reader-facing date a plan was first reported (unconfirmed rows)
+    context: str = ""  # the sentence the row's clause stands in, when the row is only part of it
 
     @property
     def status(self) -> str:
-        """Return the status word shown in the Status column."""
+        """Return the status shown in the Status column: a plan whose date has passed with no
+        report that it took place says so, rather than "Scheduled"."""
+        if self.state == "unconfirmed":
+            when = f" (reported {self.reported})" if self.reported else ""
+            return f"Planned{when}; no later report"
         return "Scheduled" if self.scheduled else "Happened"
 
 
@@ -240,6 +247,9 @@ def _row(briefing: Briefing, event: Event) -> TimelineRow:
         cites=citation_numbers(briefing, event.sources),
         other_dates=tuple(format_date(d, short=True) for d in event.other_dates if d),
         new=event.new,
+        state=event.status,
+        reported=format_date(event.reported, short=True) if event.reported else "",
+        context=clean(event.context),
     )
 
 

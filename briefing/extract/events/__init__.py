@@ -45,6 +45,8 @@ class DocEvent:
     status: str  # "happened" | "scheduled"
     doc_id: str
     start: int  # character offset of `text` in `doc.text`
+    context: str = ""  # the whole sentence, when `text` is only the clause or phrase the date governs
+    reported: str | None = None  # the date of the document that reports it (YYYY-MM-DD)
 
 
 def infer_published(doc: Document) -> str | None:
@@ -230,7 +232,9 @@ def extract_events(doc: Document) -> list[DocEvent]:
                 if any(_restates(words, other) for other in same_day):
                     continue  # "ahead of the June elections" after "before the elections this June"
                 same_day.append(words)
-                events.append(DocEvent(day, end, row, _status(day, row, dct), doc.id, lo))
+                sentence = text[clause.sentence_start : clause.sentence_end].strip()
+                context = sentence if row.strip(" .") != sentence.strip(" .") else ""
+                events.append(DocEvent(day, end, row, _status(day, row, dct), doc.id, lo, context, dct))
     return events
 
 

@@ -29,6 +29,7 @@ class Clause:
     text: str
     sentence_start: int
     first_in_sentence: bool
+    sentence_end: int = 0
 
 
 def is_stamp(paragraph: str) -> bool:
@@ -79,6 +80,6 @@ def clauses(text: str, para_start: int, para_end: int) -> list[Clause]:
                 e -= 1
             if e - s < 3:
                 continue
-            out.append(Clause(s, e, text[s:e], sent.start, first))
+            out.append(Clause(s, e, text[s:e], sent.start, first, sent.end))
             first = False
     return out

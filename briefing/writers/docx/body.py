@@ -129,6 +129,8 @@ class BodyWriter:
                     size=8,
                     color=NEW,
                 )
+            if row.context:
+                add_run(cells[1].add_paragraph(), "In: " + row.context, italic=True, size=7.5, color=MUTED)
             if row.scheduled:
                 add_run(cells[2].paragraphs[0], row.status, bold=True, italic=True, size=9, color=SCHEDULED)
                 for cell in cells:

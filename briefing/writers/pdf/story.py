@@ -231,6 +231,8 @@ def _timeline(rows: tuple[TimelineRow, ...]) -> Table:
         if row.other_dates:
             other = "Other reported dates: " + ", ".join(row.other_dates)
             what += f'<br/><font color="{NEW_COLOUR}" size="7.5">{t(other, CELL)}</font>'
+        if row.context:
+            what += f'<br/><font color="#5b6475" size="7">{t("In: " + row.context, CELL, ITALIC)}</font>'
         status = t(row.status, CELL, ITALIC if row.scheduled else REGULAR)
         if row.scheduled:
             status = f'<font color="#6a3d9a">{markup(row.status, BOLD, style_font=REGULAR)}</font>'
