@@ -113,7 +113,7 @@ def _build_locked(
                 period_start=period_start,
                 period_end=period_end,
             )
-            briefing = diff_against_previous(out_dir, briefing, day)  # sets the "What's new" flags
+            briefing = diff_against_previous(out_dir, briefing, day, reporter.warn)  # "What's new" flags
             rendered = render_all(briefing, formats)
             outputs = {fmt: (WRITERS[fmt].suffix, data) for fmt, data in rendered.items()}
             result.written.append(
@@ -124,6 +124,7 @@ def _build_locked(
                     outputs=outputs,
                     seeds_dir=seeds_dir,
                     config_path=config.path,
+                    warn=reporter.warn,
                 )
             )
         except BriefingError as exc:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import io
 import json
 import sys
 from collections.abc import Sequence
@@ -15,11 +16,12 @@ from collections.abc import Sequence
 from briefing import __version__, schedule
 from briefing.config import Config, load_config
 from briefing.delivery import cli as delivery_cli
-from briefing.editions import date_arg, resolve_period, window_arg
-from briefing.errors import BriefingError
+from briefing.editions import date_arg, edition_date_arg, resolve_period, window_arg
+from briefing.errors import BriefingError, InputError
 from briefing.model import FORMATS
 from briefing.paths import user_path
 from briefing.progress import Reporter
+from briefing.safeio import describe_os_error
 
 
 def _formats(value: str) -> list[str]:
@@ -60,7 +62,7 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--follow-links", action="store_true", help=FOLLOW_HELP)
     b.add_argument(
         "--date",
-        type=date_arg,
+        type=edition_date_arg,
         metavar="YYYY-MM-DD",
         help="edition date (default: today); also fixes generated_at, so rebuilds are byte-identical",
     )
@@ -135,7 +137,7 @@ def cmd_publish(args: argparse.Namespace) -> int:
         out = user_path(args.out, "--out")
     else:
         out = user_path(load_config(user_path(args.config, "--config")).output.folder, "output.folder")
-    print(publish(out))
+    print(publish(out, Reporter().warn))
     return 0
 
 
@@ -191,11 +193,15 @@ def cmd_dates(args: argparse.Namespace) -> int:
     from briefing.extract.timex.batch import run
 
     if args.file:
+        path = user_path(args.file, "FILE")
         try:
-            with open(args.file, encoding="utf-8") as fh:
-                return run(fh, sys.stdout)
-        except FileNotFoundError:
-            raise BriefingError(f"{args.file}: file not found") from None
+            fh = open(path, encoding="utf-8", errors="surrogateescape")  # bad bytes: message with line
+        except OSError as exc:
+            raise InputError(describe_os_error(path, exc)) from None
+        with fh:
+            return run(fh, sys.stdout)
+    if isinstance(sys.stdin, io.TextIOWrapper):
+        sys.stdin.reconfigure(errors="surrogateescape")
     return run(sys.stdin, sys.stdout)
 
 

@@ -11,12 +11,14 @@ from __future__ import annotations
 import json
 import os
 import socket
+import stat
 import time
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
 
 from briefing.errors import BuildLocked, OutputError
+from briefing.safeio import kind, read_regular
 
 LOCK_NAME = ".briefing.lock"
 DEFAULT_MAX_AGE = 6 * 3600.0  # seconds; a weekly build of a few hundred articles takes minutes
@@ -46,6 +48,15 @@ class BuildLock:
             raise OutputError(
                 f"{self.path.parent}: cannot create the output folder ({exc.strerror})"
             ) from None
+        try:
+            mode = os.lstat(self.path).st_mode
+        except OSError:
+            mode = None
+        if mode is not None and not stat.S_ISREG(mode):
+            raise OutputError(
+                f"{self.path} is {kind(mode) if not stat.S_ISLNK(mode) else 'a symbolic link'}, not briefing's "
+                "lock file; it was left alone. Remove or rename it, then build again"
+            )
         for _ in range(3):
             if self._try_create():
                 return self
@@ -148,8 +159,8 @@ def _describe(holder: dict | None) -> str:
 
 def _read(path: Path) -> dict | None:
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        data = json.loads(read_regular(path, 1 << 16).decode("utf-8"))
+    except (OSError, ValueError, RecursionError):
         return None
     return data if isinstance(data, dict) else None
 

@@ -219,7 +219,7 @@ def test_unwritable_output_is_an_output_error_naming_the_path(tmp_path):
     blocker = tmp_path / "out"
     blocker.write_text("a file where the output folder should be")
     with pytest.raises(OutputError, match=str(blocker)):
-        write_edition(blocker, "trade", "2026-01-12", {"manifest.json": b"{}"})
+        write_edition(blocker, "trade", "2026-01-12", {"manifest.json": b'{"tool": "briefing"}'})
 
 
 # -- killed builds ------------------------------------------------------------------------------
@@ -245,7 +245,7 @@ KILLER = textwrap.dedent(
         atomic.os.rename = die_on_nth(os.rename)
     else:
         atomic._write_file = die_on_nth(atomic._write_file)
-    files = {"trade-briefing-%s.pdf" % sys.argv[4]: b"%PDF new", "manifest.json": b"{}"}
+    files = {"trade-briefing-%s.pdf" % sys.argv[4]: b"%PDF new", "manifest.json": b'{"tool": "briefing"}'}
     atomic.write_edition(out, "trade", sys.argv[4], files)
     """
 )
@@ -268,7 +268,7 @@ def run_killed(out: Path, what: str, n: int, day: str) -> int:
 def test_build_killed_at_any_step_leaves_a_complete_edition_and_latest(tmp_path, what, n, day):
     out = tmp_path / "out"
     write_edition(
-        out, "trade", "2026-01-12", {"trade-briefing-2026-01-12.pdf": b"%PDF old", "manifest.json": b"{}"}
+        out, "trade", "2026-01-12", {"trade-briefing-2026-01-12.pdf": b"%PDF old", "manifest.json": b'{"tool": "briefing"}'}
     )
     old = snapshot(out / "trade" / "2026-01-12")
 
@@ -317,21 +317,21 @@ def test_when_latest_cannot_be_replaced_the_error_says_the_edition_exists_and_la
     tmp_path, monkeypatch
 ):
     out = tmp_path / "out"
-    write_edition(out, "trade", "2026-01-12", {"a.pdf": b"old", "manifest.json": b"{}"})
+    write_edition(out, "trade", "2026-01-12", {"a.pdf": b"old", "manifest.json": b'{"tool": "briefing"}'})
 
     def refuse(*args, **kwargs):
         raise PermissionError(13, "Permission denied")
 
     monkeypatch.setattr(atomic.shutil, "copytree", refuse)
     with pytest.raises(OutputError, match="was written, but .*latest could not be replaced"):
-        write_edition(out, "trade", "2026-01-19", {"b.pdf": b"new", "manifest.json": b"{}"})
+        write_edition(out, "trade", "2026-01-19", {"b.pdf": b"new", "manifest.json": b'{"tool": "briefing"}'})
     assert (out / "trade" / "2026-01-19" / "b.pdf").read_bytes() == b"new"
     assert (out / "trade" / "latest" / "a.pdf").read_bytes() == b"old"
 
 
 def test_a_refused_rename_puts_the_previous_edition_straight_back(tmp_path, monkeypatch):
     out = tmp_path / "out"
-    write_edition(out, "trade", "2026-01-12", {"a.pdf": b"old", "manifest.json": b"{}"})
+    write_edition(out, "trade", "2026-01-12", {"a.pdf": b"old", "manifest.json": b'{"tool": "briefing"}'})
 
     real = os.rename
 
@@ -342,5 +342,5 @@ def test_a_refused_rename_puts_the_previous_edition_straight_back(tmp_path, monk
 
     monkeypatch.setattr(atomic.os, "rename", flaky)
     with pytest.raises(OutputError, match="could not write edition"):
-        write_edition(out, "trade", "2026-01-12", {"a.pdf": b"new", "manifest.json": b"{}"})
+        write_edition(out, "trade", "2026-01-12", {"a.pdf": b"new", "manifest.json": b'{"tool": "briefing"}'})
     assert (out / "trade" / "2026-01-12" / "a.pdf").read_bytes() == b"old"

@@ -23,6 +23,7 @@ from briefing.editions.layout import (
 from briefing.editions.manifest import build_manifest, dumps, sha256_file
 from briefing.editions.period import (
     date_arg,
+    edition_date_arg,
     generated_at_for,
     parse_date,
     parse_window,
@@ -37,6 +38,7 @@ __all__ = [
     "build_manifest",
     "date_arg",
     "diff_against_previous",
+    "edition_date_arg",
     "dumps",
     "edition_dates",
     "edition_dir",

@@ -16,6 +16,7 @@ that short moment or complete, never partial.
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 from collections.abc import Mapping
@@ -29,6 +30,13 @@ from briefing.editions.layout import (
     edition_dir,
     latest_dir,
     theme_dir,
+)
+from briefing.editions.ownership import (
+    check_replaceable,
+    claim_theme_dir,
+    is_edition,
+    is_scratch,
+    owns_theme_dir,
 )
 from briefing.errors import OutputError
 
@@ -53,29 +61,54 @@ def write_edition(out_dir: Path, theme_id: str, date: str, files: Mapping[str, b
             raise ValueError(f"unsafe edition file name {name!r}")
     tdir = theme_dir(out_dir, theme_id)
     final = edition_dir(out_dir, theme_id, date)
+    claim_theme_dir(tdir)
+    check_replaceable(final)
+    tmp = tdir / f"{TMP_PREFIX}{date}-{os.getpid()}"
     try:
-        tdir.mkdir(parents=True, exist_ok=True)
         recover(tdir)
-        tmp = tdir / f"{TMP_PREFIX}{date}-{os.getpid()}"
         _fresh_dir(tmp)
         for name in sorted(files, key=lambda n: n == MANIFEST):  # manifest last
             _write_file(tmp / name, files[name])
         _fsync_dir(tmp)
         _swap_into_place(tmp, final)
-    except OSError as exc:
-        where = exc.filename or final
-        raise OutputError(f"could not write edition {final}: {exc.strerror or exc} ({where})") from None
+    except (OSError, shutil.Error) as exc:
+        shutil.rmtree(tmp, ignore_errors=True)  # never leave a failed build's files behind
+        raise OutputError(f"could not write edition {final}: {write_failure(exc, tdir)}") from None
     newest = edition_dates(out_dir, theme_id)
     if newest and newest[-1] == date:
         latest = latest_dir(out_dir, theme_id)
         try:
+            check_replaceable(latest)
+        except OutputError as exc:
+            raise OutputError(f"edition {final} was written, but {exc}") from None
+        try:
             _refresh_latest(final, latest)
-        except OSError as exc:
+        except (OSError, shutil.Error) as exc:
             raise OutputError(
                 f"edition {final} was written, but {latest} could not be replaced "
-                f"({exc.strerror or exc}; is a file in it open?); it still holds the previous edition"
+                f"({write_failure(exc, tdir)}); it still holds the previous edition"
             ) from None
     return final
+
+
+def write_failure(exc: OSError | shutil.Error, folder: Path) -> str:
+    """Return a one-line reason for a failed write, naming the folder that ran out of space.
+
+    `shutil.copytree` raises shutil.Error holding a list of (source, target, reason) for
+    every file, whose repr ran to thousands of characters; only the first reason is shown.
+    """
+    if isinstance(exc, shutil.Error):
+        first = exc.args[0][0] if exc.args and isinstance(exc.args[0], list) and exc.args[0] else None
+        reason = str(first[2]) if first else str(exc)[:200]
+        if "No space left" in reason:
+            return f"no space left on the device holding {folder}; free some space and build again"
+        return reason[:300]
+    if exc.errno == errno.ENOSPC:
+        return f"no space left on the device holding {folder}; free some space and build again"
+    if exc.errno == errno.EDQUOT:
+        return f"disk quota exceeded for {folder}; free some space and build again"
+    where = f" ({exc.filename})" if exc.filename else ""
+    return f"{exc.strerror or exc}{where}"
 
 
 def recover(tdir: Path) -> list[str]:
@@ -85,23 +118,21 @@ def recover(tdir: Path) -> list[str]:
     belonging to a dead build.
     """
     actions: list[str] = []
-    if not tdir.is_dir():
+    if not owns_theme_dir(tdir):
         return actions
     for entry in sorted(tdir.iterdir()):
-        if not entry.name.startswith(OLD_PREFIX):
+        if not entry.name.startswith(OLD_PREFIX) or not is_scratch(entry) or not is_edition(entry):
             continue
         name = entry.name[len(OLD_PREFIX) :].rsplit("-", 1)[0]
-        if name != LATEST and not EDITION_DATE.match(name):
-            continue
         target = tdir / name
-        if target.exists():
+        if is_edition(target):
             shutil.rmtree(entry, ignore_errors=True)
             actions.append(f"removed leftover {entry.name}")
-        else:
+        elif not os.path.lexists(target):
             os.rename(entry, target)
             actions.append(f"restored {name}/ from an interrupted build")
     for entry in sorted(tdir.iterdir()):
-        if entry.name.startswith(TMP_PREFIX) and entry.is_dir():
+        if entry.name.startswith(TMP_PREFIX) and is_scratch(entry) and entry.is_dir() and not entry.is_symlink():
             shutil.rmtree(entry, ignore_errors=True)
             actions.append(f"removed unfinished {entry.name}")
     return actions
@@ -110,15 +141,19 @@ def recover(tdir: Path) -> list[str]:
 def _refresh_latest(source: Path, latest: Path) -> None:
     """Replace `latest/` with a copy of `source`, built beside it and renamed into place."""
     tmp = latest.parent / f"{TMP_PREFIX}{LATEST}-{os.getpid()}"
-    if tmp.exists():
-        shutil.rmtree(tmp)
-    shutil.copytree(source, tmp)
-    _fsync_dir(tmp)
-    _swap_into_place(tmp, latest)
+    try:
+        if tmp.exists():
+            shutil.rmtree(tmp)
+        shutil.copytree(source, tmp)
+        _fsync_dir(tmp)
+        _swap_into_place(tmp, latest)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
 
 
 def _swap_into_place(new: Path, final: Path) -> None:
-    if final.is_symlink() or final.is_file():
+    if final.is_symlink():
         final.unlink()  # e.g. a `latest` symlink made by hand: replace it with the copy
     if not final.exists():
         os.rename(new, final)

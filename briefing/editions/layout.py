@@ -68,10 +68,32 @@ def load_edition_briefing(directory: Path) -> Briefing | None:
     """Return the Briefing an edition kept, or None when it is missing or from another schema.
 
     None rather than an error: an unreadable predecessor only means this edition cannot
-    say what is new, which is no reason to fail the weekly build.
+    say what is new, which is no reason to fail the weekly build.  See `read_edition_briefing`
+    for the reason it could not be read.
+    """
+    return read_edition_briefing(directory)[0]
+
+
+def read_edition_briefing(directory: Path) -> tuple[Briefing | None, str | None]:
+    """Return (the Briefing an edition kept, None) or (None, why it could not be read).
+
+    A malformed, truncated or deeply nested `model.json` (RecursionError in the JSON
+    parser) is a reason, not an exception.
     """
     path = Path(directory) / MODEL
     try:
-        return from_dict(json.loads(path.read_text(encoding="utf-8")))
-    except (OSError, ValueError, KeyError, TypeError, SchemaMismatch):
-        return None
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None, f"{path} is missing"
+    except (OSError, ValueError) as exc:
+        return None, f"{path} is not readable JSON ({str(exc)[:120]})"
+    except RecursionError:
+        return None, f"{path} is nested too deeply to read"
+    if not isinstance(raw, dict):
+        return None, f"{path} does not hold a briefing"
+    try:
+        return from_dict(raw), None
+    except SchemaMismatch as exc:
+        return None, f"{path}: {exc}"
+    except (ValueError, KeyError, TypeError, AttributeError, RecursionError):
+        return None, f"{path} does not hold a briefing this version can read"

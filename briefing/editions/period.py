@@ -10,6 +10,9 @@ import argparse
 import re
 from datetime import UTC, date, datetime, timedelta
 
+MAX_WINDOW_DAYS = 36_525  # a century; longer is a typo (and would run off the calendar)
+# An edition's date becomes the DOCX files' ZIP timestamps, which can only say 1980-2107.
+EDITION_YEARS = (1980, 2107)
 _WINDOW = re.compile(r"^\s*(\d+)\s*([dw])\s*$", re.IGNORECASE)
 
 
@@ -31,10 +34,13 @@ def parse_window(text: str) -> timedelta:
     m = _WINDOW.match(text)
     if not m:
         raise ValueError(f"'{text}' is not a window; use a number of days or weeks, e.g. 7d or 2w")
-    n = int(m.group(1))
-    if n <= 0:
+    digits = m.group(1).lstrip("0") or "0"
+    days = int(digits) * (7 if m.group(2).lower() == "w" else 1) if len(digits) <= 7 else MAX_WINDOW_DAYS + 1
+    if days <= 0:
         raise ValueError(f"'{text}' is not a window; it must be at least 1 day")
-    return timedelta(days=n * (7 if m.group(2).lower() == "w" else 1))
+    if days > MAX_WINDOW_DAYS:
+        raise ValueError(f"'{text}' is too long a window; use at most {MAX_WINDOW_DAYS} days (100 years)")
+    return timedelta(days=days)
 
 
 def resolve_period(
@@ -77,6 +83,17 @@ def date_arg(text: str) -> date:
         return parse_date(text)
     except ValueError as exc:
         raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def edition_date_arg(text: str) -> date:
+    """argparse `type=` for `--date`: a date, within the years an edition's files can carry."""
+    day = date_arg(text)
+    if not EDITION_YEARS[0] <= day.year <= EDITION_YEARS[1]:
+        raise argparse.ArgumentTypeError(
+            f"'{text}' is outside {EDITION_YEARS[0]}-{EDITION_YEARS[1]}, the years a DOCX (ZIP) file can "
+            "record; use a date in that range"
+        )
+    return day
 
 
 def window_arg(text: str) -> timedelta:

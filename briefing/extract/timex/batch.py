@@ -5,6 +5,7 @@ Other keys are ignored so benchmark files (which also carry gold timexes) can be
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from typing import Any, TextIO
@@ -15,6 +16,9 @@ from . import Timex, tag
 
 
 def _record(line: str, lineno: int, name: str) -> dict[str, Any]:
+    bad = next((i for i, c in enumerate(line) if "\udc80" <= c <= "\udcff"), None)
+    if bad is not None:  # undecodable bytes, kept as surrogate escapes by the reader
+        raise InputError(f"{name}:{lineno}: not valid UTF-8 (at character {bad + 1}); save the file as UTF-8")
     try:
         rec = json.loads(line)
     except json.JSONDecodeError as exc:
@@ -28,8 +32,22 @@ def _record(line: str, lineno: int, name: str) -> dict[str, Any]:
     dct = rec.get("dct")
     if dct is not None and not isinstance(dct, str):
         raise InputError(f'{name}:{lineno}: "dct" must be a YYYY-MM-DD string or null')
+    if dct:
+        try:
+            day = dt.date.fromisoformat(dct[:10])
+        except ValueError:
+            raise InputError(f'{name}:{lineno}: "dct" {dct[:40]!r} is not a date; use YYYY-MM-DD') from None
+        if not MIN_DCT_YEAR <= day.year <= MAX_DCT_YEAR:
+            raise InputError(
+                f'{name}:{lineno}: "dct" {dct[:40]!r} is out of range; '
+                f"document dates must fall in the years {MIN_DCT_YEAR}-{MAX_DCT_YEAR}"
+            )
     return rec
 
+
+# Relative expressions are resolved by date arithmetic ("a century ago", "in 500 years"), which
+# leaves the calendar's range near its ends; no news article is dated there.
+MIN_DCT_YEAR, MAX_DCT_YEAR = 1000, 8999
 
 _SEPARATOR = re.compile(r"\s*(?:-|–|—|‑|‐|/|\bto\b|\bthrough\b|\bthru\b|\buntil\b|\btill\b|\band\b)\s*")
 
@@ -63,6 +81,9 @@ def run(infile: TextIO, outfile: TextIO) -> int:
         if not line.strip():
             continue
         rec = _record(line, lineno, name)
-        timexes = [piece for t in tag(rec["text"], rec.get("dct")) for piece in split_range(t)]
+        try:
+            timexes = [piece for t in tag(rec["text"], rec.get("dct")) for piece in split_range(t)]
+        except (OverflowError, ValueError) as exc:  # date arithmetic off the calendar
+            raise InputError(f"{name}:{lineno}: a date in this text cannot be computed ({exc})") from None
         outfile.write(json.dumps({"doc": rec.get("doc"), "timexes": timexes}, ensure_ascii=False) + "\n")
     return 0
