@@ -10,8 +10,6 @@ import json
 import os
 from pathlib import Path
 
-import pytest
-
 from tests.safety_helpers import make_project, run_briefing, snapshot
 
 SECRET = "PRIVATE-TOKEN-7f3a9 do not publish"
@@ -82,15 +80,15 @@ def test_a_file_name_that_is_not_utf8_is_skipped_and_the_rest_builds(tmp_path):
     assert {s["file"] for s in data["sources"]} <= {"a.txt", "b.txt"}
 
 
-@pytest.mark.parametrize("size_mb", [3])
-def test_a_document_over_the_size_limit_is_skipped_with_a_warning(tmp_path, size_mb):
-    from briefing.readers.corpus_files import MAX_DOCUMENT_BYTES
+def test_a_document_over_the_size_limit_is_skipped_with_a_warning(tmp_path):
+    from briefing.readers.corpus_files import MAX_DOCUMENT_CHARS
 
     project = make_project(tmp_path / "proj")
     big = project / "seeds" / "huge.txt"
     line = "Steel tariffs were discussed again by the trade ministers today. "
-    big.write_text(line * (size_mb * 1024 * 1024 // len(line) + 1), encoding="utf-8")
-    assert big.stat().st_size > MAX_DOCUMENT_BYTES
+    big.write_text(line * (3_000_000 // len(line) + 1), encoding="utf-8")
+    assert big.stat().st_size > MAX_DOCUMENT_CHARS
     proc = run_briefing(["build", "--date", "2026-01-19"], project, timeout=60)
     assert proc.returncode == 0, proc.stderr
-    assert f"skipped: seeds/huge.txt is {size_mb}.0 MB, over the per-document limit of 2 MB" in proc.stderr
+    assert "skipped: seeds/huge.txt: 3.0 million characters of text, over the per-document limit" in proc.stderr
+    assert json.loads((project / "out" / "steel" / "latest" / "model.json").read_text(encoding="utf-8"))["sources"]

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from briefing.errors import InputError
 from briefing.model import Document
-from briefing.readers.corpus_files import corpus_files
+from briefing.readers.corpus_files import corpus_files, too_long
 from briefing.readers.registry import SUFFIXES, read_file
 from briefing.readers.sidecar import load_sidecar
 from briefing.safeio import describe_os_error
@@ -58,6 +58,10 @@ def read_corpus(
             continue
         except OSError as exc:
             warn(f"skipped: {describe_os_error(path, exc)}")
+            continue
+        long = too_long(path, sum(len(p) for d in result.documents for p in d.paragraphs))
+        if long:
+            warn(f"skipped: {long}")
             continue
         for w in result.warnings:
             warn(w)

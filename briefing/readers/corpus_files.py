@@ -19,10 +19,23 @@ from briefing.safeio import kind
 
 Warn = Callable[[str], None]
 
-# Per-document size limit.  A news article is 5-50 KB of text; a file past this is an export
-# of something else (a book, a log, a database dump), which would hold the build for minutes
-# and bury the briefing in one source.  Skipped with a warning; documented in the README.
-MAX_DOCUMENT_BYTES = 2 * 1024 * 1024
+# Size limits, documented in the README ("Safety").  A news article is 5-50 KB of text; a file
+# with more than MAX_DOCUMENT_CHARS characters of text is an export of something else (a book,
+# a log, a database dump) that would hold the build for minutes and bury the briefing in one
+# source.  MAX_FILE_BYTES bounds any file before it is opened at all (PDF and DOCX files carry
+# images, so their bytes say little about their text).  Both are skipped with a warning.
+MAX_DOCUMENT_CHARS = 2_000_000
+MAX_FILE_BYTES = 64 * 1024 * 1024
+
+
+def too_long(path: Path | str, chars: int) -> str | None:
+    """Return the warning for a document whose text is over the limit, else None."""
+    if chars <= MAX_DOCUMENT_CHARS:
+        return None
+    return (
+        f"{_printable(str(path))}: {chars / 1e6:.1f} million characters of text, over the per-document "
+        f"limit of {MAX_DOCUMENT_CHARS / 1e6:g} million; split it into articles"
+    )
 
 
 def _inside(path: str, root: str) -> bool:
@@ -69,10 +82,10 @@ def corpus_files(
         if not stat.S_ISREG(st.st_mode):
             warn(f"skipped: {shown} is {kind(st.st_mode)}, not a document file")
             continue
-        if st.st_size > MAX_DOCUMENT_BYTES:
+        if st.st_size > MAX_FILE_BYTES:
             warn(
-                f"skipped: {shown} is {st.st_size / 1048576:.1f} MB, over the per-document limit of "
-                f"{MAX_DOCUMENT_BYTES // 1048576} MB; split it into articles"
+                f"skipped: {shown} is {st.st_size / 1048576:.0f} MB, over the limit of "
+                f"{MAX_FILE_BYTES // 1048576} MB per file; split it into articles"
             )
             continue
         if is_link and not follow_links:

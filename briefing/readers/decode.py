@@ -14,7 +14,7 @@ from pathlib import Path
 from charset_normalizer import from_bytes
 
 from briefing.errors import InputError
-from briefing.readers.corpus_files import MAX_DOCUMENT_BYTES
+from briefing.readers.corpus_files import MAX_DOCUMENT_CHARS, MAX_FILE_BYTES, too_long
 from briefing.safeio import read_regular
 
 # C0/C1 controls other than tab and newline break DOCX (python-docx refuses them) and carry no text.
@@ -30,7 +30,9 @@ class Decoded:
 
 def decode_file(path: Path) -> Decoded:
     """Return the file's text with normalised line ends and control characters removed."""
-    data = read_regular(path, MAX_DOCUMENT_BYTES)
+    data = read_regular(path, MAX_FILE_BYTES)
+    if len(data) > 4 * MAX_DOCUMENT_CHARS:  # UTF-8 takes at most 4 bytes a character
+        raise InputError(too_long(path, len(data) // 4) or str(path))
     if not data.strip():
         raise InputError(f"{path}: the file is empty; add the article text or remove the file")
     warning = None
@@ -56,6 +58,9 @@ def decode_file(path: Path) -> Decoded:
         text = _CONTROL.sub("", text)
         extra = f"{path}: removed {removed} control character(s)"
         warning = f"{warning}; {extra}" if warning else extra
+    long = too_long(path, len(text))
+    if long:
+        raise InputError(long)
     if "\x00" in text or not text.strip():
         raise InputError(f"{path}: no readable text; is it a binary file?")
     return Decoded(text, encoding, warning)
