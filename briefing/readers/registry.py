@@ -26,6 +26,9 @@ class Reader:
 READERS: tuple[Reader, ...] = (
     Reader("txt", (".txt",), "briefing.readers.text"),
     Reader("html", (".html", ".htm"), "briefing.readers.html"),
+    Reader("pdf", (".pdf",), "briefing.readers.pdf"),
+    Reader("docx", (".docx",), "briefing.readers.word"),
+    Reader("eml", (".eml",), "briefing.readers.mail"),
 )
 BY_FORMAT = {r.format: r for r in READERS}
 BY_SUFFIX = {s: r for r in READERS for s in r.suffixes}
