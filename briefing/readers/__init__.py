@@ -96,7 +96,11 @@ def _infer_dates(docs: list[Document], warn: Warn) -> list[Document]:
     whole = replace(docs[0], paragraphs=tuple(p for d in docs for p in d.paragraphs))
     inferred = infer_published(whole)
     if inferred is None:
-        warn(f"{docs[0].file}: no date found in the text and none could be inferred; add it to {SIDECAR}")
+        warn(
+            f"{docs[0].file}: no date printed, and none can be inferred safely (a bare or historical year "
+            f"does not date a report); its events with a full date are kept. To set it, add "
+            f"'{docs[0].file}: {{published: YYYY-MM-DD}}' to {SIDECAR} beside the corpus"
+        )
         return docs
     warn(f"{docs[0].file}: no date printed; inferred {inferred} from the events it reports")
     return [d.with_published(inferred, True) for d in docs]

@@ -18,7 +18,11 @@ _WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,
 _TIME = r"(?:[ T,]+(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2}))?(?:\s*(?P<ampm>[ap]\.?m\.?))?)?"
 _ISO = r"(?P<year>\d{4})[-./](?P<mon>\d{1,2})[-./](?P<day>\d{1,2})" + _TIME
 _WRITTEN = _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})" + _TIME
-_WRITTEN_DMY = r"(?P<day>\d{1,2})\s+" + _MONTH + r",?\s+(?P<year>\d{4})" + _TIME
+_WRITTEN_DMY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r",?\s+(?P<year>\d{4})" + _TIME
+# "14/01/2026", "14.01.2026": day first, as in most of the English-speaking world outside the US;
+# a first number above 12 can only be a day, a second above 12 only a day (then month first)
+_NUMERIC = r"(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<year>\d{4})" + _TIME
+DAY_FIRST = True
 
 # Labels that introduce the document's own stamp; earlier entries are preferred.
 _LABELS = [
@@ -41,7 +45,13 @@ class Stamp:
 
 
 def _iso(m: re.Match[str]) -> str | None:
-    g = m.groupdict()
+    g = dict(m.groupdict())
+    if g.get("a"):
+        a, b = int(g["a"]), int(g["b"])
+        day_first = DAY_FIRST and a <= 31 and (b <= 12 or a > 12)
+        if b > 12 and a <= 12:
+            day_first = False
+        g["day"], g["mon"] = (str(a), str(b)) if day_first else (str(b), str(a))
     month = int(g["mon"]) if g.get("mon") else MONTHS.get((g.get("month") or "").lower().rstrip("."))
     try:
         year, day = int(g["year"]), int(g["day"])
@@ -66,7 +76,7 @@ def _iso(m: re.Match[str]) -> str | None:
 def _match_date(text: str) -> str | None:
     """Return the ISO form when `text` is exactly one date (optionally with weekday and time)."""
     s = text.strip().rstrip(",.")
-    for pattern in (_ISO, _WRITTEN, _WRITTEN_DMY):
+    for pattern in (_ISO, _WRITTEN, _WRITTEN_DMY, _NUMERIC):
         m = re.fullmatch(
             r"(?:" + _WEEKDAY + r"\s*)?" + pattern + r"\s*(?:KST|UTC|GMT|[A-Z]{2,4}T)?", s, re.IGNORECASE
         )
@@ -75,29 +85,61 @@ def _match_date(text: str) -> str | None:
     return None
 
 
+_ANY_LABEL = "|".join(label for _, label in _LABELS)
+_NEXT_LABEL = re.compile(r"\s*(?:\||·|•|(?<=\s)(?:" + _ANY_LABEL + r")\s*[:：])", re.IGNORECASE)
+
+
+def _first_field(rest: str) -> str:
+    """The value of a stamp's first label: "2026-03-02 09:15" in "2026-03-02 09:15 Updated: ..."."""
+    m = _NEXT_LABEL.search(rest)
+    return rest[: m.start()] if m else rest
+
+
+def _pieces(line: str) -> list[str]:
+    """The fields of a stamp line split at "|" or "·" ("Politics | 14 January 2026")."""
+    return [p.strip() for p in re.split(r"\s[|·•]\s", line) if p.strip()]
+
+
 def find_stamps(lines: list[str], limit: int = 15) -> list[Stamp]:
-    """Return the date stamps among the first `limit` lines (labels may stand on their own line)."""
+    """Return the date stamps among the first `limit` lines (labels may stand on their own line).
+
+    A line with two labels ("Written: 2026-03-02 09:15 Updated: 2026-03-02 10:40") gives its
+    first; a line of fields ("By Jane Doe | 14 January 2026") gives the first field that is a date.
+    """
     stamps: list[Stamp] = []
     for i, raw in enumerate(lines[:limit]):
         line = raw.strip()
         if not line:
             continue
-        for kind, label in _LABELS:
-            m = re.match(r"^" + label + r"\s*[:：]?\s*(?P<rest>.*)$", line, re.IGNORECASE)
-            if not m:
-                continue
-            rest = m.group("rest")
-            value = _match_date(rest) if rest else None
-            if value is None and not rest and i + 1 < len(lines):
-                value = _match_date(lines[i + 1])
-            if value:
-                stamps.append(Stamp(value, kind, i))
-                break
-        else:
-            value = _match_date(line)
-            if value:
-                stamps.append(Stamp(value, "page", i))
+        fields = _pieces(line)
+        if len(fields) > 1 and len(line) <= 160:
+            found = None
+            for f in fields:
+                found = _stamp_of(f, lines, i)
+                if found:
+                    break
+            if found:
+                stamps.append(found)
+            continue
+        found = _stamp_of(line, lines, i)
+        if found:
+            stamps.append(found)
     return stamps
+
+
+def _stamp_of(line: str, lines: list[str], i: int) -> Stamp | None:
+    for kind, label in _LABELS:
+        m = re.match(r"^" + label + r"\s*[:：]?\s*(?P<rest>.*)$", line, re.IGNORECASE)
+        if not m:
+            continue
+        rest = _first_field(m.group("rest"))
+        value = _match_date(rest) if rest else None
+        if value is None and not rest and i + 1 < len(lines):
+            value = _match_date(lines[i + 1])
+        if value:
+            return Stamp(value, kind, i)
+    value = _match_date(line)
+    return Stamp(value, "page", i) if value else None
 
 
 def find_dateline(paragraph: str, year_hint: int | None) -> Stamp | None:
@@ -128,11 +170,16 @@ def is_stamp_line(line: str) -> bool:
         return False
     if _match_date(s):
         return True
-    for _, label in _LABELS:
-        m = re.match(r"^" + label + r"\s*[:：]?\s*(?P<rest>.*)$", s, re.IGNORECASE)
-        if m and (not m.group("rest") or _match_date(m.group("rest"))):
-            return True
-    return False
+    while s:  # every labelled field a date: "Written: 2026-03-02 09:15 Updated: 2026-03-02 10:40"
+        m = re.match(r"^(?:" + _ANY_LABEL + r")\s*[:：]?\s*(?P<rest>.*)$", s, re.IGNORECASE)
+        if not m:
+            return False
+        rest = m.group("rest")
+        value = _first_field(rest)
+        if value and not _match_date(value):
+            return False
+        s = rest[len(value) :].strip(" |·•")
+    return True
 
 
 # -- headlines and bylines --------------------------------------------------------------------
