@@ -49,6 +49,7 @@ class Job:
     schedule: Schedule
     name: str = "briefing"
     window: str | None = None  # passed to `briefing build --window`, e.g. "7d"
+    deliver: bool = False  # config has a `delivery:` section: `briefing send` runs last
 
     def argv(self) -> list[str]:
         window = ["--window", self.window] if self.window else []
@@ -67,6 +68,14 @@ class Job:
     def publish_argv(self) -> list[str]:
         """Refresh the shared index after a successful build (`briefing publish`)."""
         return [str(self.executable), "publish", "--out", str(self.out)]
+
+    def send_argv(self) -> list[str]:
+        """Deliver the new editions (`briefing send`), only after build and publish succeeded."""
+        return [str(self.executable), "send", "--config", str(self.config), "--out", str(self.out)]
+
+    def steps(self) -> list[list[str]]:
+        """Return the commands of one run, in order; each runs only if the one before succeeded."""
+        return [self.argv(), self.publish_argv(), *([self.send_argv()] if self.deliver else [])]
 
     def when(self) -> str:
         """Return the schedule in words, e.g. "every Monday at 07:00"."""
@@ -158,6 +167,7 @@ def resolve_job(
         schedule=config.schedule,
         name=name,
         window=window,
+        deliver=bool(config.delivery),
     )
 
 
@@ -168,7 +178,7 @@ def cron_line(job: Job) -> str:
     """Return the crontab entry: time fields, then a shell command logging to `job.log`.
 
     The build is followed, only if it succeeded, by `briefing publish` so the shared
-    index lists the new edition.  `%` is special in crontab (it starts stdin), so every `%` is escaped.
+    index lists the new edition, and then, when `delivery:` is configured, by `briefing send`.  `%` is special in crontab (it starts stdin), so every `%` is escaped.
     """
     hour, minute = (int(x) for x in job.schedule.time.split(":"))
     dow = "*" if job.schedule.every == "day" else str(CRON_DAYS[job.schedule.day])
@@ -176,7 +186,7 @@ def cron_line(job: Job) -> str:
     stamp = "$(date -u +%Y-%m-%dT%H:%M:%SZ)"
     command = (
         f"cd {q(str(job.workdir))} && mkdir -p {q(str(job.log.parent))} && "
-        f'{{ echo "== {stamp} start"; {shlex.join(job.argv())} && {shlex.join(job.publish_argv())}; '
+        f'{{ echo "== {stamp} start"; {" && ".join(shlex.join(step) for step in job.steps())}; '
         f'rc=$?; echo "== {stamp} exit $rc"; }} '
         f">> {q(str(job.log))} 2>&1"
     )
@@ -313,9 +323,9 @@ def systemd_units(job: Job) -> dict[str, str]:
         "[Service]\n"
         "Type=oneshot\n"
         f"WorkingDirectory={_unit_path(job.workdir)}\n"
-        f"ExecStart={' '.join(_exec_quote(a) for a in job.argv())}\n"
-        f"ExecStart={' '.join(_exec_quote(a) for a in job.publish_argv())}\n"
-        f"StandardOutput=append:{log}\n"
+        # a oneshot service stops at the first ExecStart that fails: no send after a failed build
+        + "".join(f"ExecStart={' '.join(_exec_quote(a) for a in step)}\n" for step in job.steps())
+        + f"StandardOutput=append:{log}\n"
         f"StandardError=append:{log}\n"
     )
     timer = (

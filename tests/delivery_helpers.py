@@ -5,7 +5,7 @@
 - `BrokenSmtp`: a raw TCP server that either never answers or drops the connection after
   the greeting, the two ways a mail server fails that aiosmtpd cannot imitate.
 - `WebhookServer`: http.server on 127.0.0.1 recording JSON posts; `/ok/...` answers 200,
-  `/fail/...` 500, `/hang/...` never answers (until the test ends).
+  `/fail/...` 500, `/echo/...` 403 repeating the path, `/hang/...` never answers (until the test ends).
 
 The corpus is three short hand-written articles about a fictional dispute (and a fourth
 added later), so "what's new" between two editions is known.
@@ -282,6 +282,8 @@ class WebhookServer:
                     outer.release.wait(30)
                     return
                 status, reply = (500, b"internal error") if self.path.startswith("/fail/") else (200, b"ok")
+                if self.path.startswith("/echo/"):  # a careless server that repeats the URL it was sent to
+                    status, reply = 403, f"invalid_token: {self.path}".encode()
                 self.send_response(status)
                 self.send_header("Content-Type", "text/plain")
                 self.send_header("Content-Length", str(len(reply)))

@@ -206,3 +206,24 @@ def test_a_secrets_file_readable_by_others_is_refused(tmp_path):
     assert secret.reveal() == "https://example.webhook.office.com/webhookb2/TOKEN-abc123"
     with pytest.raises(ConfigError, match="not found"):
         read_secret(SecretRef("k", file=str(tmp_path / "missing")), Redactor())
+
+
+def test_the_readme_delivery_example_is_a_working_config(tmp_path):
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Delivery", 1)[1]
+    example = section.split("```yaml\n", 1)[1].split("```", 1)[0]
+    example = example.replace(
+        "    # ... title, description, terms ...\n",
+        "    title: CPTPP\n    description: Trade pact.\n    terms: [cptpp]\n",
+    ).replace(
+        "  - id: north-korea\n",
+        "  - id: north-korea\n    title: North Korea\n    description: DPRK.\n    terms: [pyongyang]\n",
+    )
+    config = load(tmp_path, example)
+    assert list(config.delivery) == ["cptpp"]
+    cptpp = config.delivery["cptpp"]
+    assert cptpp.email is not None and cptpp.email.to == ("trade-desk@example.org",)
+    assert [w.style for w in cptpp.webhooks] == ["slack", "teams"]
+    assert cptpp.email.smtp.password == SecretRef(
+        "delivery.email.smtp.password_env", env="BRIEFING_SMTP_PASSWORD"
+    )

@@ -46,6 +46,8 @@ def _context(digest: Digest) -> str:
     if digest.first:
         return "First edition. Main points:"
     n = digest.new_count
+    if not n:
+        return f"Nothing new since {digest.previous_display}."
     return f"{n} new item{'' if n == 1 else 's'} since {digest.previous_display}. Top {len(digest.chat_items())}:"
 
 

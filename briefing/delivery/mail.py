@@ -60,6 +60,8 @@ def render_text(digest: Digest) -> str:
     lines += ["WHAT'S NEW", ""]
     if digest.first:
         lines.append("First edition of this briefing: its main points.")
+    elif not digest.new_count:
+        lines.append(f"Nothing new since the edition of {digest.previous_display}.")
     else:
         more = f"; the {len(digest.top)} most important below" if digest.new_count > len(digest.top) else ""
         plural = "" if digest.new_count == 1 else "s"

@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import base64
 import os
+import re
 import stat
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 from briefing.delivery.settings import SecretRef
 from briefing.errors import ConfigError
@@ -54,6 +55,14 @@ class Redactor:
         if len(value) < 4:  # masking "a" everywhere would garble messages; such a secret is no secret
             return
         forms = {value, quote(value, safe=""), quote(value, safe="/:")}
+        parts = urlsplit(value)
+        if parts.scheme and parts.netloc:
+            # a server may echo only the path it was called on, or the token segment of it
+            forms |= {parts.path, parts.query, f"{parts.path}?{parts.query}"}
+            pieces = re.split(r"[/?&=;]+", f"{parts.path}?{parts.query}")
+            forms |= {p for p in pieces if len(p) >= 8 and re.search(r"\d", p)}
+            forms.discard("?")
+            forms = {f for f in forms if len(f) >= 4}
         forms.add(base64.b64encode(value.encode()).decode())
         if user is not None:  # what AUTH PLAIN / LOGIN put on the wire
             forms.add(base64.b64encode(f"\0{user}\0{value}".encode()).decode())
