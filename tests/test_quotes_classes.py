@@ -116,3 +116,53 @@ def test_speech_act_nouns_are_cues_and_scare_quotes_are_not_quotes(text: str, ex
 )  # fmt: skip
 def test_an_anonymous_source_stays_anonymous(paragraphs: tuple[str, ...], speaker: str):
     assert [s for _, s in found(*paragraphs)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        (("'We will not back down,' the prime minister said.",),
+         [("We will not back down,", "the prime minister")]),
+        (("‘We will not back down,’ the prime minister said. ‘Our ministers’ patience is not endless.’",),
+         [("We will not back down,", "the prime minister"), ("Our ministers’ patience is not endless.", "the prime minister")]),
+        (("The minister said it was 'a dark day for the country' and promised an inquiry.",),
+         [("a dark day for the country", "The minister")]),
+        (("Ana Ruiz said: 'I don't think the '90s will come back, and Korea's economy won't wait 'til then.'",),
+         [("I don't think the '90s will come back, and Korea's economy won't wait 'til then.", "Ana Ruiz")]),
+        (("The ministers' meeting ended early. 'It was useful,' Ana Ruiz said.",), [("It was useful,", "Ana Ruiz")]),
+        (("Ana Ruiz said she had told him: 'Do not call it \"a victory\" yet.'",),
+         [('Do not call it "a victory" yet.', "Ana Ruiz")]),
+        (("Rock 'n' roll fans cheered as the band played 'til dawn.",), []),
+        (("‘We will stay here,’ Ana Ruiz said.", "‘We have no choice.", "‘The port is ours,’ she added."),
+         [("We will stay here,", "Ana Ruiz"), ("We have no choice.", "Ana Ruiz"), ("The port is ours,", "Ana Ruiz")]),
+    ],
+)  # fmt: skip
+def test_british_single_quotation_marks_are_quotes_and_apostrophes_are_not(paragraphs, expected):
+    assert found(*paragraphs) == expected
+
+
+def test_single_marks_in_american_copy_stay_nested_or_headline_marks():
+    # American copy quotes with double marks; its single marks are headlines and nested quotes
+    assert found(
+        "Ruiz says port deal 'a historic step' for the coast.",
+        '"We are ready," Ana Ruiz said. "They told me, \'It is over,\' and I believed them."',
+    ) == [("We are ready,", "Ana Ruiz"), ("They told me, 'It is over,' and I believed them.", "Ana Ruiz")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ana Ruiz told reporters: «We will stay here until the end.»", [("We will stay here until the end.", "Ana Ruiz")]),
+        ("Ana Ruiz called the deal «a historic step» for both nations.", [("a historic step", "Ana Ruiz")]),
+    ],
+)  # fmt: skip
+def test_guillemets_of_translated_text_are_quotes(text: str, expected):
+    assert found(text) == expected
+
+
+def test_a_quote_running_over_paragraphs_keeps_its_speaker():
+    assert found('"We will stay here," Ana Ruiz said. "The port is ours.', '"Nobody will move us."') == [
+        ("We will stay here,", "Ana Ruiz"),
+        ("The port is ours.", "Ana Ruiz"),
+        ("Nobody will move us.", "Ana Ruiz"),
+    ]

@@ -70,3 +70,52 @@ def test_role_written_before_the_name_and_told_reporters_that():
     assert s.speaker == "Ina Solberg"
     assert s.role == "Presidential spokesperson"
     assert s.text == "the ferry subsidy would double next year"
+
+
+def test_two_clauses_with_their_own_speakers_are_two_statements():
+    found = statements(
+        "Varga stressed that closer coordination on fisheries has become vital, while Jonas Ek said he hoped "
+        "to sign the quota deal before the summer."
+    )
+    assert [(s.speaker, s.text) for s in found] == [
+        ("Helena Varga", "closer coordination on fisheries has become vital"),
+        ("Jonas Ek", "he hoped to sign the quota deal before the summer"),
+    ]
+
+
+def test_coordinated_that_clauses_of_one_speaker_stay_one_statement():
+    [s] = statements("Jonas Ek said the port would reopen in May and that the fishermen would be paid first.")
+    assert (s.speaker, s.text) == (
+        "Jonas Ek",
+        "the port would reopen in May and that the fishermen would be paid first",
+    )
+
+
+def test_a_semicolon_separates_two_sources():
+    found = statements(
+        "The talks will resume next week, the foreign ministry said; the opposition said it would stay away."
+    )
+    assert [s.speaker for s in found] == ["the foreign ministry", "the opposition"]
+
+
+def test_the_reporters_comment_on_the_reported_clause_is_not_its_content():
+    [s] = statements(
+        "According to Jonas Ek, Varga may also visit the fishing village, an unprecedented move that would ease tension."
+    )
+    assert (s.speaker, s.text) == ("Jonas Ek", "Varga may also visit the fishing village")
+
+
+def test_he_is_never_a_law_named_earlier():
+    found = statements(
+        "Jonas Ek urged lawmakers to amend the Harbour Act. He noted that the Act was passed in 1987.",
+        "He added that the charter, last amended in 1987, no longer reflects the region's realities.",
+    )
+    assert {s.speaker for s in found} == {"Jonas Ek"}
+
+
+def test_a_sentence_with_single_quoted_words_is_left_to_the_quotes():
+    found = statements(
+        "Jonas Ek said ‘the port will stay open for every boat until the end of the season’. "
+        "Jonas Ek said that the port was safe for boats."
+    )
+    assert [s.text for s in found] == ["the port was safe for boats"]

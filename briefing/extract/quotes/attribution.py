@@ -81,6 +81,11 @@ def mask(paragraph: str, spans: list[QuoteSpan], blank: bool = False) -> str:
                 chars[i] = " "
             elif not (i >= s.end - 2 and chars[i] in ".?!,") and not chars[i].isspace():
                 chars[i] = "x" if chars[i].isalnum() else " "
+    for s in spans:  # single marks ('…', ‘…’) read as double ones, so the rules see one convention
+        if s.start > 0 and chars[s.start - 1] in "‘'":
+            chars[s.start - 1] = '"'
+        if s.closed and s.end < len(chars) and chars[s.end] in "’'":
+            chars[s.end] = '"'
     if blank:
         return "".join(chars)
     # keep the quoted text's first letter's case: sentence splitting looks at it

@@ -1,16 +1,24 @@
 """Pair quotation marks into quote spans, paragraph by paragraph.
 
-Double marks only (straight " and curly “ ”, plus « » and „): single marks are
-far more often apostrophes (’ in "Lee’s") than quotation marks in news, and a
-single-quoted span inside a double-quoted one is a nested quote that belongs
-to the outer quote. An opening mark still open at the end of a paragraph
-closes there (the newswire convention for a quote running over several
-paragraphs); the next paragraph that opens with a mark continues it, which is
-recorded so the speaker carries over.
+Double marks (straight " and curly “ ”, plus « » and „) pair first. Single
+marks (‘…’ and '…', the British convention) pair only outside double-quoted
+text, and only where they cannot be apostrophes: an opener stands after a
+space or bracket before a letter and does not start an elision ('til, 'em,
+the '90s); a closer follows a word or punctuation and is not followed by a
+letter (don't, Korea's), and "ministers' meeting" (a plural possessive before
+a word) is no closer. A double-quoted span inside a single-quoted one is a
+nested quote that belongs to the outer quote, and the reverse.
+
+An opening mark still open at the end of a paragraph closes there (the
+newswire convention for a quote running over several paragraphs); the next
+paragraph that opens with a mark continues it, which is recorded so the
+speaker carries over. A single mark left open closes at the paragraph end only
+when the next paragraph opens with one.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 OPENERS = {"“": "”", "«": "»", "„": "“"}
@@ -86,12 +94,105 @@ def pair_marks(paragraph: str, index: int, previous_open: bool = False) -> list[
     return spans
 
 
-def find_quote_spans(paragraphs: tuple[str, ...] | list[str]) -> list[QuoteSpan]:
-    """Return every quote span of a document in reading order."""
+SINGLE_OPENERS = frozenset("‘'")
+SINGLE_CLOSERS = frozenset("’'")
+ELISIONS = frozenset("til tis twas em n cause cos bout round ere nother s".split())
+
+
+def _single_opener(text: str, i: int) -> bool:
+    """ ‘ or ' opening a quote: space, start or bracket before, a letter or digit after, and no elision."""
+    if text[i] not in SINGLE_OPENERS or not _looks_like_opener(text, i) or i + 1 >= len(text):
+        return False
+    if text[i + 1] in "'’" or (i > 0 and text[i - 1] in "'‘"):
+        return False  # '' written for a double mark
+    if text[i + 1] in "“\"":
+        return True  # ‘“We…” is what he said’
+    word = re.match(r"[A-Za-z0-9]+", text[i + 1 :])
+    if word is None:
+        return False
+    w = word.group(0)
+    if w[0].isdigit() and (len(w) <= 3 or w.endswith("s")) and not w[1:].isalpha():
+        return False  # "the '90s", "class of '19"
+    return w.lower() not in ELISIONS
+
+
+def _single_closer(text: str, j: int) -> bool:
+    """ ’ or ' closing a quote: a word or punctuation before it, no letter after it, no plural possessive."""
+    if text[j] not in SINGLE_CLOSERS or j == 0 or text[j - 1].isspace():
+        return False
+    if text[j - 1] in "'’" or (j + 1 < len(text) and text[j + 1] in "'’"):
+        return False  # '' written for a double mark
+    after = text[j + 1] if j + 1 < len(text) else " "
+    if after.isalnum():
+        return False  # don't, Korea's, rock 'n' roll
+    if text[j - 1] in "sS" and re.match(r"\s+[a-z]", text[j + 1 :]):
+        return False  # "the ministers' meeting": a plural possessive
+    return True
+
+
+def single_spans(paragraph: str, index: int, doubles: list[QuoteSpan], open_at_end: bool) -> list[QuoteSpan]:
+    """Spans in single marks outside the double-quoted ones; `open_at_end` lets the last one run to the end."""
+    inside = [(d.start - 1, d.end + 1) for d in doubles]
+    pairs = [m.start() for m in re.finditer(r"''|’’", paragraph)]  # '' written for double marks
+    inside += [(pairs[k], pairs[k + 1] + 2) for k in range(0, len(pairs) - 1, 2)]
     out: list[QuoteSpan] = []
+    i = 0
+    n = len(paragraph)
+    while i < n:
+        if any(a <= i < b for a, b in inside) or not _single_opener(paragraph, i):
+            i += 1
+            continue
+        j = i + 1
+        while j < n and not (_single_closer(paragraph, j) and not any(a < j < b - 1 for a, b in inside)):
+            j += 1
+        if j < n and j > i + 1:
+            out.append(QuoteSpan(index, i + 1, j, True, False))
+            i = j + 1
+            continue
+        if j >= n and open_at_end:
+            end = len(paragraph.rstrip())
+            if end > i + 1:
+                out.append(QuoteSpan(index, i + 1, end, False, False))
+        break
+    return out
+
+
+def _merge(doubles: list[QuoteSpan], singles: list[QuoteSpan]) -> list[QuoteSpan]:
+    """Outermost spans only: a double-quoted span inside a single-quoted one is nested, and dropped."""
+    kept = [d for d in doubles if not _within(d, singles)]
+    return sorted(kept + singles, key=lambda s: s.start)
+
+
+def find_quote_spans(paragraphs: tuple[str, ...] | list[str]) -> list[QuoteSpan]:
+    """Return every quote span of a document in reading order.
+
+    Single marks count as quotation marks only in a document that quotes with them more often than with
+    double marks: American copy quotes in double marks and keeps single ones for nested quotes and
+    headlines ("Flynn says Trump 'absolutely right'"), which are not quotes of their own.
+    """
+    doubles: list[list[QuoteSpan]] = []
     left_open = False
     for index, para in enumerate(paragraphs):
         spans = pair_marks(para, index, left_open)
-        out.extend(spans)
+        doubles.append(spans)
         left_open = bool(spans) and not spans[-1].closed
-    return out
+    singles: list[list[QuoteSpan]] = []
+    single_open = False
+    for index, para in enumerate(paragraphs):
+        nxt = paragraphs[index + 1].lstrip() if index + 1 < len(paragraphs) else ""
+        spans = single_spans(para, index, doubles[index], nxt[:1] in SINGLE_OPENERS)
+        lead = len(para) - len(para.lstrip())
+        if single_open and spans and spans[0].start == lead + 1:
+            first = spans[0]
+            spans[0] = QuoteSpan(index, first.start, first.end, first.closed, True)
+        singles.append(spans)
+        single_open = bool(spans) and not spans[-1].closed
+    n_single = sum(len(s) for s in singles)
+    n_double = sum(1 for ds, ss in zip(doubles, singles, strict=True) for d in ds if not _within(d, ss))
+    if n_single <= n_double:
+        return [d for ds in doubles for d in ds]
+    return [s for ds, ss in zip(doubles, singles, strict=True) for s in _merge(ds, ss)]
+
+
+def _within(span: QuoteSpan, others: list[QuoteSpan]) -> bool:
+    return any(o.start <= span.start and span.end <= o.end for o in others)

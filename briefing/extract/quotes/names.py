@@ -32,6 +32,7 @@ from briefing.extract.quotes.namewords import (
     NOT_NAME,
     OPENERS,
     SUFFIXES,
+    THINGS,
 )
 from briefing.extract.quotes.tokens import ABBREVIATIONS, Token, tokenize
 from briefing.model import Person
@@ -318,6 +319,8 @@ class NameIndex:
     def is_person(self, m: Mention) -> bool:
         if m.org or all(len(w) > 1 and w.replace(".", "").isupper() for w in m.name.split()):
             return False  # "DNC", "FBI", "NATO": an acronym names an institution
+        if m.name.split()[-1].lower().rstrip(".") in THINGS:
+            return False  # "Referendum Act", "Camp David Accords": a law or an event, not a person
         if m.title or self.registry(m.name) or self.canonical(m.name, m.start) in getattr(self, "roles", {}):
             return True
         if m.name in self.speakers:

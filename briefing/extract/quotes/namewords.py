@@ -64,3 +64,12 @@ NON_VERBS = frozenset(
     "of for and or in on at to from with by about as than but that who whom which whose into over under after"
     " before during since until while when where if because against among between through".split()
 )
+
+# Last words that make a capitalised name a law, event, document or place, never a person ("Referendum Act").
+THINGS = frozenset(
+    """
+    act acts law laws treaty accord accords agreement bill plan strategy summit forum conference festival
+    olympics games war award prize declaration charter constitution pact protocol initiative program programme
+    project tower bridge airport station stadium museum temple shrine palace line route corridor zone
+    """.split()
+)

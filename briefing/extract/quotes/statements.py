@@ -9,6 +9,7 @@ quotation marks are left to `extract_quotes`, so one claim is not reported twice
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -16,6 +17,7 @@ from briefing.extract.quotes.attribution import sentence_spans
 from briefing.extract.quotes.extract import Speaker, resolve, units_of
 from briefing.extract.quotes.forward import phrase_after
 from briefing.extract.quotes.lexicon import CUE_FORMS, ORG_WORDS, ROLE_HEADS
+from briefing.extract.quotes.marks import find_quote_spans
 from briefing.extract.quotes.names import NameIndex
 from briefing.extract.quotes.speaker import SpeakerRef, is_cue, pronoun_of, role_word, subject_before
 from briefing.extract.quotes.tokens import Token, tokenize
@@ -36,6 +38,7 @@ SOURCE_HEADS = frozenset(
     officials sources analysts experts diplomats lawmakers spokesperson spokespeople ministry ministries office
     government side administration agency committee council party parties police military army court prosecutors
     embassy department presidency secretariat cabinet bureau commission union association statement report
+    opposition spokesman spokeswoman
     """.split()
 )
 
@@ -75,18 +78,41 @@ def _content(line: str, toks: list[Token], a: int, end: int) -> tuple[int, int] 
     return start, start + len(text)
 
 
+CLAUSE_TAKING = frozenset(
+    """
+    say write add state insist argue claim warn note stress emphasize emphasise acknowledge admit predict suggest
+    explain indicate contend assert maintain concede reiterate confirm declare
+    """.split()
+)
+FINITE_WORDS = frozenset(
+    "is are was were will would has have had could should can may might must does did do".split()
+)
+
+
 def _after_cue(toks: list[Token], c: int, end: int) -> int | None:
-    """Where the reported clause starts after the verb at c: after "that", or right after "said"."""
+    """Where the reported clause starts after the verb at c: after "that", or right after "said".
+
+    "said the port would reopen and that …" starts right after "said": the later "that" opens the second
+    of two coordinated clauses, both reported."""
+    nxt = toks[c + 1] if c + 1 < end else None
+    direct = bool(
+        nxt
+        and nxt.is_word
+        and CUE_FORMS[toks[c].low] in CLAUSE_TAKING
+        and (pronoun_of(nxt) or nxt.low in {"the", "a", "an", "there", "it"} or nxt.is_cap)
+        and (
+            CUE_FORMS[toks[c].low] in {"say", "write", "add", "state"}
+            or any(t.low in FINITE_WORDS for t in toks[c + 2 : min(end, c + 10)])
+        )
+    )
     for k in range(c + 1, min(end, c + 9)):
         if toks[k].low == "that":
+            if direct and toks[k - 1].low in {"and", "but", "or"}:
+                return c + 1
             return k + 1
         if toks[k].text in {".", ";", "?", "!"}:
             return None
-    nxt = toks[c + 1] if c + 1 < end else None
-    if nxt and CUE_FORMS[toks[c].low] in {"say", "write", "add", "state"} and nxt.is_word:
-        if pronoun_of(nxt) or nxt.low in {"the", "a", "an", "there", "it"} or nxt.is_cap:
-            return c + 1
-    return None
+    return c + 1 if direct else None
 
 
 def _statement(line: str, toks: list[Token], a: int, b: int) -> tuple[SpeakerRef, tuple[int, int]] | None:
@@ -120,27 +146,74 @@ def _statement(line: str, toks: list[Token], a: int, b: int) -> tuple[SpeakerRef
     return None
 
 
+# Words that join two clauses, each with its own speaker: "Lee stressed that …, while Takaichi said …".
+CLAUSE_JOINERS = frozenset({"while", "whereas", "and", "but", "although", "though", "as", "yet"})
+
+
+def clause_starts(toks: list[Token], a: int, b: int) -> list[int]:
+    """Token indexes where a new clause with its own reporting verb and subject begins inside toks[a:b].
+
+    A boundary is a comma or semicolon (optionally followed by "while", "but", "and" …) right before a
+    subject phrase that a reporting verb follows: each side then holds one speaker's content.
+    """
+    starts = [a]
+    for c in range(a + 1, b):
+        if not is_cue(toks, c) or CUE_FORMS[toks[c].low] not in REPORTING:
+            continue
+        ref = subject_before(toks, c, starts[-1])
+        if ref is None or ref.first <= starts[-1] + 1:
+            continue
+        p = ref.first - 1
+        joiner = toks[p].low in CLAUSE_JOINERS
+        if joiner:
+            p -= 1
+        subordinate = joiner and toks[p + 1].low in {"while", "whereas", "although", "though"}
+        if p > starts[-1] and (toks[p].text == ";" or (toks[p].text == "," and joiner) or subordinate):
+            starts.append(ref.first)
+    return starts
+
+
+# ", an unprecedented move that would …": the reporter's comment on the reported clause, not its content.
+_COMMENT = re.compile(r",\s+(?:an?|the)\s+(?:[\w’'-]+\s+){0,4}?(?:move|step|decision|gesture|development|sign|shift)\b")
+
+
+def _without_comment(line: str, start: int, end: int) -> int:
+    m = _COMMENT.search(line, start, end)
+    return m.start() if m else end
+
+
 def extract_statements(doc: Document, people: Sequence[Person]) -> list[FoundStatement]:
-    """Return the reported statements of `doc` whose source can be named."""
+    """Return the reported statements of `doc` whose source can be named, one per clause and speaker."""
     index = NameIndex(doc.text, people)
     out: list[FoundStatement] = []
-    for base, line in units_of(doc):
+    units = units_of(doc)
+    quoted = find_quote_spans([u[1] for u in units])
+    for n, (base, line) in enumerate(units):
         toks = tokenize(line)
+        marks = [(q.start - 1, q.end + 1) for q in quoted if q.paragraph == n]
         for sent in sentence_spans(line):
-            if any(ch in sent.text for ch in '“”"«»') or "''" in sent.text or "``" in sent.text:
-                continue
+            if any(lo < sent.end and sent.start < hi for lo, hi in marks) or "''" in sent.text or "``" in sent.text:
+                continue  # quotations are `extract_quotes`'s, so one claim is not reported twice
             a = next((i for i, t in enumerate(toks) if t.start >= sent.start), len(toks))
             b = next((i for i, t in enumerate(toks) if t.start >= sent.end), len(toks))
-            found = _statement(line, toks, a, b)
-            if not found:
-                continue
-            ref, (start, end) = found
-            if not _named(ref):
-                continue
-            speaker: Speaker | None = resolve(ref, base + ref.start, index)
-            if speaker is None:
-                continue
-            out.append(
-                FoundStatement(speaker.name, speaker.role, line[start:end], sent.text.strip(), base + start)
-            )
+            starts = clause_starts(toks, a, b)
+            for k, ca in enumerate(starts):
+                cb = starts[k + 1] if k + 1 < len(starts) else b
+                while k + 1 < len(starts) and cb - 1 > ca and (
+                    toks[cb - 1].low in CLAUSE_JOINERS or toks[cb - 1].text in {",", ";"}
+                ):
+                    cb -= 1  # the next clause's ", while" belongs to neither
+                found = _statement(line, toks, ca, cb)
+                if not found:
+                    continue
+                ref, (start, end) = found
+                if not _named(ref):
+                    continue
+                speaker: Speaker | None = resolve(ref, base + ref.start, index)
+                if speaker is None:
+                    continue
+                end = _without_comment(line, start, end)
+                out.append(
+                    FoundStatement(speaker.name, speaker.role, line[start:end], sent.text.strip(), base + start)
+                )
     return out
