@@ -106,11 +106,12 @@ def _fits(cluster: _Cluster, e: DocEvent, source: str, toks: frozenset[str]) -> 
     return sim >= SAME_EVENT_OTHER_DATE and lo_gap <= CONFLICT_WINDOW_DAYS and len(best.date) == len(e.date)
 
 
-def _in_period(e: DocEvent, start: str | None, end: str | None) -> bool:
-    lo, hi = _span(e)
-    if start and hi < date.fromisoformat(start[:10]):
-        return False
-    return not (end and lo > date.fromisoformat(end[:10]))
+def _is_history(e: DocEvent, start: str | None) -> bool:
+    """True when the event ended before the period began. Only that is background: a plan due
+    after the period (an election next June, a deadline next month) is what a reader looks ahead
+    to, so it stays in the timeline rather than under "earlier events"."""
+    _, hi = _span(e)
+    return bool(start) and hi < date.fromisoformat(str(start)[:10])
 
 
 def _status(main: list[DocEvent], last_day: date, as_of: str | None) -> tuple[str, str | None]:
@@ -126,7 +127,7 @@ def _status(main: list[DocEvent], last_day: date, as_of: str | None) -> tuple[st
     return "scheduled", reported
 
 
-def _entry(cluster: _Cluster, start: str | None, end: str | None, as_of: str | None = None) -> model.Event:
+def _entry(cluster: _Cluster, start: str | None, as_of: str | None = None) -> model.Event:
     best = cluster.best
     sources = tuple(dict.fromkeys(s for _, s in cluster.members))
     main = [e for e, _ in cluster.members if _compatible(best, e)]
@@ -140,7 +141,7 @@ def _entry(cluster: _Cluster, start: str | None, end: str | None, as_of: str | N
         text=best.text,
         sources=sources,
         status=status,
-        background=not _in_period(best, start, end),
+        background=_is_history(best, start),
         other_dates=other,
         context=best.context,
         reported=reported,
@@ -181,7 +182,7 @@ def build_timeline(
             cluster.tokens = cluster.tokens | toks
         for w in new_words:
             having.setdefault(w, []).append(home)
-    entries = [_entry(c, period_start, period_end, as_of) for c in clusters]
+    entries = [_entry(c, period_start, as_of) for c in clusters]
     if max_events >= 0 and len(entries) > max_events:
         ranked = sorted(entries, key=lambda ev: (-len(ev.sources), ev.background, _neg_date(ev.date)))
         keep = {id(ev) for ev in ranked[:max_events]}

@@ -86,7 +86,7 @@ def test_overlapping_ranges_merge() -> None:
     assert entry.other_dates == ()
 
 
-def test_history_outside_the_period_is_background_and_sorted_first() -> None:
+def test_history_before_the_period_is_background_and_plans_after_it_are_not() -> None:
     items = [
         (ev("2026-01-13", "Lee arrives in Nara for the summit.", "a"), "S1"),
         (ev("1942", "Korean laborers died in the 1942 undersea mine flood.", "a"), "S1"),
@@ -95,7 +95,7 @@ def test_history_outside_the_period_is_background_and_sorted_first() -> None:
     ]
     tl = build_timeline(items, "2026-01-07", "2026-01-23", 10)
     assert [e.date for e in tl] == ["1942", "1950-01-12", "2026-01-13", "2026-06"]
-    assert [e.background for e in tl] == [True, True, False, True]
+    assert [e.background for e in tl] == [True, True, False, False]
     assert tl[3].status == "scheduled"
 
 
