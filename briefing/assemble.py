@@ -45,15 +45,29 @@ def extract_corpus(
     """Return events, quotes and statements for every document; a failing document is a warning."""
     result = CorpusExtraction(list(documents))
     for doc in documents:
-        try:
-            result.events[doc.id] = _unique_events(extract_events(_with_captions(doc)))
-            result.quotes[doc.id] = extract_quotes(doc, people)
-            result.statements[doc.id] = extract_statements(doc, people)
-        except Exception as exc:  # one bad document must never lose the rest of a build
-            warn(
-                f"{doc.id}: extraction failed ({type(exc).__name__}: {exc}); its events and quotes are left out"
-            )
-            result.events[doc.id], result.quotes[doc.id], result.statements[doc.id] = [], [], []
+        result.events[doc.id], result.quotes[doc.id], result.statements[doc.id] = extract_document(
+            doc, people, warn
+        )
+    return unify(result)
+
+
+def extract_document(
+    doc: Document, people: Sequence[Person], warn=lambda _m: None
+) -> tuple[list[DocEvent], list[FoundQuote], list[FoundStatement]]:
+    """Return one document's events, quotes and statements (what the corpus store caches per document)."""
+    try:
+        return (
+            _unique_events(extract_events(_with_captions(doc))),
+            extract_quotes(doc, people),
+            extract_statements(doc, people),
+        )
+    except Exception as exc:  # one bad document must never lose the rest of a build
+        warn(f"{doc.id}: extraction failed ({type(exc).__name__}: {exc}); its events and quotes are left out")
+        return [], [], []
+
+
+def unify(result: CorpusExtraction) -> CorpusExtraction:
+    """Give each speaker one name across the corpus (a step over all documents, never cached per document)."""
     # each article resolves names on its own; "Kim" in one and "Kim Soo-hyun" in another are one speaker
     # (quotes and statements together, so a name stated only in reported speech counts too)
     result.quotes, result.statements = unify_corpus(result.quotes, result.statements)
@@ -141,7 +155,9 @@ def build_briefing(
                 event_items.append((e, d.id))
     for _, doc_id in event_items:
         cite([doc_id])
-    events = build_timeline(event_items, period_start, period_end, settings.max_events, as_of=generated_at[:10])
+    events = build_timeline(
+        event_items, period_start, period_end, settings.max_events, as_of=generated_at[:10]
+    )
 
     quotes: list[model.Quote] = []
     interested = set(theme.people)

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from briefing.assemble import build_briefing, extract_corpus
+from briefing.assemble import CorpusExtraction, build_briefing, extract_corpus
 from briefing.config import Config
 from briefing.editions import diff_against_previous, generated_at_for, save_edition
 from briefing.errors import BriefingError
@@ -35,6 +35,39 @@ def render_all(briefing: Briefing, formats: Sequence[str]) -> dict[str, bytes]:
     return {fmt: WRITERS[fmt].render(briefing) for fmt in formats}
 
 
+def _corpus(
+    config: Config, seeds_dir: Path, out_dir: Path, reporter: Reporter, *, follow_links: bool, rebuild: bool
+) -> CorpusExtraction:
+    """Read and extract the corpus: through the corpus store (only new or changed files are
+    processed), or, with `store: none`, every file afresh."""
+    if config.store is not None and config.store.strip().lower() == "none":
+        docs = read_corpus(
+            seeds_dir,
+            reporter.warn,
+            lambda i, n: reporter.progress(f"reading documents {i}/{n}"),
+            follow_links=follow_links,
+        )
+        reporter.progress(f"extracting events and quotes from {len(docs)} articles")
+        return extract_corpus(docs, config.people, reporter.warn)
+    from briefing.store import open_store
+    from briefing.store.corpus import load_corpus
+
+    store = open_store(config.store, out_dir, reporter.warn)
+    try:
+        extraction, _ = load_corpus(
+            seeds_dir,
+            config.people,
+            store,
+            reporter.warn,
+            reporter.progress,
+            rebuild=rebuild,
+            follow_links=follow_links,
+        )
+    finally:
+        store.close()
+    return extraction
+
+
 def run_build(
     config: Config,
     seeds_dir: Path,
@@ -48,6 +81,7 @@ def run_build(
     period_end: str | None = None,
     edition_date: dt.date | None = None,
     follow_links: bool = False,
+    rebuild: bool = False,
 ) -> BuildResult:
     """Build every requested theme as one edition `out_dir/<theme>/<date>/`, refreshing `latest/`.
 
@@ -73,6 +107,7 @@ def run_build(
             period_start=period_start,
             period_end=period_end,
             follow_links=follow_links,
+            rebuild=rebuild,
         )
 
 
@@ -89,18 +124,12 @@ def _build_locked(
     period_start: str | None,
     period_end: str | None,
     follow_links: bool = False,
+    rebuild: bool = False,
 ) -> BuildResult:
     """The build proper; runs while holding the output folder's lock."""
-    docs = read_corpus(
-        seeds_dir,
-        reporter.warn,
-        lambda i, n: reporter.progress(f"reading documents {i}/{n}"),
-        follow_links=follow_links,
-    )
-    if not docs:
+    extraction = _corpus(config, seeds_dir, out_dir, reporter, follow_links=follow_links, rebuild=rebuild)
+    if not extraction.documents:
         raise BriefingError(f"{seeds_dir}: no document could be read (see the warnings above)")
-    reporter.progress(f"extracting events and quotes from {len(docs)} articles")
-    extraction = extract_corpus(docs, config.people, reporter.warn)
     result = BuildResult()
     for i, theme in enumerate(themes, 1):
         reporter.progress(f"theme {i}/{len(themes)}: {theme.id}")

@@ -61,6 +61,11 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--quiet", action="store_true", help="no progress output")
     b.add_argument("--follow-links", action="store_true", help=FOLLOW_HELP)
     b.add_argument(
+        "--rebuild",
+        action="store_true",
+        help="ignore the corpus store: read and extract every document again (and store the results)",
+    )
+    b.add_argument(
         "--date",
         type=edition_date_arg,
         metavar="YYYY-MM-DD",
@@ -123,6 +128,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         period_start=period_start,
         period_end=period_end,
         follow_links=args.follow_links,
+        rebuild=args.rebuild,
     )
     if result.failed:
         print(f"error: {len(result.failed)} theme(s) failed: " + "; ".join(result.failed), file=sys.stderr)

@@ -40,6 +40,9 @@ class Config:
     schedule: Schedule = field(default_factory=Schedule)
     author: str | None = None  # who issues the briefings (document metadata)
     delivery: dict[str, Delivery] = field(default_factory=dict)  # theme id -> who gets its editions
+    store: str | None = (
+        None  # corpus store: None = SQLite in the output folder, "none" = no store, a path or URL
+    )
 
     def theme(self, theme_id: str) -> Theme:
         for t in self.themes:
@@ -118,13 +121,15 @@ def load_config(path: str | Path) -> Config:
             f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start}); save it as UTF-8"
         ) from None
     except OSError as exc:
-        raise ConfigError(f"{describe_os_error(path, exc)}; pass --config FILE naming the config file") from None
+        raise ConfigError(
+            f"{describe_os_error(path, exc)}; pass --config FILE naming the config file"
+        ) from None
     raw, node = load_yaml(text, path, ConfigError)
     lines = _line_map(node) if node is not None else {}
     problems = _Problems(path, lines)
     if not isinstance(raw, dict):
         raise ConfigError(f"{path}:1: the config must be a mapping with a 'themes:' list")
-    _check_keys(raw, {"themes", "people", "output", "schedule", "author", "delivery"}, "", problems)
+    _check_keys(raw, {"themes", "people", "output", "schedule", "author", "delivery", "store"}, "", problems)
 
     people = _load_people(raw.get("people"), problems)
     themes = _load_themes(raw.get("themes"), problems, {p.name for p in people})
@@ -135,6 +140,12 @@ def load_config(path: str | Path) -> Config:
         problems.add("author", "must be a string")
         author = None
     delivery = load_delivery(raw.get("delivery"), _theme_deliveries(raw.get("themes")), problems)
+    store = raw.get("store")
+    if store is False:
+        store = "none"
+    if store is not None and (not isinstance(store, str) or not store.strip()):
+        problems.add("store", "must be a file path, sqlite:///PATH, postgresql://... or none")
+        store = None
     if problems.items:
         raise ConfigError("invalid configuration:\n  " + "\n  ".join(problems.items))
     return Config(
@@ -145,6 +156,7 @@ def load_config(path: str | Path) -> Config:
         schedule=schedule,
         author=author,
         delivery=delivery,
+        store=store,
     )
 
 

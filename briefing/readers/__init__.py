@@ -37,44 +37,55 @@ def read_corpus(
     Only regular files inside the folder are read (see `corpus_files`); links leaving it
     are read only with `follow_links`.
     """
+    files, sidecar = list_sources(seeds_dir, warn, follow_links=follow_links)
+    documents: list[Document] = []
+    for n, path in enumerate(files, 1):
+        documents.extend(read_source(path, sidecar.get(path.name), warn))
+        if progress:
+            progress(n, len(files))
+    return documents
+
+
+def list_sources(
+    seeds_dir: str | Path, warn: Warn = _ignore, *, follow_links: bool = False
+) -> tuple[list[Path], dict]:
+    """Return the corpus files `read_corpus` would read and each one's sidecar values (by file name)."""
     folder = Path(seeds_dir)
     if not folder.is_dir():
         raise InputError(f"{folder}: seeds folder not found; pass --seeds DIR")
     files = corpus_files(folder, SUFFIXES, warn, follow_links=follow_links)
     if not files:
-        raise InputError(
-            f"{folder}: no documents found; add articles as {', '.join(SUFFIXES)} files"
-        )
+        raise InputError(f"{folder}: no documents found; add articles as {', '.join(SUFFIXES)} files")
     sidecar = load_sidecar(folder / SIDECAR)
     for name in sidecar:
         if not (folder / name).is_file():
             warn(f"{folder / SIDECAR}: entry '{name}' names no file in {folder}")
-    documents: list[Document] = []
-    for n, path in enumerate(files, 1):
-        try:
-            result = read_file(path)
-        except InputError as exc:
-            warn(f"skipped: {exc}")
-            continue
-        except OSError as exc:
-            warn(f"skipped: {describe_os_error(path, exc)}")
-            continue
-        long = too_long(path, sum(len(p) for d in result.documents for p in d.paragraphs))
-        if long:
-            warn(f"skipped: {long}")
-            continue
-        for w in result.warnings:
-            warn(w)
-        docs = result.documents
-        entry = sidecar.get(path.name)
-        if entry is not None:
-            docs = _apply_sidecar(docs, entry.values)
-        if docs[0].published is None:
-            docs = _infer_dates(docs, warn)
-        documents.extend(docs)
-        if progress:
-            progress(n, len(files))
-    return documents
+    return files, {name: entry.values for name, entry in sidecar.items()}
+
+
+def read_source(path: Path, sidecar_values: dict | None, warn: Warn = _ignore) -> list[Document]:
+    """Return the articles of one corpus file, its sidecar values applied, dated by inference if
+    it prints no date; [] (with a warning) when it cannot be read. The unit the corpus store caches."""
+    try:
+        result = read_file(path)
+    except InputError as exc:
+        warn(f"skipped: {exc}")
+        return []
+    except OSError as exc:
+        warn(f"skipped: {describe_os_error(path, exc)}")
+        return []
+    long = too_long(path, sum(len(p) for d in result.documents for p in d.paragraphs))
+    if long:
+        warn(f"skipped: {long}")
+        return []
+    for w in result.warnings:
+        warn(w)
+    docs = result.documents
+    if sidecar_values is not None:
+        docs = _apply_sidecar(docs, sidecar_values)
+    if docs and docs[0].published is None:
+        docs = _infer_dates(docs, warn)
+    return docs
 
 
 def _apply_sidecar(docs: list[Document], values: dict) -> list[Document]:

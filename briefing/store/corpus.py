@@ -1,0 +1,174 @@
+"""Read and extract a corpus through the store: only new or changed files are processed.
+
+Each corpus file is keyed by its bytes and its `sources.yaml` entry; a stored result is used
+only when that key and the tool key (code fingerprint plus people registry) both match.
+New files are read and extracted in worker processes (one per core by default); results are
+put back in corpus order, so the outcome never depends on which worker finished first, and
+are committed in batches, so a killed build keeps the work already committed. Files that left
+the folder are removed from the store. Warnings a file raised when it was read are stored with
+it and repeated on every build, so a cached build says what an uncached one says.
+"""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import os
+import threading
+import time
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from briefing.assemble import CorpusExtraction, extract_document, unify
+from briefing.extract.events import DocEvent
+from briefing.extract.quotes import FoundQuote, FoundStatement
+from briefing.model import Document, Person
+from briefing.readers import list_sources, read_source
+from briefing.store.base import Row, Store
+from briefing.store.codec import decode, dumps
+from briefing.store.fingerprint import people_fingerprint, source_key, tool_fingerprint
+
+BATCH = 64  # files per commit
+PARALLEL_FROM = 8  # fewer new files than this are extracted in this process (a pool costs more)
+
+Warn = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class LoadStats:
+    files: int
+    cached: int
+    extracted: int
+    removed: int
+
+
+def process_file(path: Path, sidecar_values: dict | None, people: Sequence[Person]) -> str:
+    """Return the payload of one file: its warnings and its articles with their extraction results."""
+    warnings: list[str] = []
+    docs = read_source(path, sidecar_values, warnings.append)
+    out: list[dict[str, Any]] = []
+    for doc in docs:
+        events, quotes, statements = extract_document(doc, people, warnings.append)
+        out.append({"document": doc, "events": events, "quotes": quotes, "statements": statements})
+    return dumps({"warnings": warnings, "docs": out})
+
+
+def _work(args: tuple[Path, dict | None, Sequence[Person]]) -> str:
+    return process_file(*args)
+
+
+def _watch_parent(parent: int) -> None:
+    """Make a worker exit when the build that started it is gone (killed with SIGKILL, say):
+    an orphaned worker would otherwise wait for work forever."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
+def _decode(payload: str) -> tuple[list[str], list[tuple[Document, list, list, list]]]:
+    data = json.loads(payload)
+    docs = [
+        (
+            decode(Document, d["document"]),
+            [decode(DocEvent, e) for e in d["events"]],
+            [decode(FoundQuote, q) for q in d["quotes"]],
+            [decode(FoundStatement, s) for s in d["statements"]],
+        )
+        for d in data["docs"]
+    ]
+    return data["warnings"], docs
+
+
+def load_corpus(
+    seeds_dir: Path,
+    people: Sequence[Person],
+    store: Store,
+    warn: Warn,
+    progress: Callable[[str], None] = lambda _m: None,
+    *,
+    rebuild: bool = False,
+    workers: int | None = None,
+    follow_links: bool = False,
+) -> tuple[CorpusExtraction, LoadStats]:
+    """Return the corpus's documents and extraction results, using and updating the store."""
+    files, sidecar = list_sources(seeds_dir, warn, follow_links=follow_links)
+    corpus = str(Path(seeds_dir).resolve())
+    tool = f"{tool_fingerprint()}/{people_fingerprint(people)}"
+    stored = {} if rebuild else store.keys(corpus)
+    keys: dict[str, str] = {}
+    fresh: list[Path] = []
+    for path in files:
+        try:
+            data = path.read_bytes()
+        except OSError:
+            data = b""  # unreadable: processed again, and the reader names the problem
+        keys[path.name] = source_key(data, sidecar.get(path.name))
+        if not data or stored.get(path.name) != (keys[path.name], tool):
+            fresh.append(path)
+    fresh_names = {p.name for p in fresh}
+    payloads = store.load(corpus, [p.name for p in files if p.name not in fresh_names])
+    for path in files:  # a row that vanished between the two queries is extracted again
+        if path.name not in fresh_names and path.name not in payloads:
+            fresh.append(path)
+    fresh.sort(key=files.index)
+    progress(f"extracting {len(fresh)} new or changed of {len(files)} files")
+    batch: list[Row] = []
+    for name, payload in _extract(fresh, sidecar, people, workers, progress):
+        payloads[name] = payload
+        batch.append(Row(name, keys[name], tool, payload))
+        if len(batch) >= BATCH:
+            store.save(corpus, batch)
+            batch = []
+    if batch:
+        store.save(corpus, batch)
+    gone = [n for n in stored if n not in keys]
+    if gone:
+        store.remove(corpus, gone)
+    result = CorpusExtraction([])
+    for path in files:
+        warnings, docs = _decode(payloads[path.name])
+        for w in warnings:
+            warn(w)
+        for doc, events, quotes, statements in docs:
+            result.documents.append(doc)
+            result.events[doc.id], result.quotes[doc.id], result.statements[doc.id] = (
+                events,
+                quotes,
+                statements,
+            )
+    stats = LoadStats(len(files), len(files) - len(fresh), len(fresh), len(gone))
+    return unify(result), stats
+
+
+def _extract(
+    fresh: Sequence[Path],
+    sidecar: dict,
+    people: Sequence[Person],
+    workers: int | None,
+    progress: Callable[[str], None],
+):
+    """Yield (file name, payload) for the new files, in corpus order, extracting in parallel."""
+    jobs = [(path, sidecar.get(path.name), tuple(people)) for path in fresh]
+    n = workers if workers is not None else min(2, os.cpu_count() or 1)
+    if n <= 1 or len(jobs) < PARALLEL_FROM:
+        for i, job in enumerate(jobs, 1):
+            yield job[0].name, _work(job)
+            progress(f"extracted {i}/{len(jobs)}")
+        return
+    context = multiprocessing.get_context(
+        "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+    )
+    with ProcessPoolExecutor(
+        max_workers=n, mp_context=context, initializer=_watch_parent, initargs=(os.getpid(),)
+    ) as pool:
+        # map keeps submission order: the result never depends on which worker finished first
+        for i, (job, payload) in enumerate(zip(jobs, pool.map(_work, jobs, chunksize=4), strict=True), 1):
+            yield job[0].name, payload
+            progress(f"extracted {i}/{len(jobs)}")
