@@ -5,6 +5,7 @@ killed build)."""
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import subprocess
 import sys
@@ -20,6 +21,7 @@ from briefing.store import corpus as store_corpus
 from briefing.store import default_path, open_store
 from briefing.store.codec import encode
 from briefing.store.corpus import load_corpus
+from tests import pg_server
 from tests.store_helpers import article, tree, write_config, write_corpus
 
 DATE = "2026-01-19"
@@ -46,9 +48,30 @@ def _load(project: Path, warnings: list[str] | None = None, **kw):
         store.close()
 
 
-@pytest.fixture(params=["sqlite"])
+@pytest.fixture(scope="session")
+def postgres_url():
+    """A real PostgreSQL server for the whole session: `BRIEFING_TEST_POSTGRES` (set by .ci/run),
+    else a throwaway cluster started here. Missing PostgreSQL fails the tests, never skips them."""
+    url = os.environ.get("BRIEFING_TEST_POSTGRES")
+    if url:
+        yield url
+        return
+    folder, url = pg_server.start()
+    try:
+        yield url
+    finally:
+        pg_server.stop(folder)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
 def store_spec(request) -> str:
-    return request.param
+    if request.param == "sqlite":
+        return "sqlite"
+    url = request.getfixturevalue("postgres_url")
+    store = open_store(url, Path("."))
+    store.drop()  # every test starts from an empty store
+    store.close()
+    return url
 
 
 @pytest.fixture
@@ -140,41 +163,68 @@ def test_parallel_extraction_gives_the_same_results_as_one_process(project: Path
 KILLER = """
 import os, signal, sys
 sys.argv = ["briefing", "build", "--date", "{date}", "--quiet", "--seeds", "seeds", "--out", "out"]
-from briefing.store import corpus
+from briefing.store import corpus, postgres, sqlite
 corpus.BATCH = 3
-import briefing.store.{module} as backend
-cls = getattr(backend, "{cls}")
-original = cls.save
 calls = []
-def save(self, corpus_name, rows):
-    rows = list(rows)
-    calls.append(len(rows))
-    if len(calls) == 3:
-        {kill}
-    original(self, corpus_name, rows)
-cls.save = save
+
+def kill():
+    os.kill(os.getpid(), signal.SIGKILL)
+
+{patch}
 from briefing.cli import main
 main()
 """
+# Each kill happens after two batches of three files were committed, at two moments: before the
+# third batch starts, and in the middle of its transaction (rows written or locked, no commit).
+PATCHES = {
+    ("sqlite", False): """
+original = sqlite.SqliteStore.save
+def save(self, name, rows):
+    calls.append(1)
+    if len(calls) == 3:
+        kill()
+    original(self, name, rows)
+sqlite.SqliteStore.save = save
+""",
+    ("sqlite", True): """
+original = sqlite.SqliteStore.save
+def save(self, name, rows):
+    calls.append(1)
+    if len(calls) == 3:
+        self.db.executemany('INSERT OR REPLACE INTO sources VALUES (?, ?, ?, ?, ?)',
+                            [(name, r.name, r.key, r.tool, r.payload) for r in rows])
+        kill()
+    original(self, name, rows)
+sqlite.SqliteStore.save = save
+""",
+    ("postgresql", False): """
+original = postgres.PostgresStore.claim
+def claim(self, *a, **k):
+    calls.append(1)
+    if len(calls) == 3:
+        kill()
+    return original(self, *a, **k)
+postgres.PostgresStore.claim = claim
+""",
+    ("postgresql", True): """
+original = corpus._extract
+def extract(*a, **k):
+    for item in original(*a, **k):
+        calls.append(1)
+        if len(calls) == 7:  # the third claim's rows are locked in an open transaction
+            kill()
+        yield item
+corpus._extract = extract
+""",
+}
 
 
-def _killed_build(project: Path, store_spec: str, kill: str) -> None:
-    module, cls = (
-        ("postgres", "PostgresStore") if store_spec.startswith("postgresql") else ("sqlite", "SqliteStore")
-    )
-    code = textwrap.dedent(KILLER).format(date=DATE, module=module, cls=cls, kill=kill)
+def _killed_build(project: Path, backend: str, inside: bool) -> None:
+    code = textwrap.dedent(KILLER).format(date=DATE, patch=PATCHES[(backend, inside)])
     proc = subprocess.run(
         [sys.executable, "-c", code], cwd=project, capture_output=True, text=True, timeout=300
     )
     assert proc.returncode == -9, proc.stderr  # really killed, with SIGKILL, mid-build
-
-
-UNCOMMITTED = {
-    "sqlite": "self.db.executemany('INSERT OR REPLACE INTO sources VALUES (?, ?, ?, ?, ?)', "
-    "[(corpus_name, r.name, r.key, r.tool, r.payload) for r in rows]); ",
-    "postgresql": "self.conn.cursor().executemany('INSERT INTO sources VALUES (%s, %s, %s, %s, %s)', "
-    "[(corpus_name, r.name, r.key, r.tool, r.payload) for r in rows]); ",
-}
 
 
 @pytest.mark.parametrize("inside", [False, True], ids=["between-commits", "inside-a-transaction"])
@@ -182,9 +232,7 @@ def test_a_killed_build_leaves_a_store_the_next_build_uses(
     project: Path, store_spec: str, inside: bool, tmp_path_factory
 ) -> None:
     backend = "postgresql" if store_spec.startswith("postgresql") else "sqlite"
-    # in the middle of a transaction: rows written, the commit never reached
-    kill = (UNCOMMITTED[backend] if inside else "") + "os.kill(os.getpid(), signal.SIGKILL)"
-    _killed_build(project, store_spec, kill)
+    _killed_build(project, backend, inside)
     warnings: list[str] = []
     _, stats = _load(project, warnings)
     assert stats.cached == 6 and stats.extracted == 6  # two batches of 3 were committed before the kill
@@ -242,3 +290,92 @@ def test_the_store_backs_run_build_too(project: Path) -> None:
     assert result.written and not result.failed
     _, stats = _load(project)
     assert stats.cached == 12
+
+
+WORKER = """
+import json, sys, time
+from pathlib import Path
+from briefing.config import load_config
+from briefing.store import corpus, open_store
+corpus.BATCH = 2
+config = load_config("config.yaml")
+go = Path(sys.argv[1])
+while not go.exists():
+    time.sleep(0.01)
+store = open_store(config.store, Path("out"))
+_, stats = corpus.load_corpus(Path("seeds"), config.people, store, lambda m: None, workers=1)
+print(json.dumps(stats.extracted_names))
+"""
+
+
+def test_two_builds_on_the_postgresql_store_never_extract_the_same_file_twice(
+    tmp_path: Path, postgres_url: str
+) -> None:
+    write_corpus(tmp_path / "seeds", 24)
+    write_config(tmp_path / "config.yaml", store=postgres_url)
+    store = open_store(postgres_url, tmp_path)
+    store.drop()
+    store.close()
+    go = tmp_path / "go"
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", WORKER, str(go)],
+            cwd=tmp_path,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        for _ in range(2)
+    ]
+    go.touch()  # both start at once
+    outs = [p.communicate(timeout=300) for p in procs]
+    assert all(p.returncode == 0 for p in procs), [o[1] for o in outs]
+    first, second = (json.loads(o[0]) for o in outs)
+    assert not set(first) & set(second)
+    assert sorted(first + second) == [f"report-{i:03d}.txt" for i in range(24)]
+    _, stats = _load(tmp_path)
+    assert stats.cached == 24
+
+
+def test_sqlite_and_postgresql_stores_give_identical_briefings(tmp_path: Path, postgres_url: str) -> None:
+    trees = []
+    for name, spec in (("lite", "sqlite"), ("pg", postgres_url)):
+        project = tmp_path / name
+        write_corpus(project / "seeds", 12)
+        write_config(project / "config.yaml", store=spec)
+        if spec == postgres_url:
+            store = open_store(spec, project)
+            store.drop()
+            store.close()
+        for _ in range(2):  # the uncached build, then the cached one
+            proc = _build(project)
+            assert proc.returncode == 0, proc.stderr
+            trees.append(tree(project / "out", manifests=False))
+    assert trees[0] == trees[1] == trees[2] == trees[3]
+    assert any(name.endswith("model.json") for name in trees[0])
+
+
+def test_a_postgresql_store_of_another_schema_version_is_rebuilt_with_a_message(
+    tmp_path: Path, postgres_url: str
+) -> None:
+    write_corpus(tmp_path / "seeds", 3)
+    write_config(tmp_path / "config.yaml", store=postgres_url)
+    store = open_store(postgres_url, tmp_path)
+    store.drop()
+    store.close()
+    _load(tmp_path)
+    import psycopg
+
+    with psycopg.connect(postgres_url, autocommit=True) as conn:
+        conn.execute("UPDATE briefing.meta SET value = '0' WHERE key = 'schema_version'")
+    warnings: list[str] = []
+    _, stats = _load(tmp_path, warnings)
+    assert stats.extracted == 3
+    assert any("another version of briefing" in w for w in warnings), warnings
+
+
+def test_an_unreachable_postgresql_store_is_a_clear_error(tmp_path: Path) -> None:
+    write_corpus(tmp_path / "seeds", 2)
+    write_config(tmp_path / "config.yaml", store="postgresql://nobody:secret@127.0.0.1:1/none")
+    proc = _build(tmp_path)
+    assert proc.returncode != 0 and "Traceback" not in proc.stderr
+    assert "cannot connect" in proc.stderr and "secret" not in proc.stderr

@@ -32,7 +32,9 @@ def open_store(spec: str | None, out_dir: Path, warn: Callable[[str], None] = la
 
         return SqliteStore(default_path(out_dir), warn)
     if spec.startswith(("postgresql://", "postgres://")):
-        raise ConfigError("store: a PostgreSQL store is not supported by this version; use an SQLite path")
+        from briefing.store.postgres import PostgresStore
+
+        return PostgresStore(spec, warn)
     if spec.startswith("sqlite:///"):
         from briefing.store.sqlite import SqliteStore
 

@@ -43,6 +43,7 @@ class LoadStats:
     cached: int
     extracted: int
     removed: int
+    extracted_names: tuple[str, ...] = ()
 
 
 def process_file(path: Path, sidecar_values: dict | None, people: Sequence[Person]) -> str:
@@ -117,18 +118,22 @@ def load_corpus(
     for path in files:  # a row that vanished between the two queries is extracted again
         if path.name not in fresh_names and path.name not in payloads:
             fresh.append(path)
-    fresh.sort(key=files.index)
+    order = {p.name: i for i, p in enumerate(files)}
+    fresh.sort(key=lambda p: order[p.name])
     progress(f"extracting {len(fresh)} new or changed of {len(files)} files")
-    batch: list[Row] = []
-    for name, payload in _extract(fresh, sidecar, people, workers, progress):
-        payloads[name] = payload
-        batch.append(Row(name, keys[name], tool, payload))
-        if len(batch) >= BATCH:
-            store.save(corpus, batch)
-            batch = []
-    if batch:
-        store.save(corpus, batch)
-    gone = [n for n in stored if n not in keys]
+    if hasattr(store, "claim"):
+        if rebuild:
+            store.remove(corpus, [p.name for p in fresh])
+        extracted = _extract_shared(store, corpus, fresh, keys, tool, sidecar, people, workers, progress)
+        missing = [p.name for p in fresh if p.name not in payloads]
+        payloads.update(store.load(corpus, missing))
+    else:
+        extracted = _extract_here(
+            store, corpus, fresh, keys, tool, sidecar, people, workers, progress, payloads
+        )
+    gone = (
+        [n for n in store.keys(corpus) if n not in keys] if rebuild else [n for n in stored if n not in keys]
+    )
     if gone:
         store.remove(corpus, gone)
     result = CorpusExtraction([])
@@ -143,8 +148,68 @@ def load_corpus(
                 quotes,
                 statements,
             )
-    stats = LoadStats(len(files), len(files) - len(fresh), len(fresh), len(gone))
+    stats = LoadStats(len(files), len(files) - len(fresh), len(extracted), len(gone), tuple(extracted))
     return unify(result), stats
+
+
+def _extract_here(
+    store: Store,
+    corpus: str,
+    fresh: Sequence[Path],
+    keys: dict[str, str],
+    tool: str,
+    sidecar: dict,
+    people: Sequence[Person],
+    workers: int | None,
+    progress: Callable[[str], None],
+    payloads: dict[str, str],
+) -> list[str]:
+    """Extract every new file here, committing in batches; return the names extracted."""
+    batch: list[Row] = []
+    for name, payload in _extract(fresh, sidecar, people, workers, progress):
+        payloads[name] = payload
+        batch.append(Row(name, keys[name], tool, payload))
+        if len(batch) >= BATCH:
+            store.save(corpus, batch)
+            batch = []
+    if batch:
+        store.save(corpus, batch)
+    return [p.name for p in fresh]
+
+
+def _extract_shared(
+    store: Any,
+    corpus: str,
+    fresh: Sequence[Path],
+    keys: dict[str, str],
+    tool: str,
+    sidecar: dict,
+    people: Sequence[Person],
+    workers: int | None,
+    progress: Callable[[str], None],
+) -> list[str]:
+    """Extract new files through the store's work queue, shared with other builds; return the
+    names this build extracted. Files another build holds are waited for, not extracted twice."""
+    by_name = {p.name: p for p in fresh}
+    store.enqueue(corpus, [(p.name, keys[p.name], tool) for p in fresh])
+    extracted: list[str] = []
+    pending = sorted(by_name)
+    while pending:
+        with store.claim(corpus, pending, BATCH) as (todo, done):
+            if todo:
+                rows = [
+                    Row(name, keys[name], tool, payload)
+                    for name, payload in _extract(
+                        [by_name[n] for n in todo], sidecar, people, workers, progress
+                    )
+                ]
+                done(rows)
+                extracted.extend(todo)
+        pending = store.queued(corpus, pending)
+        if pending and not todo:
+            progress(f"waiting for {len(pending)} files another build is extracting")
+            time.sleep(0.5)
+    return extracted
 
 
 def _extract(
