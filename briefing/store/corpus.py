@@ -107,11 +107,10 @@ def load_corpus(
     fresh: list[Path] = []
     for path in files:
         try:
-            data = path.read_bytes()
+            keys[path.name] = source_key(path, sidecar.get(path.name))
         except OSError:
-            data = b""  # unreadable: processed again, and the reader names the problem
-        keys[path.name] = source_key(data, sidecar.get(path.name))
-        if not data or stored.get(path.name) != (keys[path.name], tool):
+            keys[path.name] = ""  # unreadable: processed again, and the reader names the problem
+        if not keys[path.name] or stored.get(path.name) != (keys[path.name], tool):
             fresh.append(path)
     fresh_names = {p.name for p in fresh}
     payloads = store.load(corpus, [p.name for p in files if p.name not in fresh_names])

@@ -37,8 +37,14 @@ def people_fingerprint(people: Sequence[Person]) -> str:
     return hashlib.sha256(json.dumps(data, ensure_ascii=False).encode()).hexdigest()[:16]
 
 
-def source_key(data: bytes, sidecar_values: dict | None) -> str:
-    """Return the key of one corpus file: its bytes plus what `sources.yaml` says about it."""
-    h = hashlib.sha256(data)
+def source_key(path: Path, sidecar_values: dict | None) -> str:
+    """Return the key of one corpus file: its bytes plus what `sources.yaml` says about it.
+
+    Read in blocks, so a huge file (which the reader will refuse) never sits in memory whole.
+    Raises OSError when the file cannot be read."""
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        while block := fh.read(1 << 20):
+            h.update(block)
     h.update(json.dumps(sidecar_values, sort_keys=True, default=str, ensure_ascii=False).encode())
     return h.hexdigest()
