@@ -98,6 +98,10 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--seeds", default="seeds", metavar="DIR")
     e.add_argument("--follow-links", action="store_true", help=FOLLOW_HELP)
 
+    ing = sub.add_parser("ingest", help="save new pages from the configured feeds into the corpus folder")
+    ing.add_argument("--config", default="config.yaml", metavar="FILE")
+    ing.add_argument("--seeds", default="seeds", metavar="DIR", help="corpus folder to save pages into")
+
     d = sub.add_parser("dates", help="tag temporal expressions in JSON lines {doc, dct, text}")
     d.add_argument("file", nargs="?", help="input JSON-lines file (default: stdin)")
     return p
@@ -195,6 +199,19 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_ingest(args: argparse.Namespace) -> int:
+    from briefing.ingest import ingest
+
+    config = load_config(args.config)
+    if not config.feeds:
+        print(f"no feeds: configured in {config.path}; nothing to ingest", file=sys.stderr)
+        return 0
+    reporter = Reporter()
+    report = ingest(config.feeds, user_path(args.seeds, "--seeds"), reporter.warn)
+    print(report.summary(), file=sys.stderr)
+    return 0
+
+
 def cmd_dates(args: argparse.Namespace) -> int:
     from briefing.extract.timex.batch import run
 
@@ -216,6 +233,7 @@ COMMANDS = {
     "themes": cmd_themes,
     "extract": cmd_extract,
     "dates": cmd_dates,
+    "ingest": cmd_ingest,
     "schedule": schedule.run,
     "publish": cmd_publish,
     "send": delivery_cli.run,

@@ -15,6 +15,7 @@ import yaml
 
 from briefing.delivery.settings import Delivery, load_delivery
 from briefing.errors import ConfigError
+from briefing.ingest.settings import Feed, load_feeds
 from briefing.model import FORMATS, OutputSettings, Person, Theme
 from briefing.safeio import describe_os_error, read_regular_text
 from briefing.safeyaml import load_yaml
@@ -43,6 +44,7 @@ class Config:
     store: str | None = (
         None  # corpus store: None = SQLite in the output folder, "none" = no store, a path or URL
     )
+    feeds: tuple[Feed, ...] = ()  # RSS/Atom feeds `briefing ingest` saves into the corpus
 
     def theme(self, theme_id: str) -> Theme:
         for t in self.themes:
@@ -129,7 +131,9 @@ def load_config(path: str | Path) -> Config:
     problems = _Problems(path, lines)
     if not isinstance(raw, dict):
         raise ConfigError(f"{path}:1: the config must be a mapping with a 'themes:' list")
-    _check_keys(raw, {"themes", "people", "output", "schedule", "author", "delivery", "store"}, "", problems)
+    _check_keys(
+        raw, {"themes", "people", "output", "schedule", "author", "delivery", "store", "feeds"}, "", problems
+    )
 
     people = _load_people(raw.get("people"), problems)
     themes = _load_themes(raw.get("themes"), problems, {p.name for p in people})
@@ -146,6 +150,7 @@ def load_config(path: str | Path) -> Config:
     if store is not None and (not isinstance(store, str) or not store.strip()):
         problems.add("store", "must be a file path, sqlite:///PATH, postgresql://... or none")
         store = None
+    feeds = load_feeds(raw.get("feeds"), problems, {t.id for t in themes})
     if problems.items:
         raise ConfigError("invalid configuration:\n  " + "\n  ".join(problems.items))
     return Config(
@@ -157,6 +162,7 @@ def load_config(path: str | Path) -> Config:
         author=author,
         delivery=delivery,
         store=store,
+        feeds=feeds,
     )
 
 

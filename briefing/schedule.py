@@ -50,6 +50,11 @@ class Job:
     name: str = "briefing"
     window: str | None = None  # passed to `briefing build --window`, e.g. "7d"
     deliver: bool = False  # config has a `delivery:` section: `briefing send` runs last
+    ingest: bool = False  # feeds are configured: `briefing ingest` runs before each build
+
+    def ingest_argv(self) -> list[str]:
+        """Fetch the configured feeds into the corpus (`briefing ingest`); a down feed only warns."""
+        return [str(self.executable), "ingest", "--config", str(self.config), "--seeds", str(self.seeds)]
 
     def argv(self) -> list[str]:
         window = ["--window", self.window] if self.window else []
@@ -168,6 +173,7 @@ def resolve_job(
         name=name,
         window=window,
         deliver=bool(config.delivery),
+        ingest=bool(config.feeds),
     )
 
 
@@ -184,9 +190,11 @@ def cron_line(job: Job) -> str:
     dow = "*" if job.schedule.every == "day" else str(CRON_DAYS[job.schedule.day])
     q = shlex.quote
     stamp = "$(date -u +%Y-%m-%dT%H:%M:%SZ)"
+    # ingest first when feeds are configured; its failure never stops the build of what is saved
+    ingest = f"{shlex.join(job.ingest_argv())}; " if job.ingest else ""
     command = (
         f"cd {q(str(job.workdir))} && mkdir -p {q(str(job.log.parent))} && "
-        f'{{ echo "== {stamp} start"; {" && ".join(shlex.join(step) for step in job.steps())}; '
+        f'{{ echo "== {stamp} start"; {ingest}{" && ".join(shlex.join(step) for step in job.steps())}; '
         f'rc=$?; echo "== {stamp} exit $rc"; }} '
         f">> {q(str(job.log))} 2>&1"
     )
@@ -323,6 +331,8 @@ def systemd_units(job: Job) -> dict[str, str]:
         "[Service]\n"
         "Type=oneshot\n"
         f"WorkingDirectory={_unit_path(job.workdir)}\n"
+        # '-': a failed ingest (feeds down) never stops the build of what is already saved
+        + (f"ExecStart=-{' '.join(_exec_quote(a) for a in job.ingest_argv())}\n" if job.ingest else "")
         # a oneshot service stops at the first ExecStart that fails: no send after a failed build
         + "".join(f"ExecStart={' '.join(_exec_quote(a) for a in step)}\n" for step in job.steps())
         + f"StandardOutput=append:{log}\n"

@@ -10,6 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from briefing.errors import InputError
+from briefing.ingest.index import metadata_by_file
 from briefing.model import Document
 from briefing.readers.corpus_files import corpus_files, too_long
 from briefing.readers.registry import SUFFIXES, read_file
@@ -17,6 +18,7 @@ from briefing.readers.sidecar import load_sidecar
 from briefing.safeio import describe_os_error
 
 SIDECAR = "sources.yaml"
+FEED_KEY = "feed"  # in a file's values: what the feed said about a page `briefing ingest` saved
 Warn = Callable[[str], None]
 
 
@@ -57,10 +59,14 @@ def list_sources(
     if not files:
         raise InputError(f"{folder}: no documents found; add articles as {', '.join(SUFFIXES)} files")
     sidecar = load_sidecar(folder / SIDECAR)
+    ingested = metadata_by_file(folder, warn)
     for name in sidecar:
         if not (folder / name).is_file():
             warn(f"{folder / SIDECAR}: entry '{name}' names no file in {folder}")
-    return files, {name: entry.values for name, entry in sidecar.items()}
+    values: dict[str, dict] = {name: dict(entry.values) for name, entry in sidecar.items()}
+    for name, feed_values in ingested.items():  # what `briefing ingest` recorded: fills, never overrides
+        values.setdefault(name, {})[FEED_KEY] = feed_values
+    return files, values
 
 
 def read_source(path: Path, sidecar_values: dict | None, warn: Warn = _ignore) -> list[Document]:
@@ -81,8 +87,10 @@ def read_source(path: Path, sidecar_values: dict | None, warn: Warn = _ignore) -
     for w in result.warnings:
         warn(w)
     docs = result.documents
-    if sidecar_values is not None:
-        docs = _apply_sidecar(docs, sidecar_values)
+    if sidecar_values and sidecar_values.get(FEED_KEY):
+        docs = _apply_feed(docs, sidecar_values[FEED_KEY])
+    if sidecar_values:
+        docs = _apply_sidecar(docs, {k: v for k, v in sidecar_values.items() if k != FEED_KEY})
     if docs and docs[0].published is None:
         docs = _infer_dates(docs, warn)
     return docs
@@ -98,6 +106,16 @@ def _apply_sidecar(docs: list[Document], values: dict) -> list[Document]:
     if first:
         out[0] = replace(out[0], **first)
     return out
+
+
+def _apply_feed(docs: list[Document], values: dict) -> list[Document]:
+    """What the feed said about a page it supplied fills what the page itself did not state;
+    the item link is the page's URL unless the page names a canonical one."""
+    first = docs[0]
+    fill = {k: v for k, v in values.items() if not getattr(first, k)}
+    if "published" in fill:
+        fill["published_inferred"] = False
+    return [replace(first, **fill), *docs[1:]] if fill else docs
 
 
 def _infer_dates(docs: list[Document], warn: Warn) -> list[Document]:
