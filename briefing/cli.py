@@ -19,7 +19,7 @@ from briefing.delivery import cli as delivery_cli
 from briefing.editions import date_arg, edition_date_arg, resolve_period, window_arg
 from briefing.errors import BriefingError, InputError
 from briefing.model import FORMATS
-from briefing.paths import user_path
+from briefing.paths import add_corpus_option, user_path
 from briefing.progress import Reporter
 from briefing.safeio import describe_os_error
 
@@ -34,7 +34,7 @@ def _formats(value: str) -> list[str]:
     return fmts
 
 
-FOLLOW_HELP = "also read symbolic links in the seeds folder that point outside it (default: skip them)"
+FOLLOW_HELP = "also read symbolic links in the corpus folder that point outside it (default: skip them)"
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -48,7 +48,6 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument(
         "--theme", action="append", default=[], metavar="ID", help="theme id (repeatable); default: all"
     )
-    b.add_argument("--all", action="store_true", help="build every theme (the default)")
     b.add_argument(
         "--format",
         type=_formats,
@@ -56,7 +55,7 @@ def _parser() -> argparse.ArgumentParser:
         help="comma-separated: docx,pdf,html,json (default: config)",
     )
     b.add_argument("--config", default="config.yaml", metavar="FILE")
-    b.add_argument("--seeds", default="seeds", metavar="DIR")
+    add_corpus_option(b)
     b.add_argument("--out", metavar="DIR", help="output folder (default: config output.folder)")
     b.add_argument("--quiet", action="store_true", help="no progress output")
     b.add_argument("--follow-links", action="store_true", help=FOLLOW_HELP)
@@ -95,7 +94,7 @@ def _parser() -> argparse.ArgumentParser:
 
     e = sub.add_parser("extract", help="print the metadata, quotes and events found in each article as JSON")
     e.add_argument("--config", default="config.yaml", metavar="FILE")
-    e.add_argument("--seeds", default="seeds", metavar="DIR")
+    add_corpus_option(e)
     e.add_argument("--follow-links", action="store_true", help=FOLLOW_HELP)
 
     ing = sub.add_parser("ingest", help="save new pages from the configured feeds into the corpus folder")
@@ -123,7 +122,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         raise BriefingError(str(exc)) from None
     result = run_build(
         config,
-        user_path(args.seeds, "--seeds"),
+        user_path(args.corpus, "--corpus"),
         out_dir,
         theme_ids,
         args.format or list(config.output.formats),
@@ -164,7 +163,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
     config: Config = load_config(user_path(args.config, "--config"))
     reporter = Reporter()
-    docs = read_corpus(user_path(args.seeds, "--seeds"), reporter.warn, follow_links=args.follow_links)
+    docs = read_corpus(user_path(args.corpus, "--corpus"), reporter.warn, follow_links=args.follow_links)
     extraction = extract_corpus(docs, config.people, reporter.warn)
     out = []
     for d in docs:

@@ -8,6 +8,7 @@ expands `~` and environment variables (`$HOME`, `${XDG_DATA_HOME}`) here, and no
 
 from __future__ import annotations
 
+import argparse
 import os
 import re
 from pathlib import Path
@@ -31,3 +32,16 @@ def user_path(text: str | os.PathLike[str], what: str = "path") -> Path:
             f"{what} {raw!r}: environment variable ${name} is not set; set it or write the path out"
         )
     return Path(expanded)
+
+
+def add_corpus_option(parser: argparse.ArgumentParser) -> None:
+    """`--corpus DIR`, the folder of the user's documents; `--seeds` is its first name, kept so
+    existing scripts and installed schedules keep working."""
+    parser.add_argument(
+        "--corpus",
+        "--seeds",
+        dest="corpus",
+        default="seeds",
+        metavar="DIR",
+        help="the corpus folder: the documents to read (default: seeds; --seeds is an old alias)",
+    )

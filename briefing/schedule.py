@@ -29,7 +29,7 @@ from briefing.atomic import write_bytes_atomic
 from briefing.config import WEEKDAYS, Schedule, load_config
 from briefing.editions.period import parse_window
 from briefing.errors import BriefingError
-from briefing.paths import user_path
+from briefing.paths import add_corpus_option, user_path
 
 CRON_DAYS = {day: (n + 1) % 7 for n, day in enumerate(WEEKDAYS)}  # cron counts from Sunday = 0
 MANAGED = "Managed by `briefing schedule --install`; remove with `briefing schedule --uninstall`."
@@ -63,7 +63,7 @@ class Job:
             "build",
             "--config",
             str(self.config),
-            "--seeds",
+            "--corpus",
             str(self.seeds),
             "--out",
             str(self.out),
@@ -158,9 +158,9 @@ def resolve_job(
     safe_path(workdir, "the working directory")
     config_file = absolute(config_path, "--config")
     config = load_config(config_file)
-    seeds_dir = absolute(seeds, "--seeds")
+    seeds_dir = absolute(seeds, "--corpus")
     if not seeds_dir.is_dir():
-        raise BriefingError(f"{seeds_dir}: seeds folder not found; pass --seeds DIR")
+        raise BriefingError(f"{seeds_dir}: corpus folder not found; pass --corpus DIR")
     out_dir = absolute(out or config.output.folder, "--out" if out else "output.folder")
     return Job(
         executable=safe_path(briefing_executable(), "the briefing executable"),
@@ -448,7 +448,7 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
     action.add_argument("--install", action="store_true", help="install the job (marked, removable)")
     action.add_argument("--uninstall", action="store_true", help="remove exactly what --install added")
     s.add_argument("--config", default="config.yaml", metavar="FILE")
-    s.add_argument("--seeds", default="seeds", metavar="DIR")
+    add_corpus_option(s)
     s.add_argument("--out", metavar="DIR", help="output folder (default: config output.folder)")
     s.add_argument("--window", metavar="7d|2w", help="pass --window to each build (default: whole corpus)")
     s.add_argument("--log", metavar="FILE", help="log file (default: logs/<name>-schedule.log)")
@@ -468,7 +468,7 @@ def run(args: argparse.Namespace) -> int:
             raise BriefingError(f"--name {args.name!r}: use letters, digits, '.', '_' and '-' only")
         print(uninstall_cron(args.name) if backend == "cron" else uninstall_systemd(args.name, args.unit_dir))
         return 0
-    job = resolve_job(args.config, args.seeds, args.out, log=args.log, name=args.name, window=args.window)
+    job = resolve_job(args.config, args.corpus, args.out, log=args.log, name=args.name, window=args.window)
     if args.install:
         print(install_cron(job) if backend == "cron" else install_systemd(job, args.unit_dir))
         return 0

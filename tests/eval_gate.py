@@ -61,12 +61,12 @@ def run_cli(args: list[str]) -> str:
 def score_all(tmp: Path) -> dict[str, float]:
     scorer = load_scorer()
     seeds, config = str(ROOT / "seeds"), str(ROOT / "config.yaml")
-    extract = json.loads(run_cli(["extract", "--seeds", seeds, "--config", config]))
+    extract = json.loads(run_cli(["extract", "--corpus", seeds, "--config", config]))
     figures: dict[str, float] = {}
     with contextlib.redirect_stdout(io.StringIO()) as details:
         figures.update(scorer.score_extract(GOLD, extract))
         run_cli(
-            ["build", "--format", "json", "--seeds", seeds, "--config", config, "--out", str(tmp), "--quiet"]
+            ["build", "--format", "json", "--corpus", seeds, "--config", config, "--out", str(tmp), "--quiet"]
         )
         recalls, precisions = [], []
         for theme in THEMES:
@@ -104,7 +104,7 @@ def per_file(extract: dict) -> dict[str, dict[str, float]]:
 if __name__ == "__main__":
     if "--per-file" in sys.argv:
         ex = json.loads(
-            run_cli(["extract", "--seeds", str(ROOT / "seeds"), "--config", str(ROOT / "config.yaml")])
+            run_cli(["extract", "--corpus", str(ROOT / "seeds"), "--config", str(ROOT / "config.yaml")])
         )
         for name, res in per_file(ex).items():
             print(name, " ".join(f"{k}={v:.3f}" for k, v in res.items()))

@@ -86,7 +86,7 @@ def render(out: Path) -> dict[str, str]:
     """Build the golden corpus into `out` and return {golden file name: extracted text}."""
     from briefing.cli import main
 
-    args = ["build", "--config", str(GOLDEN / "config.yaml"), "--seeds", str(GOLDEN / "corpus")]
+    args = ["build", "--config", str(GOLDEN / "config.yaml"), "--corpus", str(GOLDEN / "corpus")]
     args += ["--out", str(out), "--date", EDITION_DATE, "--quiet"]
     with contextlib.redirect_stderr(io.StringIO()) as err:
         code = main(args)

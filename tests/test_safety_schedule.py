@@ -101,7 +101,7 @@ def test_cron_line_keeps_every_path_intact_through_cron_and_sh(tmp_path, monkeyp
     assert argv[build + 1 : build + 7] == [
         "--config",
         str(project / "config.yaml"),
-        "--seeds",
+        "--corpus",
         str(project / "seeds"),
         "--out",
         str(project / "out %d 50%"),
@@ -125,7 +125,7 @@ def test_systemd_units_hold_only_our_directives_and_every_path_intact(tmp_path, 
     assert systemd_unescape(values["StandardOutput"]) == f"append:{log}"
     build = exec_argv(service[[k for k, _ in service].index("ExecStart")][1])
     assert build[build.index("--out") + 1] == str(project / "o %h x")
-    assert build[build.index("--seeds") + 1] == str(project / "seeds")
+    assert build[build.index("--corpus") + 1] == str(project / "seeds")
 
 
 def test_home_and_variables_expand_the_same_in_build_and_schedule(tmp_path, monkeypatch, capsys):

@@ -103,7 +103,7 @@ def test_cron_line_runs_the_build_with_absolute_paths_and_logs(project, tmp_path
     subprocess.run(["sh", "-c", command], cwd="/", check=True, env={**os.environ, "FAKE_RC": "3"})
     log = log_file.read_text().splitlines()
     out = project / "output"
-    assert log[1] == f"args: build --config {project / 'config.yaml'} --seeds {project / 'seeds'} --out {out}"
+    assert log[1] == f"args: build --config {project / 'config.yaml'} --corpus {project / 'seeds'} --out {out}"
     assert log[2] == "oops"  # errors reach the log too
     assert log[-1].endswith("exit 3") and len(log) == 4  # no publish after a failed build
     log_file.unlink()
