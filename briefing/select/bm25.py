@@ -16,7 +16,6 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 from briefing.select.query import Concept, Query
 from briefing.select.tokenize import Token
@@ -156,13 +155,24 @@ def _matches_at(pattern: Sequence[Token], toks: Sequence[Token], i: int, n: int)
     return all(_same(toks[i + j], p, j > 0) for j, p in enumerate(pattern))
 
 
-@lru_cache(maxsize=64)
+_INDEXES: dict[int, tuple[Query, tuple[dict[str, list[int]], dict[str, list[int]]]]] = {}
+
+
 def _first_token_index(query: Query) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
-    """Return {first key: concept positions} for the query's concepts and for its excluded terms."""
+    """Return {first key: concept positions} for the query's concepts and for its excluded terms.
+
+    Kept per query object (by identity: hashing a query means hashing every token of every
+    concept, which cost more than the matching it saves)."""
+    hit = _INDEXES.get(id(query))
+    if hit is not None and hit[0] is query:
+        return hit[1]
+    if len(_INDEXES) > 64:
+        _INDEXES.clear()
     starts: dict[str, list[int]] = {}
     for k, c in enumerate(query.concepts):
         starts.setdefault(c.pattern[0].key, []).append(k)
     excludes: dict[str, list[int]] = {}
     for k, c in enumerate(query.exclude):
         excludes.setdefault(c.pattern[0].key, []).append(k)
+    _INDEXES[id(query)] = (query, (starts, excludes))
     return starts, excludes

@@ -17,7 +17,6 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 from briefing.model import Document, OutputSettings, Person, Theme
 from briefing.select.bm25 import Index, Match, evidence
@@ -123,11 +122,24 @@ def select_with_query(
     return out
 
 
-@lru_cache(maxsize=2)
+_CORPORA: dict[tuple[int, ...], tuple[tuple[Document, ...], list[Unit], Index]] = {}
+
+
 def _corpus(docs: tuple[Document, ...]) -> tuple[list[Unit], Index]:
-    """Return the sentence units and their index; a build selects for every theme from one corpus."""
+    """Return the sentence units and their index; a build selects for every theme from one corpus.
+
+    Cached by the identity of the documents (the entry keeps them alive, so ids are not reused):
+    hashing the documents themselves rehashed every paragraph of the corpus for every theme."""
+    key = tuple(map(id, docs))
+    hit = _CORPORA.get(key)
+    if hit is not None:
+        return hit[1], hit[2]
     units = build_units(docs)
-    return units, Index([u.tokens for u in units])
+    index = Index([u.tokens for u in units])
+    if len(_CORPORA) >= 2:
+        _CORPORA.pop(next(iter(_CORPORA)))
+    _CORPORA[key] = (docs, units, index)
+    return units, index
 
 
 def _merge_duplicates(
