@@ -99,7 +99,7 @@ def _parser() -> argparse.ArgumentParser:
 
     ing = sub.add_parser("ingest", help="save new pages from the configured feeds into the corpus folder")
     ing.add_argument("--config", default="config.yaml", metavar="FILE")
-    ing.add_argument("--seeds", default="seeds", metavar="DIR", help="corpus folder to save pages into")
+    add_corpus_option(ing)
 
     d = sub.add_parser("dates", help="tag temporal expressions in JSON lines {doc, dct, text}")
     d.add_argument("file", nargs="?", help="input JSON-lines file (default: stdin)")
@@ -178,6 +178,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
                 "published_inferred": d.published_inferred,
                 "url": d.url,
                 "format": d.format,
+                **({"pages": list(d.pages)} if d.pages else {}),
                 "text": d.text,
                 "quotes": [
                     {"text": q.text, "speaker": q.speaker, "role": q.role, "partial": q.partial}
@@ -206,7 +207,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         print(f"no feeds: configured in {config.path}; nothing to ingest", file=sys.stderr)
         return 0
     reporter = Reporter()
-    report = ingest(config.feeds, user_path(args.seeds, "--seeds"), reporter.warn)
+    report = ingest(config.feeds, user_path(args.corpus, "--corpus"), reporter.warn)
     print(report.summary(), file=sys.stderr)
     return 0
 

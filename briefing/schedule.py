@@ -54,7 +54,7 @@ class Job:
 
     def ingest_argv(self) -> list[str]:
         """Fetch the configured feeds into the corpus (`briefing ingest`); a down feed only warns."""
-        return [str(self.executable), "ingest", "--config", str(self.config), "--seeds", str(self.seeds)]
+        return [str(self.executable), "ingest", "--config", str(self.config), "--corpus", str(self.seeds)]
 
     def argv(self) -> list[str]:
         window = ["--window", self.window] if self.window else []
