@@ -140,7 +140,13 @@ def _check_node(node: yaml.Node) -> None:
 
 def load_yaml(text: str, path: Path, error: type[BriefingError]) -> tuple[Any, yaml.Node | None]:
     """Return (data, root node for line numbers); raise `error("FILE:LINE: ...")` on any problem."""
-    loader = _Loader(text)
+    try:
+        loader = _Loader(text)  # the reader refuses control characters here, before parsing
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + 1
+        raise error(
+            f"{path}:{line}: not valid YAML (character {exc.character!r} is not allowed; remove it)"
+        ) from None
     try:
         node = loader.get_single_node()
         if node is None:

@@ -109,7 +109,7 @@ def briefing_executable() -> Path:
     )
 
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")  # surrogates: undecodable bytes
 
 
 def safe_path(path: Path, what: str) -> Path:

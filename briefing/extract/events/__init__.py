@@ -9,6 +9,7 @@ it reports as having happened.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -154,6 +155,11 @@ def _clean_span(text: str, lo: int, hi: int) -> tuple[int, int]:
     return lo, hi
 
 
+def _within(timexes: list[Timex], starts: list[int], lo: int, hi: int) -> list[Timex]:
+    """The timexes (sorted by start) that start in [lo, hi): bisection, as every clause asks."""
+    return timexes[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)]
+
+
 def extract_events(doc: Document) -> list[DocEvent]:
     """Return the dated events of `doc` in text order, normalised against `doc.date`.
 
@@ -162,8 +168,9 @@ def extract_events(doc: Document) -> list[DocEvent]:
     """
     dct = doc.date or infer_published(doc)
     text = doc.text
-    all_timexes = tag(text, dct)
+    all_timexes = sorted(tag(text, dct), key=lambda t: t.start)
     timexes = [t for t in all_timexes if _calendar(t)]
+    all_starts, starts = [t.start for t in all_timexes], [t.start for t in timexes]
     events: list[DocEvent] = []
     seen: set[tuple[str, str | None, str]] = set()
     seen_ranges: set[tuple[str, str]] = set()
@@ -181,13 +188,13 @@ def extract_events(doc: Document) -> list[DocEvent]:
         for clause in clauses(text, p_start, p_end):
             if clause.sentence_start != current_sentence:
                 current_sentence, inherited = clause.sentence_start, None
-            mine = [t for t in all_timexes if clause.start <= t.start < clause.end]
+            mine = _within(all_timexes, all_starts, clause.start, clause.end)
             body = (
                 stamp_end(text, clause.start, clause.end, mine[0].start, mine[0].end)
                 if mine
                 else clause.start
             )
-            own = [t for t in timexes if clause.start <= t.start < clause.end]
+            own = _within(timexes, starts, clause.start, clause.end)
             own = [t for t in own if _is_event_timex(t, text, dct, clause.sentence_start)]
             if clause.first_in_sentence:
                 inherited = _leading(clause, own)

@@ -13,6 +13,8 @@ uses unquoted elsewhere (a term, not somebody's words).
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 from collections.abc import Callable
 
@@ -116,6 +118,16 @@ def _split_before_quotes(masked: str, spans: list[Span]) -> list[Span]:
 
 def sentence_spans(masked: str) -> list[Span]:
     """The shared splitter's sentences, re-joined where a split fell after a title ("said Del. Stacey …")."""
+    return list(_sentences(masked)[0])
+
+
+@functools.lru_cache(maxsize=8)
+def _sentences(masked: str) -> tuple[tuple[Span, ...], list[int], list[int]]:
+    """Split a paragraph once, however many quotes ask about it: (spans, their starts, their ends).
+
+    Every quote of a paragraph asks for its sentence; splitting the paragraph again for each
+    made a long paragraph quadratic (a 100 KB line took minutes).
+    """
     out: list[Span] = []
     for s in _split_before_quotes(masked, split_sentences(masked)):
         if out:
@@ -125,18 +137,15 @@ def sentence_spans(masked: str) -> list[Span]:
                 prev = out.pop()
                 s = Span(prev.start, s.end, masked[prev.start : s.end])
         out.append(s)
-    return out
+    return tuple(out), [s.start for s in out], [s.end for s in out]
 
 
 def sentence_bounds(masked: str, start: int, end: int) -> tuple[int, int]:
     """Paragraph offsets of the sentence(s) that hold [start, end)."""
-    lo, hi = 0, len(masked)
-    for s in sentence_spans(masked):
-        if s.end <= start:
-            lo = s.end
-        if s.start >= end:
-            hi = min(hi, s.start)
-    return lo, hi
+    _, starts, ends = _sentences(masked)
+    i = bisect.bisect_right(ends, start)  # sentences ending at or before `start`
+    j = bisect.bisect_left(starts, end)  # the first sentence starting at or after `end`
+    return (ends[i - 1] if i else 0), (starts[j] if j < len(starts) else len(masked))
 
 
 def is_partial(paragraph: str, span: QuoteSpan, sent_lo: int, toks: list[Token]) -> bool:
@@ -156,11 +165,12 @@ def is_partial(paragraph: str, span: QuoteSpan, sent_lo: int, toks: list[Token])
 
 
 def _token_index(toks: list[Token], offset: int) -> int:
-    """Index of the first token starting at or after `offset`."""
-    for i, t in enumerate(toks):
-        if t.start >= offset:
-            return i
-    return len(toks)
+    """Index of the first token starting at or after `offset` (tokens are in text order)."""
+    return bisect.bisect_left(toks, offset, key=_start)
+
+
+def _start(t: Token) -> int:
+    return t.start
 
 
 DASHES = frozenset({"―", "—", "–", "-"})
@@ -431,6 +441,13 @@ def is_show_title(text: str, before: str) -> bool:
     return len(words) >= 2 and is_title_case(words) and bool(ADDRESSEE.search(before))
 
 
+@functools.lru_cache(maxsize=256)
+def _uses(phrase: str, document: str) -> int:
+    """How often a quoted phrase occurs in the document (once per phrase, however often it is quoted)."""
+    core = re.escape(phrase)
+    return len(re.findall(rf"(?<![\w“\"‘']){core}(?![\w”\"’'])", document, flags=re.IGNORECASE))
+
+
 def is_term(text: str, document: str, before: str, reported: bool = False) -> bool:
     """Quoted words that are a label, title or coined term rather than someone's words."""
     words = re.findall(r"[\w’'-]+", text)
@@ -441,8 +458,7 @@ def is_term(text: str, document: str, before: str, reported: bool = False) -> bo
     if is_title_case(words):
         return True  # "America First", "On the Far East": titles and slogans
     if 2 <= len(words) <= 4 and not reported:
-        core = re.escape(text.strip(" ,.;:!?"))
-        uses = len(re.findall(rf"(?<![\w“\"‘']){core}(?![\w”\"’'])", document, flags=re.IGNORECASE))
+        uses = _uses(text.strip(" ,.;:!?"), document)
         if uses >= 1:
             return True  # the text also uses the words itself, unquoted, and nobody is said to say them
     return False

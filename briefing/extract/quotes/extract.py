@@ -10,6 +10,7 @@ from briefing.extract.quotes.acts import act_performer, labels_next_noun
 from briefing.extract.quotes.attribution import (
     PARTICIPLE,
     SPEECH_NOUNS,
+    _token_index,
     attribution_after,
     attribution_before,
     is_partial,
@@ -103,8 +104,7 @@ def _subject_speaker(
     toks: list[Token], lo: int, open_: int, index: NameIndex, base: int
 ) -> SpeakerRef | None:
     """The sentence's subject when it is a person ("Trump openly admires Putin as a “strong leader”")."""
-    a = next((i for i, t in enumerate(toks) if t.start >= lo), len(toks))
-    b = next((i for i, t in enumerate(toks) if t.start >= open_), len(toks))
+    a, b = _token_index(toks, lo), _token_index(toks, open_)
     ref = sentence_subject(toks, a, b)
     if ref is None or ref.kind == "pronoun" and ref.text == "it":
         return None
@@ -276,8 +276,7 @@ def _find_ref(
 def _reported(toks: list[Token], lo: int, open_: int) -> bool:
     """True when the nearest reporting verb before the quote reports words ("claimed that there were “…”"),
     False when it names or labels something ("describing the talks as “…”", "noting the “…” framework")."""
-    a = next((i for i, t in enumerate(toks) if t.start >= lo), len(toks))
-    b = next((i for i, t in enumerate(toks) if t.start >= open_), len(toks))
+    a, b = _token_index(toks, lo), _token_index(toks, open_)
     for c in range(b - 1, a - 1, -1):
         if toks[c].low == "according" or (
             toks[c].low in SPEECH_NOUNS and c > a and is_possessive(toks[c - 1])

@@ -11,6 +11,7 @@ written next to it. Short forms link to a full form by its first token
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -122,6 +123,9 @@ def _extends(parts: Sequence[str], fuller: Sequence[str]) -> bool:
     if full[-1] in SUFFIXES and short[-1] not in SUFFIXES:
         return False
     return " ".join(full).find(" ".join(short)) >= 0
+
+
+Named = tuple["Mention", list[str]]  # a mention and its lower-cased words
 
 
 class NameIndex:
@@ -273,15 +277,12 @@ class NameIndex:
             return name
         best: str | None = None
         key_first, key_last = parts[0].lower(), parts[-1].lower()
-        cands = [m for m in self.mentions if not m.org and len(m.name.split()) > len(parts)]
-        before = [m for m in cands if m.start < at]
-        after = [m for m in cands if m.start >= at]
+        before, after = self._nearby_longer(len(parts), at)
         # a single word is a surname: "Trump" is "Donald Trump" (last word) before "Trump Tower" (first
         # word); a first-word match (Korean order, "Lee" -> "Lee Jae-myung") must be a person
         for first_word in (False, True):
             for pool in (reversed(before), after):
-                for m in pool:
-                    ws = [w.lower() for w in m.name.split()]
+                for m, ws in pool:
                     if len(parts) == 1 and not first_word and _surname(ws) == key_last:
                         best = m.name
                     elif len(parts) == 1 and first_word and ws[0] == key_first and self._first_word_form(m):
@@ -291,6 +292,24 @@ class NameIndex:
                     if best:
                         return best
         return name
+
+    # How many longer mentions on each side of a name `full_form` looks through.  An article
+    # names a few dozen people, so this is all of them; in a book-length document it keeps the
+    # lookup local (and the whole index linear) instead of scanning every mention for every name.
+    _NEARBY = 200
+
+    def _nearby_longer(self, words: int, at: int) -> tuple[list[Named], list[Named]]:
+        """Return (mention, its lower-cased words) for the non-organisation mentions longer than
+        `words` words just before and just after `at`."""
+        if not hasattr(self, "_by_start"):
+            ordered = sorted((m for m in self.mentions if not m.org), key=lambda m: m.start)
+            self._by_start: list[Named] = [(m, [w.lower() for w in m.name.split()]) for m in ordered]
+            self._starts = [m.start for m in ordered]
+        i = bisect.bisect_left(self._starts, at)
+        lo, hi = max(0, i - self._NEARBY), min(len(self._starts), i + self._NEARBY)
+        before = [n for n in self._by_start[lo:i] if len(n[1]) > words]
+        after = [n for n in self._by_start[i:hi] if len(n[1]) > words]
+        return before, after
 
     def _first_word_form(self, m: Mention) -> bool:
         """A full name that starts with the surname is a person's ("Lee Jae-myung"), not "Trump Tower"."""
@@ -338,11 +357,13 @@ class NameIndex:
         return self.is_subject(m)
 
     def _in_full_name(self, word: str) -> bool:
-        low = word.lower()
-        return any(
-            len(ws) >= 2 and low in (ws[0], ws[-1])
-            for ws in ([w.lower() for w in m.name.split()] for m in self.mentions if not m.org)
-        )
+        if not hasattr(self, "_full_name_ends"):  # first and last words of every full name, once
+            self._full_name_ends: set[str] = set()
+            for m in self.mentions:
+                ws = [w.lower() for w in m.name.split()]
+                if not m.org and len(ws) >= 2:
+                    self._full_name_ends.update((ws[0], ws[-1]))
+        return word.lower() in self._full_name_ends
 
     def names_person(self, name: str, at: int) -> bool:
         """True when `name` written at `at` is a person the document names (a mention that passes `is_person`)."""

@@ -168,9 +168,9 @@ def split_of_title(title: list[str], name: list[Token]) -> tuple[list[str], list
     return title, name
 
 
-def _with_dot(toks: list[Token], t: Token) -> Token:
+def _with_dot(toks: list[Token], i: int) -> Token:
     """ "Sen" followed by its full stop becomes "Sen." so titles keep their abbreviation marks."""
-    i = toks.index(t)
+    t = toks[i]
     if i + 1 < len(toks) and is_abbrev_dot(toks, i + 1):
         return Token(t.text + ".", t.start, t.end + 1)
     return t
@@ -178,7 +178,7 @@ def _with_dot(toks: list[Token], t: Token) -> Token:
 
 def name_ref(toks: list[Token], j: int, k: int, lo: int) -> SpeakerRef | None:
     """Build a name reference from the capitalised run toks[j..k] plus any lower-case role before it."""
-    words = [_with_dot(toks, t) for t in toks[j : k + 1] if t.text != "."]
+    words = [_with_dot(toks, i) for i in range(j, k + 1) if toks[i].text != "."]
     keep_the = words[0].low == "the" and any(w.low.rstrip(".") in ORG_WORDS for w in words[1:])
     while words and words[0].low in OPENERS and len(words) > 1 and not keep_the:
         words = words[1:]  # but "The Mainichi", "The New York Times" keep their article

@@ -9,11 +9,12 @@ quotation marks are left to `extract_quotes`, so one claim is not reported twice
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from briefing.extract.quotes.attribution import sentence_spans
+from briefing.extract.quotes.attribution import _token_index, sentence_spans
 from briefing.extract.quotes.extract import Speaker, resolve, units_of
 from briefing.extract.quotes.forward import phrase_after
 from briefing.extract.quotes.lexicon import CUE_FORMS, ORG_WORDS, ROLE_HEADS
@@ -182,20 +183,42 @@ def _without_comment(line: str, start: int, end: int) -> int:
     return m.start() if m else end
 
 
+def _merged(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """The union of spans as sorted, disjoint intervals: (their starts, their ends)."""
+    los: list[int] = []
+    his: list[int] = []
+    for lo, hi in sorted(spans):
+        if his and lo <= his[-1]:
+            his[-1] = max(his[-1], hi)
+        else:
+            los.append(lo)
+            his.append(hi)
+    return los, his
+
+
+def _overlaps(marks: tuple[list[int], list[int]], start: int, end: int) -> bool:
+    """True when [start, end) overlaps a quotation: bisection, as every sentence asks."""
+    los, his = marks
+    i = bisect.bisect_right(his, start)  # the first interval ending after `start`
+    return i < len(los) and los[i] < end
+
+
 def extract_statements(doc: Document, people: Sequence[Person]) -> list[FoundStatement]:
     """Return the reported statements of `doc` whose source can be named, one per clause and speaker."""
     index = NameIndex(doc.text, people)
     out: list[FoundStatement] = []
     units = units_of(doc)
-    quoted = find_quote_spans([u[1] for u in units])
+    by_unit: dict[int, list[tuple[int, int]]] = {}
+    for q in find_quote_spans([u[1] for u in units]):
+        by_unit.setdefault(q.paragraph, []).append((q.start - 1, q.end + 1))
     for n, (base, line) in enumerate(units):
         toks = tokenize(line)
-        marks = [(q.start - 1, q.end + 1) for q in quoted if q.paragraph == n]
+        marks = _merged(by_unit.get(n, []))
         for sent in sentence_spans(line):
-            if any(lo < sent.end and sent.start < hi for lo, hi in marks) or "''" in sent.text or "``" in sent.text:
+            if _overlaps(marks, sent.start, sent.end) or "''" in sent.text or "``" in sent.text:
                 continue  # quotations are `extract_quotes`'s, so one claim is not reported twice
-            a = next((i for i, t in enumerate(toks) if t.start >= sent.start), len(toks))
-            b = next((i for i, t in enumerate(toks) if t.start >= sent.end), len(toks))
+            a = _token_index(toks, sent.start)  # bisection: scanning from the start was quadratic
+            b = _token_index(toks, sent.end)
             starts = clause_starts(toks, a, b)
             for k, ca in enumerate(starts):
                 cb = starts[k + 1] if k + 1 < len(starts) else b

@@ -78,25 +78,37 @@ _DEADLINE = re.compile(
 _PRESENT_PASSIVE = re.compile(r"\b(?:is|are|am|be|being)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 
 WINDOW = 80  # characters either side of the expression in which a cue counts
+SENTENCE_REACH = 2000  # characters `sentence_bounds` searches each way for a sentence end
 AFTER_PENALTY = 1.0  # a cue after the expression governs it less often than one before
 
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """Rough sentence around [start, end): from the previous terminal punctuation or newline."""
+    """Rough sentence around [start, end): from the previous terminal punctuation or newline.
+
+    The search goes at most SENTENCE_REACH characters each way: in one long unbroken line a
+    search for the next newline ran to the end of the text for every expression, which made
+    tagging quadratic.  A longer "sentence" is cut there, far beyond WINDOW anyway.
+    """
+    floor, ceiling = max(0, start - SENTENCE_REACH), min(len(text), end + SENTENCE_REACH)
     lo = max(
-        text.rfind(". ", 0, start),
-        text.rfind("\n", 0, start),
-        text.rfind("? ", 0, start),
-        text.rfind("! ", 0, start),
-        text.rfind("; ", 0, start),
+        text.rfind(". ", floor, start),
+        text.rfind("\n", floor, start),
+        text.rfind("? ", floor, start),
+        text.rfind("! ", floor, start),
+        text.rfind("; ", floor, start),
     )
-    lo = 0 if lo < 0 else lo + 1
+    lo = floor if lo < 0 and floor > 0 else 0 if lo < 0 else lo + 1
     his = [
         i
-        for i in (text.find(". ", end), text.find("\n", end), text.find("? ", end), text.find("; ", end))
+        for i in (
+            text.find(". ", end, ceiling),
+            text.find("\n", end, ceiling),
+            text.find("? ", end, ceiling),
+            text.find("; ", end, ceiling),
+        )
         if i >= 0
     ]
-    hi = min(his) if his else len(text)
+    hi = min(his) if his else ceiling
     return lo, hi
 
 
