@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -112,4 +113,8 @@ def _counts(b: Briefing) -> dict[str, int]:
 
 def dumps(data: Mapping[str, Any]) -> bytes:
     """Serialise a manifest or model deterministically (sorted keys, UTF-8, trailing newline)."""
-    return (json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
+    text = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True)
+    return (_SURROGATE.sub("\ufffd", text) + "\n").encode("utf-8")  # a lone surrogate is no character
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
