@@ -135,8 +135,9 @@ def _tree_rss(root: int) -> int:
     return total
 
 
-def run_build(seeds: Path, out: Path, config: Path, extra: list[str]) -> tuple[float, int]:
-    """Run one `briefing build` and return (seconds, peak resident bytes of its process tree)."""
+def run_build(seeds: Path, out: Path, config: Path, extra: list[str]) -> tuple[float, int, float]:
+    """Run one `briefing build`; return (wall seconds, peak resident bytes of its process tree,
+    CPU seconds of the build and its workers: on a shared machine, the figure load does not inflate)."""
     cmd = [
         sys.executable, "-m", "briefing.cli", "build", "--format", "json", "--quiet", "--date", EDITION,
         "--seeds", str(seeds), "--out", str(out), "--config", str(config), *extra,
@@ -154,13 +155,16 @@ def run_build(seeds: Path, out: Path, config: Path, extra: list[str]) -> tuple[f
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
-    _, err = proc.communicate()
+    assert proc.stderr is not None
+    err = proc.stderr.read()
+    _, status, usage = os.wait4(proc.pid, 0)
     elapsed = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
     done.set()
     sampler.join()
     if proc.returncode != 0:
         raise SystemExit(f"build failed ({proc.returncode}):\n{err.decode(errors='replace')[-3000:]}")
-    return elapsed, peak
+    return elapsed, peak, usage.ru_utime + usage.ru_stime
 
 
 def bench_config(tmp: Path, store: str | None) -> Path:
@@ -204,25 +208,33 @@ def main() -> int:
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     bases = base_articles()
     print(f"source articles: {len(bases)} (TE3 dev, PolNeAR dev, sample corpus); edition date {EDITION}")
-    print(f"{'docs':>6} {'first s':>9} {'+1 doc s':>9} {'peak MB':>8} {'docs/s':>8} {'exponent':>9}")
-    rows: list[tuple[int, float]] = []
+    print(
+        f"{'docs':>6} {'first s':>9} {'+1 doc s':>9} {'peak MB':>8} {'docs/s':>8} {'exponent':>9}"
+        f" {'first cpu s':>12} {'+1 cpu s':>9} {'cpu exponent':>13}  (load {os.getloadavg()[0]:.1f})"
+    )
+    rows: list[tuple[int, float, float]] = []
     for n in sizes:
         with tempfile.TemporaryDirectory(prefix="briefing-scale-") as tmp_s:
             tmp = Path(tmp_s)
             config = bench_config(tmp, None)
             corpus, out = tmp / "corpus", tmp / "out"
             write_corpus(corpus, n, bases)
-            first, peak1 = run_build(corpus, out, config, [])
+            first, peak1, cpu1 = run_build(corpus, out, config, [])
             add_one(corpus, n, bases)
-            again, peak2 = run_build(corpus, out, config, [])
+            again, peak2, cpu2 = run_build(corpus, out, config, [])
             shutil.rmtree(out, ignore_errors=True)
-        exponent = ""
+        exponent = cpu_exponent = ""
         if rows:
-            n0, t0 = rows[-1]
+            n0, t0, c0 = rows[-1]
             exponent = f"{math.log(first / t0) / math.log(n / n0):.2f}"
-        rows.append((n, first))
+            cpu_exponent = f"{math.log(cpu1 / c0) / math.log(n / n0):.2f}"
+        rows.append((n, first, cpu1))
         peak = max(peak1, peak2) / 1e6
-        print(f"{n:>6} {first:>9.1f} {again:>9.2f} {peak:>8.0f} {n / first:>8.1f} {exponent:>9}", flush=True)
+        print(
+            f"{n:>6} {first:>9.1f} {again:>9.2f} {peak:>8.0f} {n / first:>8.1f} {exponent:>9}"
+            f" {cpu1:>12.1f} {cpu2:>9.2f} {cpu_exponent:>13}  (load {os.getloadavg()[0]:.1f})",
+            flush=True,
+        )
     return 0
 
 

@@ -93,6 +93,19 @@ def _token(key: str, upper: bool, cap: bool, brk: bool) -> Token:
     return Token(key, upper, cap, brk)
 
 
+def pack(toks: Sequence[Token]) -> tuple[str, str]:
+    """Return tokens as two strings (keys separated by spaces, one flag digit each), for storage."""
+    return " ".join(t.key for t in toks), "".join(str(t.upper + 2 * t.cap + 4 * t.brk) for t in toks)
+
+
+def unpack(keys: str, flags: str) -> tuple[Token, ...]:
+    """Return the tokens `pack` stored (the same shared instances `tokens` makes)."""
+    return tuple(
+        _token(k, bool(f & 1), bool(f & 2), bool(f & 4))
+        for k, f in zip(keys.split(" "), map(int, flags), strict=True)
+    )
+
+
 def tokens(text: str) -> list[Token]:
     """Return the word tokens of `text` in order, each with its normalised key and case flags."""
     out: list[Token] = []

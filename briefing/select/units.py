@@ -27,13 +27,35 @@ class Unit:
     tokens: tuple[Token, ...]
 
 
+UnitRow = tuple[int, int, int, int, str, tuple[Token, ...]]  # para, sent, start, end, text, tokens
+
+# Sentence units computed ahead (by the corpus store, which keeps them with each document's
+# extraction results), by document identity; build_units uses them instead of tokenising again.
+_PRIMED: dict[int, tuple[Document, list[UnitRow]]] = {}
+
+
+def document_units(doc: Document) -> list[UnitRow]:
+    """Return the sentence units of one document (what `build_units` computes per document)."""
+    rows: list[UnitRow] = []
+    for p, para in enumerate(doc.paragraphs):
+        for s, span in enumerate(split_sentences(para)):
+            toks = tuple(tokens(span.text))
+            if toks:
+                rows.append((p, s, span.start, span.end, span.text, toks))
+    return rows
+
+
+def prime_units(doc: Document, rows: list[UnitRow]) -> None:
+    """Register the units of `doc` computed earlier (exactly `document_units(doc)`)."""
+    _PRIMED[id(doc)] = (doc, rows)
+
+
 def build_units(docs: Sequence[Document]) -> list[Unit]:
     """Return every sentence of every document, in reading order."""
     units = []
     for d, doc in enumerate(docs):
-        for p, para in enumerate(doc.paragraphs):
-            for s, span in enumerate(split_sentences(para)):
-                toks = tuple(tokens(span.text))
-                if toks:
-                    units.append(Unit(d, p, s, span.start, span.end, span.text, toks))
+        hit = _PRIMED.pop(id(doc), None)
+        rows = hit[1] if hit is not None and hit[0] is doc else document_units(doc)
+        for p, s, start, end, text, toks in rows:
+            units.append(Unit(d, p, s, start, end, text, toks))
     return units

@@ -27,6 +27,8 @@ from briefing.extract.events import DocEvent
 from briefing.extract.quotes import FoundQuote, FoundStatement
 from briefing.model import Document, Person
 from briefing.readers import list_sources, read_source
+from briefing.select.tokenize import pack, unpack
+from briefing.select.units import document_units, prime_units
 from briefing.store.base import Row, Store
 from briefing.store.codec import decode, dumps
 from briefing.store.fingerprint import people_fingerprint, source_key, tool_fingerprint
@@ -53,7 +55,15 @@ def process_file(path: Path, sidecar_values: dict | None, people: Sequence[Perso
     out: list[dict[str, Any]] = []
     for doc in docs:
         events, quotes, statements = extract_document(doc, people, warnings.append)
-        out.append({"document": doc, "events": events, "quotes": quotes, "statements": statements})
+        units = []
+        for para, sent, start, end, text, toks in document_units(doc):
+            keys, flags = pack(toks)
+            # the text is a slice of its paragraph; stored only if it were ever not
+            own = None if doc.paragraphs[para][start:end] == text else text
+            units.append([para, sent, start, end, own, keys, flags])
+        out.append(
+            {"document": doc, "events": events, "quotes": quotes, "statements": statements, "units": units}
+        )
     return dumps({"warnings": warnings, "docs": out})
 
 
@@ -74,16 +84,32 @@ def _watch_parent(parent: int) -> None:
 
 
 def _decode(payload: str) -> tuple[list[str], list[tuple[Document, list, list, list]]]:
+    """Return a payload's warnings and articles; each article's sentence units are handed to the
+    selector, which then does not split and tokenise the unchanged corpus again."""
     data = json.loads(payload)
-    docs = [
-        (
-            decode(Document, d["document"]),
-            [decode(DocEvent, e) for e in d["events"]],
-            [decode(FoundQuote, q) for q in d["quotes"]],
-            [decode(FoundStatement, s) for s in d["statements"]],
+    docs = []
+    for d in data["docs"]:
+        doc = decode(Document, d["document"])
+        rows = [
+            (
+                para,
+                sent,
+                start,
+                end,
+                doc.paragraphs[para][start:end] if own is None else own,
+                unpack(keys, flags),
+            )
+            for para, sent, start, end, own, keys, flags in d["units"]
+        ]
+        prime_units(doc, rows)
+        docs.append(
+            (
+                doc,
+                [decode(DocEvent, e) for e in d["events"]],
+                [decode(FoundQuote, q) for q in d["quotes"]],
+                [decode(FoundStatement, s) for s in d["statements"]],
+            )
         )
-        for d in data["docs"]
-    ]
     return data["warnings"], docs
 
 
