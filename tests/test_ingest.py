@@ -6,6 +6,7 @@ import json
 import socket
 from pathlib import Path
 
+import pytest
 import yaml
 
 from briefing.cli import main
@@ -13,6 +14,15 @@ from briefing.ingest import ingest
 from briefing.ingest.settings import Feed
 from briefing.readers import read_corpus
 from tests.feed_server import FeedServer, page, rss
+
+
+@pytest.fixture(autouse=True)
+def _no_proxy(monkeypatch):
+    """The test server is on 127.0.0.1: a proxy configured in the environment must not be used."""
+    for var in ("http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("no_proxy", "127.0.0.1,localhost")
+
 
 DATE1 = "Tue, 13 May 2025 09:30:00 GMT"
 DATE2 = "Wed, 14 May 2025 10:00:00 GMT"

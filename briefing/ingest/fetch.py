@@ -39,7 +39,9 @@ class _NoRedirect(urllib.request.HTTPRedirectHandler):
         return None  # we follow redirects ourselves, checking each target
 
 
-_OPENER = urllib.request.build_opener(_NoRedirect, urllib.request.ProxyHandler({}))
+def _opener() -> urllib.request.OpenerDirector:
+    """Built per fetch so the user's proxy settings (http_proxy, no_proxy...) are read as they are now."""
+    return urllib.request.build_opener(_NoRedirect)
 
 
 def _read_bounded(resp, url: str, timeout: float, max_bytes: int) -> bytes:  # type: ignore[no-untyped-def]
@@ -71,7 +73,7 @@ def fetch(url: str, *, timeout: float = TIMEOUT, max_bytes: int = MAX_BYTES) -> 
         seen.add(current)
         request = urllib.request.Request(current, headers={"User-Agent": USER_AGENT, "Accept": "*/*"})
         try:
-            with _OPENER.open(request, timeout=timeout) as resp:
+            with _opener().open(request, timeout=timeout) as resp:
                 length = resp.headers.get("Content-Length")
                 if length and length.isdigit() and int(length) > max_bytes:
                     raise FetchError(f"{url}: {int(length)} bytes is over the {max_bytes}-byte limit; skipped")

@@ -52,7 +52,7 @@ def read_html(data: bytes | str, file: str, where: str, fmt: str = "html") -> Re
     page = htmlmeta.read_page(tree)
     try:
         result = bare_extraction(
-            load_html(data),
+            tree,  # read_page only reads the tree; trafilatura may prune it now
             with_metadata=True,
             include_comments=False,
             include_tables=True,
