@@ -7,6 +7,7 @@ item is tied to a numbered source, so writers can cite without knowing about fil
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -54,16 +55,34 @@ def extract_corpus(
 def extract_document(
     doc: Document, people: Sequence[Person], warn=lambda _m: None
 ) -> tuple[list[DocEvent], list[FoundQuote], list[FoundStatement]]:
-    """Return one document's events, quotes and statements (what the corpus store caches per document)."""
+    """Return one document's events, quotes and statements (what the corpus store caches per document).
+
+    Extraction is pure text processing: the only errors a document itself can cause are text too
+    deeply structured for the stack (RecursionError) or too large for memory; those are a warning
+    and the rest of the build goes on. Any other exception is a bug in briefing. A weekly build
+    must still not lose every theme to one article, so it is reported as a bug, naming the file;
+    with BRIEFING_DEBUG=1 (set by the test suite) it is raised with its traceback instead, so
+    tests never pass over a bug as a warning.
+    """
     try:
         return (
             _unique_events(extract_events(_with_captions(doc))),
             extract_quotes(doc, people),
             extract_statements(doc, people),
         )
-    except Exception as exc:  # one bad document must never lose the rest of a build
-        warn(f"{doc.id}: extraction failed ({type(exc).__name__}: {exc}); its events and quotes are left out")
-        return [], [], []
+    except (RecursionError, MemoryError) as exc:
+        warn(
+            f"{doc.id}: too large or too deeply nested to extract ({type(exc).__name__}); "
+            "its events and quotes are left out; split the document or remove it from the corpus"
+        )
+    except Exception as exc:
+        if os.environ.get("BRIEFING_DEBUG"):
+            raise
+        warn(
+            f"{doc.id}: internal error while extracting ({type(exc).__name__}: {exc}); its events and "
+            "quotes are left out. This is a bug in briefing: please report it with this file"
+        )
+    return [], [], []
 
 
 def unify(result: CorpusExtraction) -> CorpusExtraction:

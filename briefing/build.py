@@ -16,7 +16,7 @@ from pathlib import Path
 from briefing.assemble import CorpusExtraction, build_briefing, extract_corpus
 from briefing.config import Config
 from briefing.editions import diff_against_previous, generated_at_for, save_edition
-from briefing.errors import BriefingError
+from briefing.errors import BriefingError, StrictFailure
 from briefing.lock import BuildLock
 from briefing.model import Briefing, Theme
 from briefing.progress import Reporter
@@ -156,6 +156,8 @@ def _build_locked(
                     warn=reporter.warn,
                 )
             )
+        except StrictFailure:
+            raise
         except BriefingError as exc:
             result.failed.append(f"{theme.id}: {exc}")
             reporter.warn(f"theme {theme.id} not built: {exc}")

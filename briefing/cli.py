@@ -17,7 +17,7 @@ from briefing import __version__, schedule
 from briefing.config import Config, load_config
 from briefing.delivery import cli as delivery_cli
 from briefing.editions import date_arg, edition_date_arg, resolve_period, window_arg
-from briefing.errors import BriefingError, InputError
+from briefing.errors import BriefingError, BuildIncomplete, InputError
 from briefing.model import FORMATS
 from briefing.paths import add_corpus_option, user_path
 from briefing.progress import Reporter
@@ -59,6 +59,11 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--out", metavar="DIR", help="output folder (default: config output.folder)")
     b.add_argument("--quiet", action="store_true", help="no progress output")
     b.add_argument("--follow-links", action="store_true", help=FOLLOW_HELP)
+    b.add_argument(
+        "--strict",
+        action="store_true",
+        help="fail (exit 8) at the first warning, so a scheduled run never publishes a degraded briefing",
+    )
     b.add_argument(
         "--rebuild",
         action="store_true",
@@ -114,7 +119,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     from briefing.build import run_build
 
     out_dir = user_path(args.out or config.output.folder, "--out" if args.out else "output.folder")
-    reporter = Reporter(quiet=args.quiet)
+    reporter = Reporter(quiet=args.quiet, strict=args.strict)
     edition_date = args.date or dt.date.today()
     try:
         period_start, period_end = resolve_period(edition_date, args.since, args.window)
@@ -134,8 +139,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         rebuild=args.rebuild,
     )
     if result.failed:
-        print(f"error: {len(result.failed)} theme(s) failed: " + "; ".join(result.failed), file=sys.stderr)
-        return 1
+        raise BuildIncomplete(f"{len(result.failed)} theme(s) failed: " + "; ".join(result.failed))
     return 0
 
 

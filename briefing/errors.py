@@ -34,3 +34,17 @@ class OutputError(BriefingError):
 class BuildLocked(BriefingError):
     category = "build locked"
     exit_code = 5
+
+
+class BuildIncomplete(BriefingError):
+    """Some themes failed; the others were built and published as usual."""
+
+    category = "build incomplete"
+    exit_code = 7
+
+
+class StrictFailure(BriefingError):
+    """`--strict`: a warning fails the run, for scheduled runs that must not publish a degraded briefing."""
+
+    category = "strict"
+    exit_code = 8

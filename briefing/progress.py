@@ -5,13 +5,16 @@ from __future__ import annotations
 import sys
 from typing import TextIO
 
+from briefing.errors import StrictFailure
+
 
 class Reporter:
     """Shows progress lines only on a terminal; warnings always go to stderr, each naming its file."""
 
-    def __init__(self, stream: TextIO | None = None, quiet: bool = False):
+    def __init__(self, stream: TextIO | None = None, quiet: bool = False, strict: bool = False):
         self.stream = stream or sys.stderr
         self.interactive = bool(getattr(self.stream, "isatty", lambda: False)()) and not quiet
+        self.strict = strict
         self.warnings: list[str] = []
 
     def progress(self, message: str) -> None:
@@ -30,3 +33,7 @@ class Reporter:
             self.stream.write("\r\033[K")
         self.stream.write(f"warning: {message}\n")
         self.stream.flush()
+        if self.strict:
+            # the first warning stops the run; editions are renamed into place whole, so nothing
+            # half-built is published, and themes finished before it had no warning
+            raise StrictFailure(f"{message} (--strict turns warnings into failure)")

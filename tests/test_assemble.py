@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from briefing.assemble import NO_MATERIAL, build_briefing, extract_corpus
 from briefing.config import Config
 from briefing.model import Document, OutputSettings, Person, Theme
@@ -80,18 +82,37 @@ def test_theme_without_material_says_so_instead_of_padding():
     assert b.notes == (NO_MATERIAL.format(n=2),)
 
 
-def test_a_failing_document_is_a_warning_not_a_lost_build(monkeypatch):
+def _fail_on(monkeypatch, doc_id: str, error: BaseException) -> None:
     import briefing.assemble as assemble
 
     real = assemble.extract_events
 
     def flaky(d):
-        if d.id == "a.txt":
-            raise ValueError("boom")
+        if d.id == doc_id:
+            raise error
         return real(d)
 
     monkeypatch.setattr(assemble, "extract_events", flaky)
+
+
+def test_a_bug_on_one_document_is_reported_as_a_bug_and_the_build_goes_on(monkeypatch):
+    monkeypatch.delenv("BRIEFING_DEBUG", raising=False)  # as a user's build runs
+    _fail_on(monkeypatch, "a.txt", ValueError("boom"))
     warnings: list[str] = []
     ex = extract_corpus(DOCS, CONFIG.people, warnings.append)
     assert ex.events["a.txt"] == [] and ex.events["b.txt"]
-    assert any("a.txt" in w and "extraction failed" in w for w in warnings)
+    assert any("a.txt" in w and "internal error" in w and "bug in briefing" in w for w in warnings)
+
+
+def test_a_bug_surfaces_with_its_traceback_under_the_test_suite(monkeypatch):
+    _fail_on(monkeypatch, "a.txt", ValueError("boom"))
+    with pytest.raises(ValueError, match="boom"):
+        extract_corpus(DOCS, CONFIG.people, lambda _m: None)
+
+
+def test_a_document_too_deep_for_the_stack_is_a_warning_even_under_tests(monkeypatch):
+    _fail_on(monkeypatch, "a.txt", RecursionError("maximum recursion depth exceeded"))
+    warnings: list[str] = []
+    ex = extract_corpus(DOCS, CONFIG.people, warnings.append)
+    assert ex.events["a.txt"] == [] and ex.events["b.txt"]
+    assert any("a.txt" in w and "too large or too deeply nested" in w for w in warnings)

@@ -102,7 +102,7 @@ def test_build_leaves_a_users_folder_named_like_an_edition_alone(project, capsys
     (tdir / ".tmp-work" / "draft.txt").write_text("draft", encoding="utf-8")
     before = snapshot(project)
     code, err = build(capsys)
-    assert_clean_error(code, err, 1, f"out/steel/{name} is a folder briefing did not write", "left alone")
+    assert_clean_error(code, err, 7, f"out/steel/{name} is a folder briefing did not write", "left alone")
     # the new edition may be written beside them; nothing that was there changed
     after = snapshot(project, skip=(f"out/steel/{DAY}",) if name == "latest" else ())
     assert after == {k: v for k, v in before.items() if name == DAY or not k.startswith(f"out/steel/{DAY}")}
@@ -114,7 +114,7 @@ def test_build_refuses_a_theme_folder_full_of_the_users_files(project, capsys):
     (tdir / "report.docx").write_bytes(b"mine")
     before = snapshot(project)
     code, err = build(capsys)
-    assert_clean_error(code, err, 1, "out/steel holds files briefing did not write")
+    assert_clean_error(code, err, 7, "out/steel holds files briefing did not write")
     # the corpus store (the tool's own cache of what it extracted) may be new; nothing else may change
     store = ("out/.store.sqlite", "out/.store.sqlite-wal", "out/.store.sqlite-shm")
     assert snapshot(project, skip=store) == before
@@ -213,6 +213,6 @@ def test_disk_full_names_the_folder_and_removes_the_temporary_one(project, capsy
 
     monkeypatch.setattr(atomic, "_write_file", full_after_some_bytes)
     code, err = build(capsys)
-    assert_clean_error(code, err, 1, "no space left on the device holding out/steel")
+    assert_clean_error(code, err, 7, "no space left on the device holding out/steel")
     assert len(err) < 600, err
     assert snapshot(project) == before  # no temporary folder left, the previous edition untouched

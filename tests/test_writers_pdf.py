@@ -192,3 +192,10 @@ def test_long_briefing_repeats_table_headers_and_keeps_furniture_on_one_line():
 
 def norm(text: str) -> str:
     return " ".join(text.split())
+
+
+def test_characters_beyond_the_bmp_copy_out_of_the_pdf_as_themselves():
+    b = make_briefing()
+    title = "Markets \U0001f600 react to \U0001d5aa-pop"
+    text = pdf_text_of(WRITERS["pdf"].render(replace(b, theme=replace(b.theme, title=title))))
+    assert title in text

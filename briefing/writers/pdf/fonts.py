@@ -17,6 +17,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
 from briefing.errors import OutputError
+from briefing.writers.pdf import tounicode
 
 FONT_DIR = Path(__file__).resolve().parents[2] / "fonts"
 
@@ -44,6 +45,7 @@ _PDF_SUBSTITUTES = str.maketrans({"\u202f": "\u00a0"})
 @lru_cache(maxsize=1)
 def register_fonts() -> None:
     """Register the bundled fonts with reportlab once per process."""
+    tounicode.install()  # characters beyond U+FFFF must copy out of the PDF as themselves
     for name, file in FILES.items():
         path = FONT_DIR / file
         if not path.is_file():
