@@ -1,8 +1,9 @@
 """Page furniture of the PDF: A4 frame, running header, footer with "Page x of y", outline.
 
-The total page count is only known after layout, so `render_pages` lays the
-story out twice (the second pass prints the total the first one found); this
-keeps bookmarks on their real pages, which deferred-page canvases break.
+The total page count is only known after layout. Rather than lay the story out
+twice, each page's footer refers to a PDF form (an XObject) that is drawn after
+the last page, when the total is known, and saved with the document: one layout
+pass, and bookmarks stay on their real pages (which deferred-page canvases break).
 """
 
 from __future__ import annotations
@@ -73,7 +74,7 @@ def fit(text: str, font: str, size: float, width: float) -> str:
 
 
 class _Document(BaseDocTemplate):
-    def __init__(self, buffer: io.BytesIO, info: PageInfo, total_pages: int | None) -> None:
+    def __init__(self, buffer: io.BytesIO, info: PageInfo) -> None:
         super().__init__(
             buffer,
             pagesize=A4,
@@ -90,7 +91,7 @@ class _Document(BaseDocTemplate):
             initialFontName=REGULAR,  # else every page names Helvetica, a font the PDF does not embed
         )
         self.info = info
-        self.total_pages = total_pages
+        self.pages = 0
         frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body")
         self.addPageTemplates(
             [
@@ -119,13 +120,24 @@ class _Document(BaseDocTemplate):
         canvas.setStrokeColor(RULE)
         canvas.setLineWidth(0.5)
         canvas.line(MARGIN_X, y + 4 * mm, width - MARGIN_X, y + 4 * mm)
-        canvas.setFillColor(MUTED)
-        total = self.total_pages if self.total_pages is not None else doc.page
-        page = f"Page {doc.page} of {total}"
-        room = width - 2 * MARGIN_X - text_width(page, REGULAR, 7.5) - 8 * mm
-        draw_text(canvas, MARGIN_X, y, fit(self.info.footer, REGULAR, 7.5, room), REGULAR, 7.5)
-        draw_text(canvas, width - MARGIN_X, y, page, REGULAR, 7.5, right=True)
         canvas.restoreState()
+        # the text names the total, unknown yet: it goes in a form drawn by `draw_footers`
+        canvas.doForm(_footer_form(doc.page))
+        self.pages = doc.page
+
+    def draw_footers(self) -> None:
+        """Draw every page's footer text ("theme · date", "Page x of y") now the total is known."""
+        canvas = self.canv
+        width, _ = A4
+        y = MARGIN_BOTTOM - 10 * mm
+        for number in range(1, self.pages + 1):
+            canvas.beginForm(_footer_form(number))
+            canvas.setFillColor(MUTED)
+            page = f"Page {number} of {self.pages}"
+            room = width - 2 * MARGIN_X - text_width(page, REGULAR, 7.5) - 8 * mm
+            draw_text(canvas, MARGIN_X, y, fit(self.info.footer, REGULAR, 7.5, room), REGULAR, 7.5)
+            draw_text(canvas, width - MARGIN_X, y, page, REGULAR, 7.5, right=True)
+            canvas.endForm()
 
     def _first_page(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
         self._footer(canvas, doc)
@@ -151,11 +163,16 @@ def content_width() -> float:
     return A4[0] - 2 * MARGIN_X
 
 
+def _footer_form(page: int) -> str:
+    return f"BriefingFooter{page}"
+
+
 def render_pages(make_story: Callable[[], list[Flowable]], info: PageInfo) -> bytes:
-    """Return the PDF bytes, laying the story out twice to learn the page count."""
-    first = _Document(io.BytesIO(), info, None)
-    first.build(make_story())
+    """Return the PDF bytes: the story laid out once, the footers' page totals drawn at save time."""
     buffer = io.BytesIO()
-    final = _Document(buffer, info, first.page)
-    final.build(make_story())
+    document = _Document(buffer, info)
+    document._doSave = 0  # saved below, once the footers are drawn
+    document.build(make_story())
+    document.draw_footers()
+    document.canv.save()
     return buffer.getvalue()
