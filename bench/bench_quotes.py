@@ -16,6 +16,7 @@ needs `--final`. Prints the scorer's summary per path (all speakers, then
     .venv/bin/python bench/bench_quotes.py                    # dev, both paths
     .venv/bin/python bench/bench_quotes.py --path product --errors
     .venv/bin/python bench/bench_quotes.py --final            # test split, once, for the note
+    .venv/bin/python bench/bench_quotes.py --ablate           # what each named construction adds on dev
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from briefing.extract.quotes import extract_quotes  # noqa: E402
+from briefing.extract.quotes.constructions import TABLE, without  # noqa: E402
 from briefing.model import Document  # noqa: E402
 
 BENCH = Path(__file__).resolve().parents[2] / "shared" / "bench"
@@ -136,6 +138,58 @@ def run(
     return figures
 
 
+def _quiet_score(gold: Path, preds: list[dict], scorer: Path, workdir: Path) -> tuple[float, float]:
+    m = LAST_LINE.search(score(gold, preds, scorer, [], workdir).splitlines()[-1])
+    assert m, "the scorer's last line changed"
+    return float(m.group(1)), float(m.group(2))
+
+
+def _sample_corpus() -> tuple[float, float]:
+    """Quote F1 and speaker accuracy on the sample corpus against its gold (component path, registry on)."""
+    import contextlib
+    import importlib.util
+    import io
+
+    from briefing.assemble import extract_corpus
+    from briefing.config import load_config
+    from briefing.readers import read_corpus
+
+    root = Path(__file__).resolve().parents[1]
+    spec = importlib.util.spec_from_file_location("gold_scorer", root.parent / "shared" / "eval" / "score.py")
+    assert spec and spec.loader
+    scorer = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(scorer)
+    docs = read_corpus(root / "seeds")
+    extraction = extract_corpus(docs, load_config(root / "config.yaml").people)
+    extract = {
+        "documents": [
+            {"file": d.file, "quotes": [{"text": q.text, "speaker": q.speaker} for q in extraction.quotes[d.id]]}
+            for d in docs
+        ]
+    }
+    with contextlib.redirect_stdout(io.StringIO()):
+        figures = scorer.score_extract(root.parent / "shared" / "eval" / "seeds", extract)
+    return figures["quote_F1"], figures["speaker_acc"]
+
+
+def ablate(data: Path, scorer: Path) -> None:
+    """Dev (component path) and sample-corpus figures with each named construction switched off in turn."""
+    gold = data / "polnear_dev.jsonl"
+    records = [json.loads(line) for line in gold.read_text(encoding="utf-8").splitlines() if line.strip()]
+    with tempfile.TemporaryDirectory(prefix="bench-quotes-") as tmp:
+        f1, acc = _quiet_score(gold, predict_component(records), scorer, Path(tmp))
+        s_f1, s_acc = _sample_corpus()
+        print(f"{'construction':24s} {'dev speaker':>12s} {'dev quote F1':>12s} {'sample F1':>10s} {'sample spk':>10s}")
+        print(f"{'(all on)':24s} {acc:12.2f} {f1:12.2f} {s_f1:10.3f} {s_acc:10.3f}")
+        for c in TABLE:
+            with without(c.name):
+                c_f1, c_acc = _quiet_score(gold, predict_component(records), scorer, Path(tmp))
+                cs_f1, cs_acc = _sample_corpus()
+            print(
+                f"{c.name:24s} {c_acc - acc:+12.2f} {c_f1 - f1:+12.2f} {cs_f1 - s_f1:+10.3f} {cs_acc - s_acc:+10.3f}"
+            )
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--final", action="store_true", help="score the TEST split (once, for the final figure)")
@@ -145,7 +199,11 @@ def main() -> int:
     )
     ap.add_argument("--scorer", type=Path, default=BENCH / "score_quotes.py")
     ap.add_argument("--errors", action="store_true", help="pass --errors to the scorer")
+    ap.add_argument("--ablate", action="store_true", help="switch each named construction off in turn (dev)")
     args = ap.parse_args()
+    if args.ablate:
+        ablate(args.data, args.scorer)
+        return 0
     paths = ["component", "product"] if args.path == "both" else [args.path]
     figures = run("test" if args.final else "dev", paths, args.data, args.scorer, args.errors)
     print(" ".join(f"{p}_speaker_acc={figures[p][1]:.2f}" for p in paths), end=" ")

@@ -19,6 +19,7 @@ import re
 from collections.abc import Callable
 
 from briefing.extract.quotes.acts import SPEECH_NOUNS, words_owner
+from briefing.extract.quotes.constructions import on
 from briefing.extract.quotes.forward import phrase_after, sentence_subject
 from briefing.extract.quotes.lexicon import (
     CUE_FORMS,
@@ -193,17 +194,17 @@ def attribution_after(toks: list[Token], close: int, hi: int) -> SpeakerRef | No
     """ "…,” said Lee" / "…,” Lee said" / "…,” the ministry said in a statement"."""
     i = _token_index(toks, close + 1)
     end = _token_index(toks, hi)
-    if i < end and toks[i].text in DASHES and i + 1 < end and toks[i + 1].is_cap:
+    if i < end and toks[i].text in DASHES and i + 1 < end and toks[i + 1].is_cap and on("byline-dash"):
         ref = phrase_after(toks, i + 1, end)  # "“…” ― Pamela Padilla (@pam) May 2": a byline after the quote
         if ref and ref.kind == "name" and ref.first == i + 1:
             return ref
     while i < end and toks[i].text in {",", "—", "–", "-", "?", "!"}:
         i += 1
-    if i < end and toks[i].low == "as":  # "“Crooked Jane,” as Smith calls her"
+    if i < end and toks[i].low == "as" and on("as-calls"):  # "“Crooked Jane,” as Smith calls her"
         i += 1
     if i >= end or toks[i].text in QUOTE_MARKS:
         return None
-    if toks[i].low == "according" and i + 1 < end and toks[i + 1].low == "to":
+    if toks[i].low == "according" and i + 1 < end and toks[i + 1].low == "to" and on("according-after"):
         return phrase_after(toks, i + 2, end)  # "“…,” according to a statement from the campaign"
     if is_cue(toks, i):
         lemma = CUE_FORMS[toks[i].low]
@@ -217,11 +218,11 @@ def attribution_after(toks: list[Token], close: int, hi: int) -> SpeakerRef | No
         if toks[c].text in QUOTE_MARKS or (toks[c].text in ".;:" and not is_abbrev_dot(toks, c)):
             break
         if is_cue(toks, c) and (CUE_FORMS[toks[c].low] not in WEAK_LEMMAS or _closes_clause(toks, c, end)):
-            if _introduces_next_quote(toks, c, end):
+            if on("next-quote-verb") and _introduces_next_quote(toks, c, end):
                 break  # "While Jones called it “…,” Smith praised it as “…”": Smith's verb governs his own quote
             ref = subject_before(toks, c, i)
             between = toks[i : ref.first] if ref else []
-            if any(t.low in SPEECH_NOUNS for t in between):
+            if on("charge-relative") and any(t.low in SPEECH_NOUNS for t in between):
                 break  # "“…,” a charge Kaine denied": a relative clause on the charge, not an attribution
             if ref and ref.kind == "name" and _of_phrase(toks, i, ref.first):
                 return ref  # "…,” Mr. Morgan of the Sierra Club said" (resolved to Morgan above)
@@ -231,6 +232,7 @@ def attribution_after(toks: list[Token], close: int, hi: int) -> SpeakerRef | No
             if (
                 ref
                 and ref.kind == "name"
+                and on("role-appositive-after")
                 and len(words) == len(between) - 1
                 and between[0].text != ","
                 and any(is_possessive(t) or t.low in DETERMINERS for t in words)
@@ -298,7 +300,7 @@ def attribution_before(
     a = _token_index(toks, lo)
     b = _token_index(toks, open_)
     cues = [c for c in range(b - 1, a - 1, -1) if is_cue(toks, c)]
-    for k in range(b - 2, a - 1, -1):
+    for k in range(b - 2, a - 1, -1) if on("according-before") else ():
         if toks[k].low == "according" and toks[k + 1].low == "to":
             ref = phrase_after(toks, k + 2, b)
             if ref:
@@ -307,11 +309,13 @@ def attribution_before(
             ref = phrase_after(toks, k + 1, b)
             if ref:
                 return ref
-    if b - a > 2 and toks[a].is_cap and toks[a].low in CUE_FORMS and toks[b - 1].text in {":", ","}:
+    if b - a > 2 and toks[a].is_cap and toks[a].low in CUE_FORMS and toks[b - 1].text in {":", ","} and on(
+        "inverted-said"
+    ):
         ref = phrase_after(toks, a + 1, b)  # "Said Ellis: “…”"
         if ref and ref.kind == "name":
             return ref
-    owner = _claim_owner(toks, a, b)
+    owner = _claim_owner(toks, a, b) if on("claim-owner") else None
     if owner:
         return owner
     found: list[SpeakerRef] = []
@@ -326,6 +330,7 @@ def attribution_before(
             and toks[c].low.endswith("ing")
             and c > a
             and toks[c - 1].low in {",", "by", "after", "while"}
+            and on("participle-subject")
         ):
             # "…, calling it “…”", "… responded by calling it “…”": the main clause's subject speaks
             main = sentence_subject(toks, a, c)
@@ -334,10 +339,10 @@ def attribution_before(
             participle = True
             continue
         ref = subject_before(toks, c, a)
-        owner = words_owner(toks, c, a) if ref and ref.kind == "nominal" else None
+        owner = words_owner(toks, c, a) if ref and ref.kind == "nominal" and on("words-owner") else None
         if owner is not None and n == 0:
             return owner  # "Hale criticised Jones's remarks describing the plan as “…”": Jones speaks
-        if ref and ref.kind == "nominal" and toks[c].low.endswith("ing"):
+        if ref and ref.kind == "nominal" and toks[c].low.endswith("ing") and on("message-author"):
             # "Trump unleashed a series of tweets saying …": the tweets' author, the sentence's subject, speaks
             main = sentence_subject(toks, a, c)
             if main is None or main.kind != "name":
@@ -355,8 +360,8 @@ def attribution_before(
     # "Ryan said the spate of shootings demands that …", "Trump said he thought that …": an embedded
     # clause's subject does not speak; the main clause's named subject does.
     rank = {"name": 0, "joint": 0, "nominal": 1, "pronoun": 2}
-    for ref in found[1:]:
-        if nearest.kind == "pronoun" and other_person is not None and other_person(nearest, ref):
+    for ref in found[1:] if on("main-over-embedded") else ():
+        if nearest.kind == "pronoun" and other_person is not None and on("pronoun-gender") and other_person(nearest, ref):
             return nearest  # "Trump said Clinton lied when she called him “…”": she is not Trump
         if rank[ref.kind] < rank[nearest.kind] and ref.kind != "nominal":
             return ref
@@ -430,15 +435,6 @@ def is_title_case(words: list[str]) -> bool:
         and all(w[0].isupper() or w.lower() in SMALL_WORDS for w in words)
         and words[0][0].isupper()
     )
-
-
-ADDRESSEE = re.compile(r"\b(?:told|on|to|with)\W*$")
-
-
-def is_show_title(text: str, before: str) -> bool:
-    """ "Manafort told “Fox & Friends”", "said on “Meet the Press”": a programme where a listener stands."""
-    words = re.findall(r"[\w’'-]+", text)
-    return len(words) >= 2 and is_title_case(words) and bool(ADDRESSEE.search(before))
 
 
 @functools.lru_cache(maxsize=256)

@@ -14,13 +14,13 @@ from briefing.extract.quotes.attribution import (
     attribution_after,
     attribution_before,
     is_partial,
-    is_show_title,
     is_term,
     mask,
     previous_sentence_subject,
     sentence_bounds,
     sentence_tail,
 )
+from briefing.extract.quotes.constructions import on
 from briefing.extract.quotes.forward import sentence_subject
 from briefing.extract.quotes.lexicon import CUE_FORMS, NAMING_LEMMAS, NAMING_PHRASES, ROLE_HEADS
 from briefing.extract.quotes.marks import QuoteSpan, find_quote_spans
@@ -150,7 +150,7 @@ def units_of(doc: Document) -> list[tuple[int, str]]:
 def extract_quotes(doc: Document, people: Sequence[Person]) -> list[FoundQuote]:
     """Return the direct quotations of `doc` with speakers; scare quotes, terms and titles left out."""
     units = units_of(doc)
-    lines = [_blank_nicknames(u[1]) for u in units]
+    lines = [_blank_nicknames(u[1]) if on("nickname") else u[1] for u in units]
     spans = find_quote_spans(lines)
     by_line: dict[int, list[QuoteSpan]] = {}
     for s in spans:
@@ -178,9 +178,11 @@ def extract_quotes(doc: Document, people: Sequence[Person]) -> list[FoundQuote]:
             quoted = line[s.start : s.end]
             before = line[max(lo, s.start - 60) : max(lo, s.start - 1)]
             partial = is_partial(line, s, lo, toks)
-            speaker = _transcript_speaker(quoted, index, base + s.start) or _transcript_speaker(
-                line[lo : s.start - 1].strip() + " ", index, base + lo, known=True
-            )  # "TRUMP: “You would be in jail.”"
+            speaker = None
+            if on("transcript"):  # "TRUMP: “You would be in jail.”"
+                speaker = _transcript_speaker(quoted, index, base + s.start) or _transcript_speaker(
+                    line[lo : s.start - 1].strip() + " ", index, base + lo, known=True
+                )
             ref = None
             if speaker is None:
                 ref = _find_ref(masked, toks, s, (lo, hi), partial, index, base, quoted)
@@ -188,21 +190,30 @@ def extract_quotes(doc: Document, people: Sequence[Person]) -> list[FoundQuote]:
             if speaker is None and not partial:
                 # who spoke last: a reporting verb since the previous quote ("Clinton disagreed. “…”"),
                 # else the previous quote's speaker, else (at a paragraph's start) the previous paragraph's
-                prev = previous_sentence_subject(toks, lo, last_end)
-                speaker = resolve(prev, base + prev.start, index) if prev else current
-                if speaker is None and (s.start <= lead + 1 or s.continues):
+                prev = previous_sentence_subject(toks, lo, last_end) if on("previous-speaker") else None
+                speaker = resolve(prev, base + prev.start, index) if prev else None
+                if speaker is None and on("previous-speaker"):
+                    speaker = current
+                if speaker is None and (s.start <= lead + 1 or s.continues) and on("paragraph-carry"):
                     speaker = carried
-                if speaker is None and lo > last_end:  # "Trump went on to attack Clinton. “She is …”"
+                if speaker is None and lo > last_end and on("paragraph-subject"):  # "Trump went on to attack Clinton. “She is …”"
                     p_lo = sentence_bounds(masked, lo - 2, lo - 1)[0]
                     subj = _subject_speaker(toks, max(p_lo, last_end), lo, index, base)
                     speaker = resolve(subj, base + subj.start, index) if subj else None
             if speaker is None or NAMING_PHRASES.search(before) or STAGE_DIRECTION.fullmatch(quoted):
                 continue
-            if is_show_title(quoted, before):
+            if (
+                partial
+                and on("reporter-term")
+                and is_term(quoted, reporter, before, reported=_reported(toks, lo, s.start - 1))
+            ):
                 continue
-            if partial and is_term(quoted, reporter, before, reported=_reported(toks, lo, s.start - 1)):
-                continue
-            if partial and labels_next_noun(quoted, line[s.end + 1 :], line[lo : s.start - 1]) and not _in_reported_clause(toks, lo, s.start):
+            if (
+                partial
+                and on("noun-label")
+                and labels_next_noun(quoted, line[s.end + 1 :], line[lo : s.start - 1])
+                and not _in_reported_clause(toks, lo, s.start)
+            ):
                 continue  # "pursue “quiet” diplomacy": a label on the next noun, nobody's words
             current = speaker
             last_end = s.end + 1
@@ -220,6 +231,7 @@ def extract_quotes(doc: Document, people: Sequence[Person]) -> list[FoundQuote]:
         last = previous_sentence_subject(toks, len(line), last_end)
         if (
             last is None
+            and on("paragraph-subject")
             and (current is None or masked.rstrip().endswith(":"))
             and len(masked.rstrip()) > last_end
         ):
@@ -260,15 +272,15 @@ def _find_ref(
         )
         if ref is PARTICIPLE:
             ref = _subject_speaker(toks, lo, s.start - 1, index, base)
-    if ref is None and partial:  # "The embassy lodged a “formal complaint”"
+    if ref is None and partial and on("speech-act-noun"):  # "The embassy lodged a “formal complaint”"
         b = next((i for i, t in enumerate(toks) if t.start >= s.start - 1), len(toks))
         a = next((i for i, t in enumerate(toks) if t.start >= lo), len(toks))
         after = next((t for t in toks if t.start > s.end), None)
         ref = act_performer(toks, a, b, quoted, after)
-    if ref is None and s.closed:
+    if ref is None and s.closed and on("sentence-tail"):
         ref = sentence_tail(toks, s.end, hi)
     colon = masked[lo : s.start - 1].rstrip().endswith(":")  # "Smith put it bluntly: “…”"
-    if ref is None and (partial or colon):
+    if ref is None and (partial or colon) and on("colon-subject"):
         ref = _subject_speaker(toks, lo, s.start - 1, index, base)
     return ref if isinstance(ref, SpeakerRef) else None
 

@@ -6,6 +6,7 @@ in the same blanked-out tokens.
 
 from __future__ import annotations
 
+from briefing.extract.quotes.constructions import on
 from briefing.extract.quotes.lexicon import CUE_FORMS, NOMINAL_STOP, ROLE_HEADS
 from briefing.extract.quotes.names import CONNECTORS, OPENERS
 from briefing.extract.quotes.sources import is_source_head, tail_after, tied_phrase_end
@@ -92,7 +93,7 @@ def phrase_after(toks: list[Token], i: int, hi: int) -> SpeakerRef | None:
     # a description: determiner + words up to punctuation or a clause word
     e = i
     while e < hi and toks[e].is_word and toks[e].low not in NOMINAL_STOP - {"of", "for"} and e - i < 8:
-        if is_source_head(toks[e]):  # "a source close to the minister", "officials with knowledge of …"
+        if is_source_head(toks[e]) and on("described-source"):  # "a source close to the minister", "officials with knowledge of …"
             tail = tail_after(toks, e, hi)
             if tail is not None and tail < hi:
                 end = tied_phrase_end(toks, tail, hi)

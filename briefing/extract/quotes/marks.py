@@ -21,6 +21,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from briefing.extract.quotes.constructions import on
+
 OPENERS = {"“": "”", "«": "»", "„": "“"}
 CLOSERS = {"”", "»"}
 STRAIGHT = '"'
@@ -189,7 +191,7 @@ def find_quote_spans(paragraphs: tuple[str, ...] | list[str]) -> list[QuoteSpan]
         single_open = bool(spans) and not spans[-1].closed
     n_single = sum(len(s) for s in singles)
     n_double = sum(1 for ds, ss in zip(doubles, singles, strict=True) for d in ds if not _within(d, ss))
-    if n_single <= n_double:
+    if n_single <= n_double or not on("single-marks"):
         return [d for ds in doubles for d in ds]
     return [s for ds, ss in zip(doubles, singles, strict=True) for s in _merge(ds, ss)]
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from briefing.extract.quotes.constructions import on
 from briefing.extract.quotes.lexicon import (
     CUE_FORMS,
     HONORIFICS,
@@ -323,7 +324,7 @@ def subject_before(toks: list[Token], cue: int, lo: int) -> SpeakerRef | None:
             if outer is not None and outer.kind == "nominal":  # "the head of the Sierra Club said"
                 text = join_tokens(toks[outer.first : k + 1])
                 return SpeakerRef("nominal", text, None, outer.start, outer.first)
-    if ref is not None and ref.kind in ("name", "nominal"):
+    if ref is not None and ref.kind in ("name", "nominal") and on("described-source"):
         return _described_source(toks, ref, k, lo) or ref
     return ref
 
