@@ -78,12 +78,22 @@ document_text = st.lists(
 ).map(" ".join)
 
 
-def run(argv: list[str]) -> int:
-    """Run the CLI in-process; any exception escaping `main` fails the property (a traceback)."""
+def run(argv: list[str], home: str | None = None) -> int:
+    """Run the CLI in-process; any exception escaping `main` fails the property (a traceback).
+
+    With `home`, `~` and $HOME point into the test's own folder, so a generated `~` never
+    makes the command read the real home directory.
+    """
+    saved = os.environ.get("HOME")
+    if home is not None:
+        os.environ["HOME"] = home
     try:
         return main(argv)
     except SystemExit as exc:  # argparse usage errors: exit 2 with a usage message
         return int(exc.code or 0)
+    finally:
+        if saved is not None:
+            os.environ["HOME"] = saved
 
 
 # -- paths --------------------------------------------------------------------------------------
@@ -98,16 +108,20 @@ def test_any_output_path_is_refused_cleanly_or_reaches_the_job_intact(name, back
         os.chdir(project)
         try:
             argv = ["schedule", "--with", backend, "--out", name, "--unit-dir", str(Path(tmp) / "u")]
-            code = run(argv)
+            code = run(argv, home=tmp)
         finally:
             os.chdir(old)
         out, err = capsys.readouterr()
     assert "Traceback" not in err
+    saved = os.environ["HOME"]
+    os.environ["HOME"] = tmp  # as the command saw it
     try:
         expected = user_path(name)
     except BriefingError:
         assert code == 2 and "not set" in err
         return
+    finally:
+        os.environ["HOME"] = saved
     if code != 0:
         assert code in (1, 2) and err.strip(), err
         return
@@ -134,7 +148,7 @@ def test_any_seeds_path_gives_an_exit_code_not_a_traceback(name, capsys):
         old = os.getcwd()
         os.chdir(project)
         try:
-            code = run(["extract", "--seeds", name])
+            code = run(["extract", "--seeds", name], home=tmp)
         finally:
             os.chdir(old)
         _, err = capsys.readouterr()
@@ -206,7 +220,7 @@ def test_byline_parsing_never_raises_and_names_at_most_four(line):
     assert names is None or 1 <= len(names) <= 4
 
 
-@SETTINGS
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=document_text, raw=st.binary(max_size=200))
 def test_any_document_is_read_or_skipped_and_the_rest_still_builds(text, raw, capsys):
     with tempfile.TemporaryDirectory() as tmp:

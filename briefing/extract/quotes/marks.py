@@ -101,6 +101,9 @@ SINGLE_CLOSERS = frozenset("’'")
 ELISIONS = frozenset("til tis twas em n cause cos bout round ere nother s".split())
 
 
+_WORD = re.compile(r"[A-Za-z0-9]+")
+
+
 def _single_opener(text: str, i: int) -> bool:
     """ ‘ or ' opening a quote: space, start or bracket before, a letter or digit after, and no elision."""
     if text[i] not in SINGLE_OPENERS or not _looks_like_opener(text, i) or i + 1 >= len(text):
@@ -109,7 +112,7 @@ def _single_opener(text: str, i: int) -> bool:
         return False  # '' written for a double mark
     if text[i + 1] in "“\"":
         return True  # ‘“We…” is what he said’
-    word = re.match(r"[A-Za-z0-9]+", text[i + 1 :])
+    word = _WORD.match(text, i + 1)
     if word is None:
         return False
     w = word.group(0)
@@ -127,9 +130,12 @@ def _single_closer(text: str, j: int) -> bool:
     after = text[j + 1] if j + 1 < len(text) else " "
     if after.isalnum():
         return False  # don't, Korea's, rock 'n' roll
-    if text[j - 1] in "sS" and re.match(r"\s+[a-z]", text[j + 1 :]):
+    if text[j - 1] in "sS" and _LOWER_WORD_NEXT.match(text, j + 1):
         return False  # "the ministers' meeting": a plural possessive
     return True
+
+
+_LOWER_WORD_NEXT = re.compile(r"\s+[a-z]")
 
 
 def single_spans(paragraph: str, index: int, doubles: list[QuoteSpan], open_at_end: bool) -> list[QuoteSpan]:
@@ -140,12 +146,22 @@ def single_spans(paragraph: str, index: int, doubles: list[QuoteSpan], open_at_e
     out: list[QuoteSpan] = []
     i = 0
     n = len(paragraph)
+    # which offsets lie in a double-quoted span (covered) or strictly inside one (interior),
+    # marked once: asking every span at every character was quadratic in a long paragraph
+    covered, interior = bytearray(n + 1), bytearray(n + 1)
+    for a, b in inside:
+        lo, hi = max(a, 0), min(b, n + 1)
+        if hi > lo:
+            covered[lo:hi] = b"\x01" * (hi - lo)
+        lo, hi = max(a + 1, 0), min(b - 1, n + 1)
+        if hi > lo:
+            interior[lo:hi] = b"\x01" * (hi - lo)
     while i < n:
-        if any(a <= i < b for a, b in inside) or not _single_opener(paragraph, i):
+        if covered[i] or not _single_opener(paragraph, i):
             i += 1
             continue
         j = i + 1
-        while j < n and not (_single_closer(paragraph, j) and not any(a < j < b - 1 for a, b in inside)):
+        while j < n and not (_single_closer(paragraph, j) and not interior[j]):
             j += 1
         if j < n and j > i + 1:
             out.append(QuoteSpan(index, i + 1, j, True, False))
