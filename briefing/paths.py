@@ -24,7 +24,12 @@ def user_path(text: str | os.PathLike[str], what: str = "path") -> Path:
     A variable left unexpanded would otherwise become a folder literally named `$VAR`.
     """
     raw = os.fspath(text)
-    expanded = os.path.expandvars(os.path.expanduser(raw))
+    if "\x00" in raw:  # no file system accepts it; `~\x00` even crashed the user lookup
+        raise ConfigError(f"{what} {raw!r} contains a NUL character, which no path can hold")
+    try:
+        expanded = os.path.expandvars(os.path.expanduser(raw))
+    except (ValueError, KeyError) as exc:
+        raise ConfigError(f"{what} {raw!r} cannot be expanded ({exc})") from None
     missing = _UNSET.search(expanded)
     if missing and missing.group(0) in raw:
         name = missing.group(1).strip("{}")
