@@ -23,6 +23,7 @@ from briefing.extract.quotes import (
 )
 from briefing.model import Document, Person, Theme
 from briefing.select import Selected, select_passages, summarize, theme_filter
+from briefing.select.grouping import group_passages
 from briefing.select.standalone import is_stale
 from briefing.textnorm import normalise
 from briefing.timeline import build_timeline
@@ -139,7 +140,7 @@ def build_briefing(
     settings = config.output
     people = config.people
 
-    selected: list[Selected] = select_passages(in_period, theme, people, settings)
+    selected: list[Selected] = group_passages(select_passages(in_period, theme, people, settings))
     doc_date = {d.id: d.date for d in docs}
 
     def stale(text: str, doc_ids: Sequence[str]) -> bool:

@@ -17,6 +17,7 @@ from briefing.assemble import CorpusExtraction, build_briefing, extract_corpus
 from briefing.config import Config
 from briefing.editions import diff_against_previous, generated_at_for, save_edition
 from briefing.errors import BriefingError, StrictFailure
+from briefing.fit import fit_pages
 from briefing.lock import BuildLock
 from briefing.model import Briefing, Theme
 from briefing.progress import Reporter
@@ -30,9 +31,17 @@ class BuildResult:
     failed: list[str] = field(default_factory=list)  # "theme: reason"
 
 
-def render_all(briefing: Briefing, formats: Sequence[str]) -> dict[str, bytes]:
-    """Return {format: bytes}; rendering finishes for every format before anything is written."""
-    return {fmt: WRITERS[fmt].render(briefing) for fmt in formats}
+# Formats a person reads, shortened to the configured length; JSON keeps the whole selection.
+READ_FORMATS = ("docx", "pdf", "html")
+
+
+def render_all(briefing: Briefing, formats: Sequence[str], pages: int = 0) -> dict[str, bytes]:
+    """Return {format: bytes}; rendering finishes for every format before anything is written.
+
+    The read formats show the briefing fitted to about `pages` pages (`fit.fit_pages`)."""
+    json_name = "the JSON edition" if "json" in formats else "a JSON build (--format json)"
+    readable = fit_pages(briefing, pages, json_name)
+    return {fmt: WRITERS[fmt].render(readable if fmt in READ_FORMATS else briefing) for fmt in formats}
 
 
 def _corpus(
@@ -143,7 +152,7 @@ def _build_locked(
                 period_end=period_end,
             )
             briefing = diff_against_previous(out_dir, briefing, day, reporter.warn)  # "What's new" flags
-            rendered = render_all(briefing, formats)
+            rendered = render_all(briefing, formats, config.output.pages)
             outputs = {fmt: (WRITERS[fmt].suffix, data) for fmt, data in rendered.items()}
             result.written.append(
                 save_edition(

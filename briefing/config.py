@@ -259,7 +259,7 @@ def _load_output(raw: Any, problems: _Problems) -> OutputSettings:
         problems.add("output", "must be a mapping")
         return OutputSettings()
     defaults = OutputSettings()
-    ints = ("max_passages", "max_events", "max_quotes", "summary_points")
+    ints = ("max_passages", "max_events", "max_quotes", "summary_points", "pages")
     _check_keys(raw, {"folder", "formats", *ints}, "output", problems)
     values: dict[str, Any] = {}
     if "folder" in raw:

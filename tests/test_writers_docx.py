@@ -34,11 +34,11 @@ def test_uses_built_in_heading_styles_for_the_navigation_pane(document):
     assert styled(document, "Heading 1") == [
         "What\u2019s new",
         "Summary",
-        "Key passages",
         "Timeline",
         "Background",
         "Quotes",
         "Who said what",
+        "Key passages",
         "Notes",
         "Sources",
     ]

@@ -78,11 +78,11 @@ def test_sections_are_h2_headings_in_order(parsed):
     assert parsed.headings == [
         "What\u2019s new",
         "Summary",
-        "Key passages",
         "Timeline",
         "Background",
         "Quotes",
         "Who said what",
+        "Key passages",
         "Notes",
         "Sources",
     ]

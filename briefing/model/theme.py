@@ -39,3 +39,6 @@ class OutputSettings:
     max_events: int = 60
     max_quotes: int = 30
     summary_points: int = 5
+    # length of the documents (PDF, DOCX, HTML) in pages; the lowest-ranked passages, background
+    # events and quotes are left out of them to fit (JSON keeps everything). 0: no limit
+    pages: int = 4

@@ -256,7 +256,7 @@ def _row(briefing: Briefing, event: Event) -> TimelineRow:
 def _quote(briefing: Briefing, quote: Quote) -> QuoteItem:
     try:
         source = briefing.source(quote.source)
-        source_title = clean(source.title) or clean(source.file)
+        source_title = source_title_of(source)
         published = source.published
     except KeyError:
         source_title, published = "", None
@@ -301,6 +301,15 @@ def _speakers(briefing: Briefing) -> tuple[Speaker, ...]:
     return tuple(Speaker(n, roles.get(n, ""), tuple(said[n])) for n in ranked)
 
 
+UNTITLED = "Untitled article"
+
+
+def source_title_of(source: Source) -> str:
+    """Return the source's headline; an article printed without one is "Untitled article", not
+    its file name (the file is listed on its own line, where a reader looks for it)."""
+    return clean(source.title) or UNTITLED
+
+
 def _source(briefing: Briefing, number: int, source: Source) -> SourceEntry:
     date = format_date(source.published)
     if date and source.published_inferred:
@@ -308,7 +317,7 @@ def _source(briefing: Briefing, number: int, source: Source) -> SourceEntry:
     return SourceEntry(
         number=number,
         anchor=source_anchor(number),
-        title=clean(source.title) or clean(source.file),
+        title=source_title_of(source),
         authors=", ".join(a for a in (clean(a) for a in source.authors) if a),
         publisher=clean(source.publisher),
         date=date,
@@ -342,7 +351,7 @@ def _whats_new(briefing: Briefing) -> WhatsNew | None:
         except KeyError:
             return clean(ref)
         s = briefing.sources[n - 1]
-        return f"[{n}] {clean(s.title) or clean(s.file)}"
+        return f"[{n}] {source_title_of(s)}"
 
     items: list[NewItem] = []
     for p in briefing.summary:

@@ -40,7 +40,6 @@ def render(briefing: Briefing) -> bytes:
     w.heading(L.SUMMARY)
     if not w.bullets(lay.summary):
         w.empty(L.NO_SUMMARY)
-    w.passages(lay)
     w.heading(L.TIMELINE)
     if lay.timeline:
         w.timeline(lay.timeline)
@@ -53,6 +52,7 @@ def render(briefing: Briefing) -> bytes:
     w.quotes(lay)
     if lay.speakers:
         w.speakers(lay)
+    w.passages(lay)  # summary, timeline and quotes first (the PDF's and HTML's order too)
     if lay.notes:
         w.heading(L.NOTES)
         for note in lay.notes:

@@ -141,7 +141,6 @@ def build_story(lay: Layout) -> list[Flowable]:
         story += _whats_new(lay, c)
     story.append(heading(L.SUMMARY, c))
     story += _bullets(lay.summary) or [Paragraph(t(L.NO_SUMMARY, EMPTY), EMPTY)]
-    story += _passages(lay, c)
     story += _table_section(L.TIMELINE, c)
     story.append(_timeline(lay.timeline) if lay.timeline else Paragraph(t(L.NO_EVENTS, EMPTY), EMPTY))
     if lay.background:
@@ -153,6 +152,8 @@ def build_story(lay: Layout) -> list[Flowable]:
     story += _quotes(lay, c)
     if lay.speakers:
         story += _speakers(lay, c)
+    # read in five minutes: summary, timeline and quotes first, the passages behind them
+    story += _passages(lay, c)
     if lay.notes:
         story.append(heading(L.NOTES, c))
         story += [Paragraph(t(n), BODY) for n in lay.notes]
@@ -334,4 +335,8 @@ def _sources(lay: Layout, c: _Counter) -> list[Flowable]:
         if s.file and s.file != s.title:
             text += f'<br/><font size="7.5" color="#5b6475">{t("File: " + s.file, SOURCE)}</font>'
         out.append(Paragraph(text, SOURCE, bulletText=f"[{s.number}]"))
-    return out
+    # never one or two sources stranded on a last page: the last three entries (or the whole list
+    # when that is all) stay together, the rest flows onto the page before
+    if len(out) <= 4:
+        return [KeepTogether(out)]
+    return out[:-3] + [KeepTogether(out[-3:])]

@@ -1,0 +1,186 @@
+"""Group a theme's passages by what they are about, under a heading a reader would write.
+
+A theme concept ("Japan", "Tokyo") is a poor heading: in a Japan briefing every
+passage is about Japan.  What passages share is an event or sub-topic, and the
+sources name it in a phrase of two to four words that several passages repeat:
+"Nara summit", "Chosei mine", "seafood import ban", "one-China policy".  Such a
+phrase is found verbatim in the passages (so the heading is the sources' own
+wording), it is shared by at least two passages but not by most of them (a phrase
+on every passage separates nothing), and a single word is never a heading.
+
+Groups are filled greedily, the phrase that is most specific and most shared
+first; a passage joins the first group whose phrase it contains.  Passages that
+share no phrase with another go under "Other passages" in the writers.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import replace
+
+from briefing.select.mmr import cosine, tfidf
+from briefing.select.pipeline import Selected
+from briefing.select.tokenize import STOPWORDS, content_keys
+
+MIN_WORDS, MAX_WORDS = 2, 4
+MAX_SHARE = 0.4  # a phrase in more of the passages than this is the theme itself, not a sub-topic
+MAX_GROUPS = 7
+MIN_GROUP = 2
+JOIN = 0.08  # mean cosine to a group's passages at which an ungrouped passage joins it
+
+_DASHES = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2019": "'"})
+# Phrases never cross punctuation: "Japan, China" is not a phrase.
+_CHUNK = re.compile(r"[,;:()\[\]\u201c\u201d\"!?/\u2014]|\.(?:\s|$)|\s[\u2013-]\s")
+_WORD = re.compile(r"[A-Za-z0-9][\w\u2010\u2011'\u2019.-]*")
+# Words that make a phrase about the writing or a person's title rather than a sub-topic.
+_WEAK = frozenset(
+    "president prime minister leader leaders government side sides country countries nation nations"
+    " official officials year years time week month day today ways way part issue issues people"
+    " first second third last next recent recently also well however".split()
+)
+_TITLES = frozenset("president prime minister secretary chairman ambassador adviser speaker".split())
+
+
+def group_passages(selected: Sequence[Selected]) -> list[Selected]:
+    """Return the passages, in the same order, each with the heading of its group (or None)."""
+    n = len(selected)
+    if n < 2 * MIN_GROUP:
+        return [replace(s, group=None) for s in selected]
+    phrases = [_phrases(s.text) for s in selected]
+    df: Counter[tuple[str, ...]] = Counter()
+    surface: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
+    for found in phrases:
+        for key, text in found.items():
+            df[key] += 1
+            surface[key][text] += 1
+    limit = max(MIN_GROUP, int(MAX_SHARE * n))
+    candidates = [k for k, c in df.items() if MIN_GROUP <= c <= limit]
+
+    def weight(key: tuple[str, ...]) -> float:
+        # shared by several, specific (longer), and naming something (a capitalised word with a noun)
+        text = surface[key].most_common(1)[0][0]
+        named = any(w[:1].isupper() for w in text.split()) and any(w[:1].islower() for w in text.split())
+        return df[key] * (1 + 0.35 * (len(key) - 1)) * (1.3 if named else 1.0) / math.log(2 + df[key])
+
+    candidates.sort(key=lambda k: (-weight(k), k))
+    group_of: dict[int, tuple[str, ...]] = {}
+    chosen: list[tuple[str, ...]] = []
+    for key in candidates:
+        if len(chosen) >= MAX_GROUPS:
+            break
+        if any(_content(key) & _content(c) for c in chosen):
+            continue  # "mine disaster" after "Chosei mine": the same sub-topic
+        members = [i for i in range(n) if i not in group_of and key in phrases[i]]
+        if len(members) < MIN_GROUP:
+            continue
+        chosen.append(key)
+        for i in members:
+            group_of[i] = key
+    _join_nearest(selected, group_of)
+    out = []
+    for i, s in enumerate(selected):
+        heading_key = group_of.get(i)
+        out.append(replace(s, group=_heading(surface[heading_key]) if heading_key else None))
+    return out
+
+
+def _join_nearest(selected: Sequence[Selected], group_of: dict[int, tuple[str, ...]]) -> None:
+    """Put a passage that shares no heading phrase into the group it is closest to in wording,
+    when it is clearly closer to it than to nothing (a passage about the same summit that
+    happens to call it "the meeting in Nara")."""
+    if not group_of:
+        return
+    bags = [content_keys(s.text) for s in selected]
+    df: Counter[str] = Counter(w for bag in bags for w in set(bag))
+
+    def idf(w: str) -> float:
+        return math.log(1.0 + len(bags) / df.get(w, 1))
+
+    vecs = [tfidf(bag, idf) for bag in bags]
+    members: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for i, key in group_of.items():
+        members[key].append(i)
+    for i in range(len(selected)):
+        if i in group_of:
+            continue
+        best, sim = None, 0.0
+        for key, ids in members.items():
+            x = sum(cosine(vecs[i], vecs[j]) for j in ids) / len(ids)
+            if x > sim:
+                best, sim = key, x
+        if best is not None and sim >= JOIN:
+            group_of[i] = best
+
+
+def _content(key: tuple[str, ...]) -> set[str]:
+    return {k for k in key if k not in STOPWORDS and k not in _WEAK}
+
+
+def _heading(forms: Counter[str]) -> str:
+    """Return the most used wording of a phrase, starting with a capital ("Shuttle diplomacy")."""
+    text = forms.most_common(1)[0][0]
+    return text[:1].upper() + text[1:]
+
+
+def _phrases(text: str) -> dict[tuple[str, ...], str]:
+    """Return {normalised phrase: its wording here} for every 2-4-word phrase that can be a heading."""
+    out: dict[tuple[str, ...], str] = {}
+    for chunk in _CHUNK.split(text.translate(_DASHES)):
+        words = _WORD.findall(chunk)
+        for size in range(MIN_WORDS, MAX_WORDS + 1):
+            for j in range(len(words) - size + 1):
+                span = words[j : j + size]
+                key = tuple(_key(w) for w in span)
+                if not _good(key, span):
+                    continue
+                # a piece of a longer name ("Accession to the Comprehensive" | "and Progressive ...")
+                before = words[j - 1] if j > 0 else ""
+                after = words[j + size] if j + size < len(words) else ""
+                nxt = words[j + size : j + size + 2]
+                prev = words[max(0, j - 2) : j]
+                if span[-1][:1].isupper() and (
+                    any(w[:1].isupper() for w in nxt)
+                    or (after[:1].islower() and after.lower() not in STOPWORDS)
+                ):
+                    continue  # "Japanese" of "Japanese seafood", "Comprehensive" of "... and Progressive"
+                if span[0][:1].isupper() and any(w[:1].isupper() for w in prev) and before[:1].isupper():
+                    continue
+                out.setdefault(key, " ".join(w.rstrip(".") for w in span))
+    return out
+
+
+def _key(word: str) -> str:
+    w = word.lower().rstrip(".")
+    w = re.sub(r"'s?$", "", w)
+    return w[:-1] if len(w) > 4 and w.endswith("s") and not w.endswith("ss") else w
+
+
+def _good(key: tuple[str, ...], span: list[str]) -> bool:
+    if key[0] in STOPWORDS or key[-1] in STOPWORDS or key[-1] in _WEAK or key[0] in _WEAK:
+        return False
+    if "and" in key or "or" in key:
+        return False  # "Beijing and Tokyo" lists two things; a heading names one
+    if any(k.isdigit() for k in key) or sum(k not in STOPWORDS and k not in _WEAK for k in key) < 2:
+        return False
+    if span[-1].endswith(("'s", "\u2019s")) or span[0][:1].islower() and span[0] != span[0].lower():
+        return False
+    # a person named with a title ("President Lee Jae Myung") is who, not what
+    if any(k in _TITLES for k in key) and all(w[:1].isupper() for w in span):
+        return False
+    return not all(w[:1].isupper() for w in span) or len(span) >= 2 and _is_topic_name(span)
+
+
+def _is_topic_name(span: list[str]) -> bool:
+    """True for a capitalised phrase that names a thing ("Yellow Sea", "Nara Prefecture"), not a
+    person ("Sanae Takaichi"): its last word is one a thing's name ends with."""
+    return span[-1].lower().rstrip("s") in _THING_ENDINGS
+
+
+_THING_ENDINGS = frozenset(
+    "sea summit mine prefecture temple zone agreement partnership act treaty island islands peninsula"
+    " strait line council assembly court party forum conference war ban program programme plan policy"
+    " declaration accord talk dialogue initiative alliance".split()
+)
