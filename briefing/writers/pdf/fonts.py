@@ -60,10 +60,7 @@ def coverage(font: str) -> frozenset[int]:
     """Return the code points the font's cmap maps to a glyph."""
     register_fonts()
     face = pdfmetrics.getFont(font).face
-    # reportlab's subsets map characters beyond the Basic Multilingual Plane (U+1D5AC, a styled
-    # "M") to the wrong code in the text layer, so a reader copying them gets another letter;
-    # they count as uncovered and are drawn as U+FFFD rather than mis-copied
-    return frozenset(cp for cp, glyph in face.charToGlyph.items() if glyph and cp <= 0xFFFF)
+    return frozenset(cp for cp, glyph in face.charToGlyph.items() if glyph)
 
 
 def prepare(text: str) -> str:
