@@ -38,6 +38,7 @@ NO_QUOTES = "No direct quotations were found."
 NO_SOURCES = "No sources were cited."
 UNKNOWN_SPEAKER = "Unidentified speaker"
 NEW_MARK = "NEW"
+WHATS_NEW_LEAD = 5  # "What's new" leads with this many items; the rest are marked NEW in place
 TIMELINE_HEADER = ("Date", "What", "Status", "Sources")
 
 
@@ -64,7 +65,15 @@ class WhatsNew:
     previous: str
     added: tuple[str, ...]
     removed: tuple[str, ...]
-    items: tuple[NewItem, ...]
+    items: tuple[NewItem, ...]  # the most important new items, at most WHATS_NEW_LEAD
+    more: int = 0  # further new items, marked NEW in their sections
+
+    @property
+    def more_text(self) -> str:
+        """Return the pointer to the rest ("and 12 more new items, marked NEW below"), or ""."""
+        if not self.more:
+            return ""
+        return f"and {self.more} more new item{'s' if self.more != 1 else ''}, marked {NEW_MARK} below"
 
 
 @dataclass(frozen=True)
@@ -353,25 +362,28 @@ def _whats_new(briefing: Briefing) -> WhatsNew | None:
         s = briefing.sources[n - 1]
         return f"[{n}] {source_title_of(s)}"
 
+    # most important first: key points, then dated events in the period (newest first), quotes,
+    # then passages by rank; only the first few lead, the rest are counted and marked NEW in place
     items: list[NewItem] = []
     for p in briefing.summary:
         if p.new:
             items.append(NewItem(SUMMARY, clean(p.text), citation_numbers(briefing, p.sources)))
-    for pa in briefing.passages:
-        if pa.new:
-            items.append(NewItem("Passage", clean(pa.text), citation_numbers(briefing, pa.sources)))
-    for e in briefing.events:
-        if e.new:
-            when = format_range(e.date, e.end, short=True)
-            items.append(NewItem("Event", f"{when}: {clean(e.text)}", citation_numbers(briefing, e.sources)))
+    events = sorted((e for e in briefing.events if e.new), key=lambda e: (e.background, e.date), reverse=False)
+    events = [e for e in events if not e.background][::-1] + [e for e in events if e.background]
+    for e in events:
+        when = format_range(e.date, e.end, short=True)
+        items.append(NewItem("Event", f"{when}: {clean(e.text)}", citation_numbers(briefing, e.sources)))
     for q in briefing.quotes:
         if q.new:
             who = clean(q.speaker) or UNKNOWN_SPEAKER
             text = f"\u201c{clean(q.text)}\u201d \u2014 {who}"
             items.append(NewItem("Quote", text, citation_numbers(briefing, (q.source,))))
+    for pa in sorted((x for x in briefing.passages if x.new), key=lambda x: -x.score):
+        items.append(NewItem("Passage", clean(pa.text), citation_numbers(briefing, pa.sources)))
     return WhatsNew(
         previous=format_date(ed.previous),
         added=tuple(describe(r) for r in ed.sources_added),
         removed=tuple(describe(r) for r in ed.sources_removed),
-        items=tuple(items),
+        items=tuple(items[:WHATS_NEW_LEAD]),
+        more=max(0, len(items) - WHATS_NEW_LEAD),
     )

@@ -16,7 +16,9 @@ from datetime import UTC, datetime
 import docx
 from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT
-from docx.shared import Cm, Pt
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt, RGBColor
 
 from briefing import __version__
 from briefing.model import Briefing
@@ -72,6 +74,7 @@ def _set_up_page(document: DocxDocument, lay: Layout) -> None:
         setattr(section, side, Cm(2.0))
     normal = document.styles["Normal"]
     normal.font.size = Pt(10.5)
+    set_style_fonts(document)
     header = section.header.paragraphs[0]
     add_run(header, lay.title, size=8, color=MUTED)
     footer = section.footer.paragraphs[0]
@@ -79,6 +82,42 @@ def _set_up_page(document: DocxDocument, lay: Layout) -> None:
     add_field(footer, "PAGE")
     add_run(footer, " of ", size=8, color=MUTED)
     add_field(footer, "NUMPAGES")
+
+
+# One typographic identity with the PDF (bundled DejaVu Sans, Droid Sans Fallback for Hangul and
+# CJK) and the HTML: Word's defaults (Cambria headings, Calibri body via theme fonts) are replaced
+# in every style the writer uses, the East-Asian slot included, and the text is marked English.
+BODY_FONT = "DejaVu Sans"
+EAST_ASIAN_FONT = "Droid Sans Fallback"
+_STYLES = ("Normal", "Title", "Heading 1", "Heading 2", "Heading 3", "List Bullet", "Quote")
+
+
+def set_style_fonts(document: DocxDocument) -> None:
+    for name in _STYLES:
+        try:
+            style = document.styles[name]
+        except KeyError:
+            continue
+        rpr = style.element.get_or_add_rPr()
+        fonts = rpr.find(qn("w:rFonts"))
+        if fonts is None:
+            fonts = OxmlElement("w:rFonts")
+            rpr.insert(0, fonts)
+        for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+            fonts.attrib.pop(qn(attr), None)
+        for attr in ("w:ascii", "w:hAnsi", "w:cs"):
+            fonts.set(qn(attr), BODY_FONT)
+        fonts.set(qn("w:eastAsia"), EAST_ASIAN_FONT)
+        if name == "Title":  # as the PDF's and HTML's title: bold, in the ink colour
+            style.font.bold = True
+            style.font.color.rgb = RGBColor(0x1D, 0x23, 0x30)
+        if name == "Normal":
+            lang = rpr.find(qn("w:lang"))
+            if lang is None:
+                lang = OxmlElement("w:lang")
+                rpr.append(lang)
+            lang.set(qn("w:val"), "en-GB")
+            lang.set(qn("w:eastAsia"), "ko-KR")
 
 
 def _set_properties(document: DocxDocument, lay: Layout, when: datetime) -> None:

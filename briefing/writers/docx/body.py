@@ -91,6 +91,8 @@ class BodyWriter:
             add_run(p, f"{item.kind}: ", bold=True)
             p.add_run(item.text)
             self.cite(p, item.cites)
+        if wn.more:
+            self.empty(wn.more_text[:1].upper() + wn.more_text[1:] + ".")
 
     def passages(self, lay: Layout) -> None:
         self.heading(L.PASSAGES)

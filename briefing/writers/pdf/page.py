@@ -88,6 +88,7 @@ class _Document(BaseDocTemplate):
             keywords=list(info.keywords),
             creator=info.creator,
             invariant=1,
+            lang="en",  # the catalog's /Lang: screen readers and hyphenation need the language
             initialFontName=REGULAR,  # else every page names Helvetica, a font the PDF does not embed
         )
         self.info = info

@@ -106,9 +106,12 @@ def t(text: str, style: ParagraphStyle = BODY, font: str | None = None) -> str:
     return markup(text, face, style_font=style.fontName)
 
 
-def cites(numbers: tuple[int, ...]) -> str:
-    """Return the citation links "[1][3]", each jumping to its source-list entry."""
-    return "".join(
+def cites(numbers: tuple[int, ...], sep: str = "") -> str:
+    """Return the citation links "[1][3]", each jumping to its source-list entry.
+
+    In a narrow table cell `sep=" "` lets a line break fall only between two citations, never
+    inside one ("[1][4][6" / "][7]")."""
+    return sep.join(
         f'<a href="#{source_anchor(n)}" color="#1f4e79"><font size="7.5">[{n}]</font></a>' for n in numbers
     )
 
@@ -201,6 +204,8 @@ def _whats_new(lay: Layout, c: _Counter) -> list[Flowable]:
     for item in wn.items:
         text = f"{t(item.kind + ':', BULLET, BOLD)} {t(item.text, BULLET)}{cites(item.cites)}"
         out.append(Paragraph(text, BULLET, bulletText="\u2022"))
+    if wn.more:
+        out.append(Paragraph(t(wn.more_text[:1].upper() + wn.more_text[1:] + ".", EMPTY), EMPTY))
     return out
 
 
@@ -243,7 +248,7 @@ def _timeline(rows: tuple[TimelineRow, ...]) -> Table:
                 Paragraph(t(row.when, CELL), CELL),
                 Paragraph(what, CELL),
                 Paragraph(status, CELL),
-                Paragraph(cites(row.cites), CELL),
+                Paragraph(cites(row.cites, " "), CELL),
             ]
         )
     width = content_width()
