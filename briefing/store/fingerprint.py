@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Sequence
-from functools import lru_cache
 from pathlib import Path
 
 from briefing import __version__
@@ -21,9 +20,11 @@ from briefing.model import Person
 PACKAGE = Path(__file__).resolve().parent.parent
 
 
-@lru_cache(maxsize=1)
 def tool_fingerprint() -> str:
-    """Return a short hash of the package version and the bytes of its Python sources."""
+    """Return a short hash of the package version and the bytes of its Python sources.
+
+    Computed for every build (a few milliseconds), not once per process, so a long-lived process
+    and a fresh one agree about the code on disk."""
     h = hashlib.sha256(__version__.encode())
     for path in sorted(PACKAGE.rglob("*.py")):
         h.update(str(path.relative_to(PACKAGE)).encode())
