@@ -22,6 +22,7 @@ from briefing.extract.quotes import (
     unify_corpus,
 )
 from briefing.model import Document, Person, Theme
+from briefing.quotedate import said_on
 from briefing.select import Selected, select_passages, summarize, theme_filter
 from briefing.select.grouping import group_passages
 from briefing.select.standalone import is_stale
@@ -184,7 +185,19 @@ def build_briefing(
     for d in docs:
         for q in extraction.quotes.get(d.id, []):
             if relevant(q.context) or (q.speaker in interested):
-                quotes.append(model.Quote(q.text, q.speaker, q.role, q.partial, d.id, q.context, d.date))
+                said = said_on(q.context, d.date)  # a separate step after attribution
+                quotes.append(
+                    model.Quote(
+                        q.text,
+                        q.speaker,
+                        q.role,
+                        q.partial,
+                        d.id,
+                        q.context,
+                        said or d.date,
+                        date_stated=said is not None,
+                    )
+                )
     quotes = quotes[: settings.max_quotes]
     for quote in quotes:
         cite([quote.source])
@@ -217,7 +230,16 @@ def build_briefing(
         passages=tuple(model.Passage(p.text, remap(p.sources), p.score, p.group) for p in passages),
         events=tuple(_remap_event(e, remap) for e in events),
         quotes=tuple(
-            model.Quote(q.text, q.speaker, q.role, q.partial, sid[q.source], q.context, q.date)
+            model.Quote(
+                q.text,
+                q.speaker,
+                q.role,
+                q.partial,
+                sid[q.source],
+                q.context,
+                q.date,
+                date_stated=q.date_stated,
+            )
             for q in quotes
         ),
         statements=tuple(model.Statement(s.speaker, s.role, s.text, sid[s.source]) for s in statements),

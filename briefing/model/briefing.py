@@ -75,7 +75,8 @@ class Quote:
     partial: bool
     source: str  # source id
     context: str = ""  # the sentence the quote stands in
-    date: str | None = None  # date of the citing source
+    date: str | None = None  # when the words were said if `date_stated`, else the citing source's date
+    date_stated: bool = False  # the text states when the words were said ("said on Jan 13")
     new: bool = False
 
 

@@ -277,9 +277,18 @@ def _quote(briefing: Briefing, quote: Quote) -> QuoteItem:
         context=clean(quote.context) if quote.partial else "",
         cites=citation_numbers(briefing, (quote.source,)),
         source_title=source_title,
-        date=format_date(quote.date or published),
+        date=_quote_date(quote, published),
         new=quote.new,
     )
+
+
+def _quote_date(quote: Quote, published: str | None) -> str:
+    """Return when the words were said ("said 7 January 2026") when the text states it, else the
+    source's date marked as such, so a publication date is never read as the day of the words."""
+    if quote.date_stated and quote.date:
+        return f"said {format_date(quote.date)}"
+    day = format_date(quote.date or published)
+    return f"{day} (source date)" if day else ""
 
 
 def _speakers(briefing: Briefing) -> tuple[Speaker, ...]:
