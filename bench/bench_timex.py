@@ -3,10 +3,13 @@
 Prints the official-style figures from `score_timex.py` (DATE value F1, all-types value F1,
 relaxed and strict F1) and throughput for our tagger and for dateparser (`dateparser`: ISO day
 values, as the library returns them; `dp-period`: values cut to the period dateparser reports, its
-best showing). Develop on dev only; platinum is for the final figure. The data is read from ../shared/bench
-(relative to the repository root) or the folder given as the first argument; it is never copied.
+best showing). The dev split is the default and the only one to develop on; platinum (the TE3 test
+set) needs `--final` and is run once per issue, for the figure in its note, never to choose between
+changes. The data is read from ../shared/bench (relative to the repository root) or the folder
+given as the first argument; it is never copied.
 
-    .venv/bin/python bench/bench_timex.py [BENCH_DIR] [--only dev|platinum] [--no-dateparser]
+    .venv/bin/python bench/bench_timex.py [BENCH_DIR] [--no-dateparser]   # dev
+    .venv/bin/python bench/bench_timex.py --final                          # platinum, once
 """
 
 from __future__ import annotations
@@ -100,7 +103,7 @@ def score(scorer: Path, gold: Path, pred: str) -> dict[str, float]:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("bench_dir", nargs="?", default=str(ROOT.parent / "shared" / "bench"))
-    ap.add_argument("--only", choices=["dev", "platinum"])
+    ap.add_argument("--final", action="store_true", help="score TE3 platinum (once per issue, for the note)")
     ap.add_argument("--no-dateparser", action="store_true")
     args = ap.parse_args()
     bench = Path(args.bench_dir)
@@ -111,9 +114,7 @@ def main() -> int:
     print(
         f"{'set':9} {'system':11} {'DATE vF1':>8} {'ALL vF1':>8} {'relaxF1':>8} {'strictF1':>8} {'docs/s':>8} {'chars/s':>9}"
     )
-    for name in ("dev", "platinum"):
-        if args.only and name != args.only:
-            continue
+    for name in ("platinum",) if args.final else ("dev",):
         gold = bench / "te3" / f"{name}.jsonl"
         for label, fn in systems:
             pred, secs, ndocs, nchars = fn(gold)
