@@ -121,3 +121,49 @@ def test_a_phrase_row_keeps_its_sentence_as_context() -> None:
     assert by_date["2024-05"].context == sentence
     assert by_date["2026-03-20"].context == ""  # the row is the whole sentence already
     assert by_date["2024-05"].reported == "2026-03-10"
+
+
+def test_a_date_that_names_a_thing_takes_the_year_the_phrase_gives_it() -> None:
+    found = rows("Seoul still honours the March 1 accord signed in 2019, officials said on Monday.")
+    assert ("2019-03-01", None, "the March 1 accord signed in 2019") in found
+    assert not any(d in ("2026-03-01", "2019") for d, _, _ in found)
+
+
+def test_a_clock_time_before_a_full_date_keeps_the_year() -> None:
+    found = rows("At 9 p.m. on Aug. 15, 1945, the emperor announced the surrender on the radio.")
+    assert [d for d, _, _ in found] == ["1945-08-15"]
+
+
+def test_the_last_day_of_a_trip_is_not_a_calendar_date() -> None:
+    assert rows("On the final day of her three-day trip, the minister toured a shipyard.") == []
+
+
+def test_a_year_in_the_subject_dates_the_subject_only() -> None:
+    found = rows("The High Court's 2014 ruling still shapes the debate.")
+    assert found == [("2014", None, "The High Court's 2014 ruling")]
+
+
+def test_a_vaguer_mention_merges_into_the_precise_one() -> None:
+    found = rows("A 1945 air raid destroyed the district. The raid on March 10, 1945, killed thousands.")
+    assert [d for d, _, _ in found] == ["1945-03-10"]
+
+
+def test_a_dateline_story_reports_the_past_and_its_row_drops_the_dateline() -> None:
+    d = Document(
+        "t.txt",
+        "t.txt",
+        "T",
+        (),
+        None,
+        "2026-03-03",
+        False,
+        None,
+        ("TOKYO, March 3 (Kyodo) -- The minister said Tuesday he would step down.",),
+    )
+    (event,) = extract_events(d)
+    assert event.status == "happened"
+    assert event.text == "The minister said Tuesday he would step down."
+
+
+def test_day_first_numeric_dates_in_text() -> None:
+    assert [d for d, _, _ in rows("The deal was signed on 14/01/2026 in Hanoi.")] == ["2026-01-14"]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from briefing.extract.timex.lexicon import MONTHS
+from briefing.extract.timex.lexicon import DAY_FIRST, MONTHS
 
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?"
@@ -19,10 +19,8 @@ _TIME = r"(?:[ T,]+(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2}))?(?:
 _ISO = r"(?P<year>\d{4})[-./](?P<mon>\d{1,2})[-./](?P<day>\d{1,2})" + _TIME
 _WRITTEN = _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})" + _TIME
 _WRITTEN_DMY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r",?\s+(?P<year>\d{4})" + _TIME
-# "14/01/2026", "14.01.2026": day first, as in most of the English-speaking world outside the US;
-# a first number above 12 can only be a day, a second above 12 only a day (then month first)
+# "14/01/2026", "14.01.2026": day first by default (DAY_FIRST, shared with the temporal tagger)
 _NUMERIC = r"(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<year>\d{4})" + _TIME
-DAY_FIRST = True
 
 # Labels that introduce the document's own stamp; earlier entries are preferred.
 _LABELS = [

@@ -19,7 +19,7 @@ from briefing.model import Document
 
 from .attach import attached_unit, phrase_end, stamp_end
 from .clauses import Clause, clauses, is_dateline, is_stamp
-from .filters import part_of_name
+from .filters import fuse_named_dates, part_of_name
 from .infer import infer_published_text
 from .relative import relative_phrase, relative_span
 
@@ -168,7 +168,7 @@ def extract_events(doc: Document) -> list[DocEvent]:
     """
     dct = doc.date or infer_published(doc)
     text = doc.text
-    all_timexes = sorted(tag(text, dct), key=lambda t: t.start)
+    all_timexes = fuse_named_dates(text, sorted(tag(text, dct), key=lambda t: t.start))
     timexes = [t for t in all_timexes if _calendar(t)]
     all_starts, starts = [t.start for t in all_timexes], [t.start for t in timexes]
     events: list[DocEvent] = []
@@ -209,8 +209,9 @@ def extract_events(doc: Document) -> list[DocEvent]:
             ):
                 dated.append(((_calendar(inherited) or (inherited.value, None)), body, clause.end))
             for t in own:
+                named = t.kind == "year" or (t.kind == "date" and not re.search(r"\d{4}", t.text))
                 unit = attached_unit(
-                    text, body, clause.end, t.start, t.end, heading is not None and heading is not t
+                    text, body, clause.end, t.start, t.end, heading is not None and heading is not t, named
                 )
                 lo, hi = unit or (body, clause.end)
                 dated.append(((_calendar(t) or (t.value, None)), lo, hi))
@@ -242,7 +243,28 @@ def extract_events(doc: Document) -> list[DocEvent]:
                 sentence = text[clause.sentence_start : clause.sentence_end].strip()
                 context = sentence if row.strip(" .") != sentence.strip(" .") else ""
                 events.append(DocEvent(day, end, row, _status(day, row, dct), doc.id, lo, context, dct))
-    return events
+    return _drop_vaguer(events)
+
+
+def _drop_vaguer(events: list[DocEvent]) -> list[DocEvent]:
+    """A year-only mention ("a 1945 air raid") of an event the document also dates precisely
+    ("The raid on March 10, 1945, ...") is the same event: one row, the precise one."""
+    by_year: dict[str, list[DocEvent]] = {}
+    for e in events:
+        if len(e.date) > 4 and not e.end:
+            by_year.setdefault(e.date[:4], []).append(e)
+    out = []
+    for e in events:
+        if len(e.date) == 4 and not e.end:
+            words = _content_words(e.text)
+            if any(_overlap(words, _content_words(p.text)) >= 0.5 for p in by_year.get(e.date, [])):
+                continue
+        out.append(e)
+    return out
+
+
+def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    return len(a & b) / min(len(a), len(b)) if a and b else 0.0
 
 
 __all__ = ["DocEvent", "extract_events", "infer_published"]

@@ -252,10 +252,19 @@ def _tokens(text: str, lo: int, hi: int) -> list[Token]:
     return [Token(lo + m.start(), lo + m.end(), m.group()) for m in _WORD.finditer(text[lo:hi])]
 
 
+_DATELINE_PLACE = re.compile(r"\s*[A-Z][A-Z .,'’-]{1,40},\s*$")
+_DATELINE_TAIL = re.compile(r"\s*(?:\([^)]{2,40}\))?\s*(?:--|—|–|-)\s*")  # used with match(text, pos)
+
+
 def stamp_end(text: str, clause_start: int, clause_end: int, first_start: int, first_end: int) -> int:
-    """Where a clause's statement begins after a leading date stamp ("Jan 12, 2026 – Lee ..."),
-    or `clause_start` when the clause has none. A row never repeats its own date stamp."""
-    if text[clause_start:first_start].strip():
+    """Where a clause's statement begins after a leading date stamp ("Jan 12, 2026 – Lee ...") or
+    a dateline ("TOKYO, March 3 (Kyodo) -- ..."), or `clause_start` when the clause has none.
+    A row never repeats its own date stamp."""
+    prefix = text[clause_start:first_start]
+    if prefix.strip():
+        if _DATELINE_PLACE.fullmatch(prefix):
+            m = _DATELINE_TAIL.match(text, first_end, clause_end)
+            return m.end() if m else clause_start
         return clause_start
     m = _STAMP_HEAD.match(text, first_end, clause_end)
     return m.end() if m else clause_start
@@ -326,20 +335,92 @@ def _trim(text: str, lo: int, hi: int) -> tuple[int, int]:
     return lo, hi
 
 
+_DETERMINER_BEFORE = re.compile(
+    r"(?:\b(?i:the|a|an|its|his|her|their|our|this|that)|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}['’]s)\s+$"
+)
+
+
+def _premodifier(text: str, body_start: int, t_start: int, t_end: int) -> int | None:
+    """Start of the noun phrase a date premodifies ("a 1942 mine collapse", "the Court's 2014
+    ruling", "the March 1 accord"), which the date then dates, not the clause; else None."""
+    m = _DETERMINER_BEFORE.search(text, max(body_start, t_start - 60), t_start)
+    if not m or not re.match(r"\s+[a-z]", text[t_end : t_end + 3]):
+        return None
+    if re.match(
+        r"\s+(?:and|or|to|in|on|at|of|for|with|by|from|as|when|after|before|is|was|were|are)\b", text[t_end:]
+    ):
+        return None
+    return m.start()
+
+
+_NOT_NOUN = {
+    "still",
+    "also",
+    "now",
+    "then",
+    "has",
+    "had",
+    "have",
+    "was",
+    "were",
+    "is",
+    "are",
+    "will",
+    "would",
+    "could",
+    "may",
+    "might",
+    "can",
+    "did",
+    "does",
+    "do",
+    "remains",
+    "left",
+    "killed",
+    "saw",
+    "became",
+    "led",
+    "made",
+    "took",
+    "set",
+}
+
+
+def _noun_end(text: str, t_end: int, clause_end: int) -> int:
+    """End of the nouns that follow a premodifying date ("1945 air raid"), at most four words,
+    before a verb-like word, a preposition or punctuation."""
+    end = t_end
+    for n, m in enumerate(re.finditer(r"\s+([A-Za-z][\w-]*)", text[t_end:clause_end])):
+        w = m.group(1)
+        if n >= 4 or m.start() != (end - t_end) or w.lower() in _NOT_NOUN or w.lower() in _PREPOSITIONS:
+            break
+        if w.lower() in _FINITE or w.lower() in _RELATIVES or (w.endswith("ed") and n > 0):
+            break
+        end = t_end + m.end()
+    return end
+
+
 def phrase_end(text: str, start: int, clause_end: int) -> int:
     """End of the phrase that begins at `start` (before a comma, a coordinated noun phrase ...)."""
     return _trim(text, start, _right_end(text, start, start, clause_end))[1]
 
 
 def attached_unit(
-    text: str, body_start: int, clause_end: int, t_start: int, t_end: int, dated_elsewhere: bool
+    text: str,
+    body_start: int,
+    clause_end: int,
+    t_start: int,
+    t_end: int,
+    dated_elsewhere: bool,
+    names_a_thing: bool = False,
 ) -> tuple[int, int] | None:
     """(start, end) of the unit the date at text[t_start:t_end] governs, or None when it dates the
     clause's main statement.
 
     `body_start` is where the clause's statement begins (after any leading date stamp);
     `dated_elsewhere` is True when the statement already has its own leading date, so this date
-    cannot be the statement's.
+    cannot be the statement's. `names_a_thing` is True for a bare year or a date a name carries
+    ("the March 1 accord signed in 2019"): premodifying a noun, it dates that noun phrase only.
     """
     if t_start <= body_start or not text[body_start:t_start].strip(" \t,(–—-"):
         return None  # the date heads the clause: it dates the statement
@@ -395,6 +476,14 @@ def attached_unit(
             after = toks[j + 1 :]
             if after and _participle_opener(after) == 0 and after[0].text[-3:].lower() == "ing":
                 start = after[0].start
+    elif names_a_thing and (np := _premodifier(text, body_start, t_start, t_end)) is not None:
+        if text[body_start:np].strip():
+            start = np  # "honours the March 1 accord signed in 2019"
+        else:
+            # a year in the subject dates the subject, not what it did later:
+            # "A 1945 air raid destroyed the district" -> "A 1945 air raid"
+            lo, hi = np, _noun_end(text, t_end, clause_end)
+            return (lo, hi) if hi > t_end else None
     elif dated_elsewhere:
         start = body_start
     if start is None:

@@ -85,6 +85,11 @@ UNITS: dict[str, str] = {  # unit word -> TIMEX3 duration letter (time units pre
 }
 TIME_UNITS = {"second", "minute", "hour"}
 
+# All-number dates ("14/01/2026") are read day first, as most English-language news outside the
+# US writes them; a first number above 12 can only be a day and a second above 12 only a day.
+# The document-date reader uses the same default.
+DAY_FIRST = True
+
 ONES: dict[str, int] = {
     "zero": 0,
     "one": 1,

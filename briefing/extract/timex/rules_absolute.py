@@ -14,6 +14,7 @@ from .calendar import Anchor, add_months, choose_year, fmt_day, fmt_month, safe_
 from .engine import Ctx, Result, Rule
 from .lexicon import (
     DASH,
+    DAY_FIRST,
     DAY_NUM,
     MONTH,
     MONTH_FULL,
@@ -104,7 +105,9 @@ def _h_slash(m: re.Match[str], ctx: Ctx) -> Result | None:
     y = int(m["y"])
     if y < 100:
         y += 1900 if y > 30 else 2000
-    d = safe_date(y, int(m["mo"]), int(m["d"]))
+    a, b = int(m["a"]), int(m["b"])
+    day_first = (DAY_FIRST or a > 12) and b <= 12
+    d = safe_date(y, b, a) if day_first else safe_date(y, a, b)
     return Result("DATE", fmt_day(d), None, Anchor(d, "D"), True, kind="date") if d else None
 
 
@@ -258,7 +261,10 @@ RULES: list[Rule] = [
     ),
     Rule(
         "slash",
-        _c(r"\b(?P<mo>0?[1-9]|1[0-2])/(?P<d>0?[1-9]|[12]\d|3[01])/(?P<y>(?:19|20)\d\d|\d\d)\b"),
+        _c(
+            r"\b(?P<a>0?[1-9]|[12]\d|3[01])(?P<sep>[/.])(?P<b>0?[1-9]|[12]\d|3[01])(?P=sep)"
+            r"(?P<y>(?:19|20)\d\d|(?<=/)\d\d)(?![\d.]\d)"
+        ),
         _h_slash,
     ),
     Rule(

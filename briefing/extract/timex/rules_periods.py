@@ -196,6 +196,7 @@ def _h_noon(m: re.Match[str], ctx: Ctx) -> Result | None:
 
 _DAY_SUFFIX = (
     rf"(?:,?\s+(?:on\s+)?(?-i:(?P<wd>{WEEKDAY}))|,?\s+(?:on\s+)?(?-i:(?P<mo>{MONTH}))\.?\s*(?P<md>[12]\d|3[01]|0?[1-9])(?!\d)"
+    r"(?:,\s*(?P<yr>(?:1[5-9]|20)\d\d)(?!\d))?"
     r"|\s+(?P<dei>today|yesterday|tomorrow))?"
 )
 
@@ -206,6 +207,8 @@ def _attached_day(m: re.Match[str], ctx: Ctx) -> date | None:
     from .lexicon import MONTHS
 
     g = m.groupdict()
+    if g.get("mo") and g.get("yr"):  # "9 p.m. on Aug. 15, 1945": the year is stated
+        return safe_date(int(g["yr"]), MONTHS[m["mo"].lower().rstrip(".")], int(m["md"]))
     if ctx.dct is None or not (g.get("wd") or g.get("mo") or g.get("dei")):
         return None
     if m["wd"]:
