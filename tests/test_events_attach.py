@@ -167,3 +167,12 @@ def test_a_dateline_story_reports_the_past_and_its_row_drops_the_dateline() -> N
 
 def test_day_first_numeric_dates_in_text() -> None:
     assert [d for d, _, _ in rows("The deal was signed on 14/01/2026 in Hanoi.")] == ["2026-01-14"]
+
+
+def test_a_reduced_relative_dates_its_noun_phrase_not_the_clause_around_it() -> None:
+    found = rows("The tender, agreed in the accord signed in Tallinn on March 3, closes on October 15.")
+    assert ("2026-03-03", None, "the accord signed in Tallinn on March 3") in found
+    # but a subject and its verb are not a reduced relative
+    assert rows("The minister arrived in Tokyo on March 2.") == [
+        ("2026-03-02", None, "The minister arrived in Tokyo on March 2.")
+    ]

@@ -241,7 +241,8 @@ def extract_events(doc: Document) -> list[DocEvent]:
                     continue  # "ahead of the June elections" after "before the elections this June"
                 same_day.append(words)
                 sentence = text[clause.sentence_start : clause.sentence_end].strip()
-                context = sentence if row.strip(" .") != sentence.strip(" .") else ""
+                whole = text[body : clause.sentence_end].strip(" .") if clause.first_in_sentence else ""
+                context = sentence if row.strip(" .") not in (sentence.strip(" ."), whole) else ""
                 events.append(DocEvent(day, end, row, _status(day, row, dct), doc.id, lo, context, dct))
     return _drop_vaguer(events)
 

@@ -287,6 +287,45 @@ def _participle_opener(toks: list[Token]) -> int | None:
     return None
 
 
+_PP_AFTER_PARTICIPLE = {
+    "in",
+    "on",
+    "at",
+    "by",
+    "during",
+    "last",
+    "earlier",
+    "from",
+    "since",
+    "after",
+    "before",
+}
+
+
+def _reduced_relative(toks: list[Token], i: int, body_start: int) -> int | None:
+    """Start of "the accord signed in Tallinn" when toks[i] is a past participle right after a
+    noun phrase that a preposition or verb governs (so not the sentence's subject and verb:
+    "Estonia signed an accord", "The minister arrived in Tokyo")."""
+    w = toks[i]
+    if not (w.low.endswith("ed") or w.low in _IRREGULAR_PARTICIPLES) or not w.text.islower():
+        return None
+    if i + 1 >= len(toks) or toks[i + 1].low not in _PP_AFTER_PARTICIPLE:
+        return None
+    for j in range(i - 1, max(-1, i - 5), -1):
+        t = toks[j]
+        if t.low in _DETERMINERS:
+            if (
+                j == 0
+                or toks[j - 1].low not in _PREPOSITIONS | _REPORTING
+                or toks[j - 1].low in ("and", "or")
+            ):
+                return None
+            return t.start
+        if not re.match(r"[\w’'‑-]+$", t.text) or t.low in _FINITE or t.low in _PREPOSITIONS:
+            return None
+    return None
+
+
 def _antecedent(text: str, toks: list[Token], at: int) -> int | None:
     """Start of the noun phrase right before toks[at] ("Korean laborers" in "of Korean laborers
     who ..."), when a determiner or preposition closes it within five words; else None."""
@@ -430,6 +469,9 @@ def attached_unit(
     while i >= 0:
         w = toks[i]
         low = w.low
+        if (rr := _reduced_relative(toks, i, body_start)) is not None:
+            start = rr  # "in the accord signed in Tallinn on March 3"
+            break
         if low in _SUBORDINATORS:
             if low in ("after", "before") and _MEASURE_BEFORE.search(text[body_start : w.start]):
                 start = toks[i + 1].start if i + 1 < len(toks) else None  # "six days after X": X
