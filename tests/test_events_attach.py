@@ -176,3 +176,12 @@ def test_a_reduced_relative_dates_its_noun_phrase_not_the_clause_around_it() -> 
     assert rows("The minister arrived in Tokyo on March 2.") == [
         ("2026-03-02", None, "The minister arrived in Tokyo on March 2.")
     ]
+
+
+def test_coordinated_dated_phrases_each_keep_only_their_own_conjunct() -> None:
+    found = rows(
+        "He met the premier again, building on their talks during the trade week in October "
+        "and the regional summit in November."
+    )
+    assert ("2025-10", None, "building on their talks during the trade week in October") in found
+    assert ("2025-11", None, "the regional summit in November") in found

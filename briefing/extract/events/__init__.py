@@ -210,8 +210,16 @@ def extract_events(doc: Document) -> list[DocEvent]:
                 dated.append(((_calendar(inherited) or (inherited.value, None)), body, clause.end))
             for t in own:
                 named = t.kind == "year" or (t.kind == "date" and not re.search(r"\d{4}", t.text))
+                ends = frozenset(o.end for o in mine if o is not t)
                 unit = attached_unit(
-                    text, body, clause.end, t.start, t.end, heading is not None and heading is not t, named
+                    text,
+                    body,
+                    clause.end,
+                    t.start,
+                    t.end,
+                    heading is not None and heading is not t,
+                    named,
+                    ends,
                 )
                 lo, hi = unit or (body, clause.end)
                 dated.append(((_calendar(t) or (t.value, None)), lo, hi))

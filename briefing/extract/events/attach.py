@@ -452,6 +452,7 @@ def attached_unit(
     t_end: int,
     dated_elsewhere: bool,
     names_a_thing: bool = False,
+    other_ends: frozenset[int] = frozenset(),
 ) -> tuple[int, int] | None:
     """(start, end) of the unit the date at text[t_start:t_end] governs, or None when it dates the
     clause's main statement.
@@ -465,10 +466,15 @@ def attached_unit(
         return None  # the date heads the clause: it dates the statement
     toks = _tokens(text, body_start, t_start)
     start: int | None = None
+    widen = True
     i = len(toks) - 1
     while i >= 0:
         w = toks[i]
         low = w.low
+        if low in ("and", "or") and i > 0 and toks[i - 1].end in other_ends and i + 1 < len(toks):
+            # "in October and the G20 Summit in November": the second conjunct, not the first
+            start, widen = toks[i + 1].start, False
+            break
         if (rr := _reduced_relative(toks, i, body_start)) is not None:
             start = rr  # "in the accord signed in Tallinn on March 3"
             break
@@ -506,7 +512,7 @@ def attached_unit(
                     start = _antecedent(text, toks, i) or start  # "the Constitution, last amended in 1987"
             break
         i -= 1
-    if start is not None:
+    if start is not None and widen:
         # widen to a participial phrase that opens the comma-segment ("building on talks during ...")
         j = i - 1
         while j >= 0 and toks[j].text not in (",", ";", ":") and toks[j].text.strip() not in ("–", "—"):
