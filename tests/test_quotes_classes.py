@@ -166,3 +166,17 @@ def test_a_quote_running_over_paragraphs_keeps_its_speaker():
         ("The port is ours.", "Ana Ruiz"),
         ("Nobody will move us.", "Ana Ruiz"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('Amid Beijing\'s drills, Ana Ruiz said the region "cannot afford a war."', "Ana Ruiz"),
+        ('Addressing reporters in the capital, Ana Ruiz said: "We will not retreat."', "Ana Ruiz"),
+        ("Japan's Foreign Ministry said it had lodged a protest, calling the move \"extremely regrettable.\"",
+         "Japan's Foreign Ministry"),
+        ("Taoiseach Ciarán Byrne said: ‘We will not be found wanting.’", "Ciarán Byrne"),
+    ],
+)  # fmt: skip
+def test_openers_owners_and_titles_around_the_speaker(text: str, speaker: str):
+    assert [s for _, s in found(text)] == [speaker]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from briefing.extract.quotes.constructions import on
 from briefing.extract.quotes.lexicon import CUE_FORMS, NOMINAL_STOP, ROLE_HEADS
-from briefing.extract.quotes.names import CONNECTORS, OPENERS
+from briefing.extract.quotes.names import CONNECTORS, OPENERS, is_org
 from briefing.extract.quotes.sources import is_source_head, tail_after, tied_phrase_end
 from briefing.extract.quotes.speaker import DETERMINERS, SpeakerRef, name_ref, pronoun_of
 from briefing.extract.quotes.tokens import Token, is_abbrev_dot, is_possessive, join_tokens
@@ -141,6 +141,9 @@ def sentence_subject(toks: list[Token], a: int, b: int) -> SpeakerRef | None:
         return None
     if is_possessive(toks[i]) and i + 1 < b:  # "China’s foreign ministry spokesperson Mao Ning said"
         ref = phrase_after(toks, i + 1, b)
+        if ref and ref.kind == "name" and is_org(ref.text.split()) and ref.first == i + 1:
+            # "Japan’s Foreign Ministry said …, calling …": the owner is part of the institution's name
+            return SpeakerRef("name", join_tokens(toks[i : ref.first]) + " " + ref.text, None, toks[i].start, i)
         return ref if ref and ref.kind == "name" else None
     nominal = _description_subject(toks, i, b)
     if nominal:

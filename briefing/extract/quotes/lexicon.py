@@ -283,7 +283,7 @@ ROLE_HEADS = frozenset(
     Ms Dr Prof Host Moderator Narrator Announcer Master Owner Official Resident Farmer Worker Teacher Student
     Expert Researcher Historian Scientist Engineer Nurse Pilot Driver Veteran Critic Pastor Priest Monk
     Fisherman Diplomat Negotiator Prosecutor Defender Witness Survivor Victim Mother Father Son Daughter Wife
-    Husband
+    Husband Taoiseach Tánaiste Tanaiste
     """.split()
 )
 

@@ -17,7 +17,8 @@ OPENERS = frozenset(
     Who Where If As For With Without From To By Of Last Next Asked Speaking Writing According Despite Since
     Although Though Because Instead Moreover Furthermore Finally First Second Third Indeed Thus Today
     Ultimately Notably Nevertheless Nonetheless Overall Securing Reflecting Following More Most Many Some No
-    Only Just Even All Both Each Every Several Few Another Other Such
+    Only Just Even All Both Each Every Several Few Another Other Such During Amid Amidst Ahead Upon Regarding
+    Concerning Unlike Like Besides Beyond Throughout Toward Towards Via Addressing Responding Citing Unless
     """.split()
 )
 
