@@ -78,9 +78,12 @@ def test_digest_is_a_multipart_mail_with_subject_both_parts_links_and_the_editio
     assert "WHAT'S NEW" in text and "since the edition of 2 March 2026" in text
     assert "draft deal on harbour fees" in text
     assert re.search(r"draft deal on harbour fees.*\[\d\]", text)
-    assert "SUMMARY" in text
+    # the summary points not listed under What's new follow; none is shown twice
+    assert "ALSO IN THE SUMMARY" in text
+    assert re.search(r"Transport ministers from Westmark and Eastholm met in Port Vell.*\[1\]", text)
+    assert text.count("agreed a draft deal on harbour fees") == 1
     assert "https://news.example.org/harbour/draft-deal" in text
-    assert "What\u2019s new" in html and "Summary" in html
+    assert "What\u2019s new" in html and "Also in the summary" in html
     assert "draft deal on harbour fees" in html
     # citations link to the source's URL; `&` in a URL is escaped in the HTML
     assert 'href="https://news.example.org/harbour/draft-deal"' in html

@@ -42,13 +42,16 @@ def _headline(digest: Digest) -> str:
     return f"{digest.title} briefing \u2014 edition of {digest.edition_display}"
 
 
-def _context(digest: Digest) -> str:
+def _context(digest: Digest, *, lead_in: bool = True) -> str:
+    """Return "21 new items since 12 January 2026. Top 3:" (without the lead-in for a fallback)."""
     if digest.first:
-        return "First edition. Main points:"
+        return "First edition. Main points:" if lead_in else "First edition."
     n = digest.new_count
     if not n:
         return f"Nothing new since {digest.previous_display}."
-    return f"{n} new item{'' if n == 1 else 's'} since {digest.previous_display}. Top {len(digest.chat_items())}:"
+    text = f"{n} new item{'' if n == 1 else 's'} since {digest.previous_display}."
+    shown = len(digest.chat_items())
+    return f"{text} Top {shown}:" if lead_in and shown < n else text
 
 
 # -- Slack -----------------------------------------------------------------------------------------
@@ -92,7 +95,7 @@ def slack_payload(digest: Digest) -> dict[str, Any]:
                 ],
             }
         )
-    fallback = f"{_headline(digest)}: {_context(digest).rstrip(':')}" + (f" {link}" if link else "")
+    fallback = f"{_headline(digest)}: {_context(digest, lead_in=False)}" + (f" {link}" if link else "")
     return {"text": fallback, "blocks": blocks}
 
 

@@ -19,7 +19,8 @@ from urllib.parse import quote
 
 from briefing.delivery.errors import DeliveryError
 from briefing.delivery.settings import Delivery
-from briefing.editions import edition_dates, edition_dir, load_edition_briefing, read_manifest
+from briefing.editions import edition_dates, edition_dir, load_edition_briefing
+from briefing.editions.ownership import is_edition, read_manifest_safely
 from briefing.model import Briefing
 from briefing.textnorm import normalise
 from briefing.writers.layout import UNKNOWN_SPEAKER, SourceEntry, lay_out
@@ -80,7 +81,8 @@ class Digest:
     previous_display: str  # "" for a first edition
     new_count: int  # every new item, of which `top` shows the first few
     top: tuple[Item, ...]
-    summary: tuple[Item, ...]
+    summary: tuple[Item, ...]  # the summary points not already in `top`
+    summary_heading: str
     sources: tuple[SourceLine, ...]  # the sources cited in `top` and `summary`, by number
     links: tuple[Link, ...]  # the published files, when a publish URL is configured
     attachments: tuple[Attachment, ...]
@@ -122,12 +124,11 @@ def latest_edition(out_dir: Path, theme_id: str) -> Edition | None:
     if not dates:
         return None
     directory = edition_dir(out_dir, theme_id, dates[-1])
-    try:
-        manifest = read_manifest(directory)
-    except (OSError, ValueError) as exc:
+    manifest = read_manifest_safely(directory) if is_edition(directory) else None
+    if manifest is None:
         raise DeliveryError(
-            f"{directory}: manifest.json cannot be read ({exc}); rebuild the edition"
-        ) from None
+            f"{directory}: no readable manifest.json written by briefing; rebuild the edition"
+        )
     briefing = load_edition_briefing(directory)
     if briefing is None:
         raise DeliveryError(
@@ -192,12 +193,17 @@ def build_digest(edition: Edition, settings: Delivery) -> Digest:
     entries = lay_out(b).sources
     cites = _citer(b, entries)
     new = ranked_new_items(b)
-    top = new[:TOP_ITEMS]
-    summary = tuple(
-        Item("Summary", clean(p.text), cites(p.sources), bool(b.edition.previous) and p.new)
+    top = leading(new, TOP_ITEMS)
+    shown = {item.core for item in top}
+    points = [
+        Item(
+            "Summary", clean(p.text), cites(p.sources), bool(b.edition.previous) and p.new, normalise(p.text)
+        )
         for p in b.summary
         if clean(p.text)
-    )
+    ]
+    # a point already listed under What's new is not repeated below it
+    summary = tuple(p for p in points if p.core not in shown)
     cited = {c.number for item in (*top, *summary) for c in item.cites}
     sources = tuple(_source_line(e) for e in entries if e.number in cited)
     formats: dict = edition.manifest.get("formats") or {}
@@ -211,10 +217,33 @@ def build_digest(edition: Edition, settings: Delivery) -> Digest:
         new_count=len(new),
         top=tuple(top),
         summary=summary,
+        summary_heading="Also in the summary" if len(summary) < len(points) else "Summary",
         sources=sources,
         links=_links(edition, formats, settings.publish_url),
         attachments=_attachments(edition, formats, settings.attach),
     )
+
+
+def leading(items: list[Item], n: int, per_source: int = 2) -> list[Item]:
+    """Return the first `n` items, taking at most `per_source` from any one source while others wait.
+
+    One long new article can carry a dozen high-scoring passages; a reader is better served
+    by the top items of several sources.  The order of the ranking is kept, and when too few
+    sources are new the remaining places are filled in ranking order.
+    """
+    picked: list[Item] = []
+    count: dict[int, int] = {}
+    for item in items:
+        first = item.cites[0].number if item.cites else 0
+        if len(picked) < n and (not first or count.get(first, 0) < per_source):
+            picked.append(item)
+            count[first] = count.get(first, 0) + 1
+    for item in items:
+        if len(picked) >= n:
+            break
+        if item not in picked:
+            picked.append(item)
+    return sorted(picked, key=items.index)
 
 
 def _distinct(items: list[Item]) -> list[Item]:

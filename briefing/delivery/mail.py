@@ -30,7 +30,10 @@ from briefing.delivery.settings import Email, Smtp
 from briefing.templating import load_template
 
 TEMPLATE = "digest.html.j2"
-FOOTER = "Every item is taken from the cited sources; numbers refer to the source list of the full briefing."
+FOOTER = (
+    "Every item is quoted or taken from the cited sources; numbers refer to the source list "
+    "of the full briefing. Sent by briefing, once per edition."
+)
 
 
 # -- composing ------------------------------------------------------------------------------------
@@ -70,9 +73,9 @@ def render_text(digest: Digest) -> str:
         )
     lines.append("")
     for i, item in enumerate(digest.top, 1):
-        lines.append(wrap.fill(f"{i}. {item.kind}: {item.text} {_cites_text(item)}"))
+        lines.append(wrap.fill(f"{i}. {item.text} {_cites_text(item)}"))
     if digest.summary:
-        lines += ["", "SUMMARY", ""]
+        lines += ["", digest.summary_heading.upper(), ""]
         for item in digest.summary:
             mark = "NEW " if item.new else ""
             lines.append(wrap.fill(f" - {mark}{item.text} {_cites_text(item)}"))

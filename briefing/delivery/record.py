@@ -20,8 +20,9 @@ from pathlib import Path
 from typing import Any
 
 from briefing.atomic import write_bytes_atomic
-from briefing.editions import LATEST, MANIFEST, dumps, read_manifest
+from briefing.editions import LATEST, MANIFEST, dumps
 from briefing.editions.manifest import DELIVERIES
+from briefing.editions.ownership import is_edition, read_manifest_safely
 from briefing.errors import OutputError
 
 
@@ -47,11 +48,11 @@ def record(
     targets = [Path(edition_dir) / MANIFEST]
     latest = Path(edition_dir).parent / LATEST / MANIFEST
     for path in targets + [latest]:
-        try:
-            manifest = read_manifest(path.parent)
-        except (OSError, ValueError):
+        # only a folder briefing wrote (see editions.ownership) has its manifest rewritten
+        manifest = read_manifest_safely(path.parent) if is_edition(path.parent) else None
+        if manifest is None:
             if path in targets:
-                raise OutputError(f"{path}: cannot read the manifest to record a delivery") from None
+                raise OutputError(f"{path}: cannot read the edition's manifest to record a delivery")
             continue
         if path == latest and manifest.get("edition") != Path(edition_dir).name:
             continue
