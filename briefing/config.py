@@ -86,7 +86,8 @@ class _Problems:
     def add(self, key: str, message: str) -> None:
         probe = key
         while probe and probe not in self.lines:
-            probe = re.sub(r"(\.[^.\[]+|\[\d+\])$", "", probe)
+            shorter = re.sub(r"(\.[^.\[]+|\[\d+\])$", "", probe)
+            probe = shorter if shorter != probe else ""  # a top-level key not written: line 1, no loop
         line = self.lines.get(probe or "", 1)
         self.items.append(f"{self.path}:{line}: {key}: {message}")
 

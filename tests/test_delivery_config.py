@@ -227,3 +227,9 @@ def test_the_readme_delivery_example_is_a_working_config(tmp_path):
     assert cptpp.email.smtp.password == SecretRef(
         "delivery.email.smtp.password_env", env="BRIEFING_SMTP_PASSWORD"
     )
+
+
+def test_a_missing_top_level_key_is_reported_not_looped_on(tmp_path):
+    # `_Problems.add` used to loop forever on a key that is not written in the file
+    msg = problems(tmp_path, "author: Desk\ndelivery:\n  email:\n    to: [ann@example.org]\n")
+    assert f"{tmp_path / 'config.yaml'}:1: themes: must be a non-empty list of themes" in msg
