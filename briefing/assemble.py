@@ -166,7 +166,10 @@ def build_briefing(
             cited.setdefault(i, None)
         return tuple(doc_ids)
 
-    passages = [model.Passage(s.text, cite(s.doc_ids), round(float(s.score), 4), s.group) for s in selected]
+    passages = [
+        model.Passage(s.text, cite(s.doc_ids), round(float(s.score), 4), s.group, pages=s.pages)
+        for s in selected
+    ]
     summary = [model.SummaryPoint(s.text, cite(s.doc_ids)) for s in points]
 
     event_items = []
@@ -227,7 +230,7 @@ def build_briefing(
         period_end=period_end,
         sources=sources,
         summary=tuple(model.SummaryPoint(p.text, remap(p.sources)) for p in summary),
-        passages=tuple(model.Passage(p.text, remap(p.sources), p.score, p.group) for p in passages),
+        passages=tuple(_remap_passage(p, sid) for p in passages),
         events=tuple(_remap_event(e, remap) for e in events),
         quotes=tuple(
             model.Quote(
@@ -245,6 +248,16 @@ def build_briefing(
         statements=tuple(model.Statement(s.speaker, s.role, s.text, sid[s.source]) for s in statements),
         notes=tuple(notes),
         author=config.author,
+    )
+
+
+def _remap_passage(p: model.Passage, sid: dict[str, str]) -> model.Passage:
+    """Return the passage citing source ids, each with its page; no pages at all when none has one."""
+    pages = dict(zip(p.sources, p.pages, strict=False))
+    ids = tuple(dict.fromkeys(p.sources))
+    known = tuple(pages.get(i) for i in ids)
+    return model.Passage(
+        p.text, tuple(sid[i] for i in ids), p.score, p.group, pages=known if any(x is not None for x in known) else ()
     )
 
 

@@ -49,6 +49,16 @@ class Passage:
     score: float
     group: str | None = None  # sub-topic heading the writers group passages under
     new: bool = False
+    # page of the passage in each cited source, aligned with `sources`; None for a source
+    # without pages (.txt, HTML ...). Empty in JSON written before pages were recorded.
+    pages: tuple[int | None, ...] = ()
+
+    def page(self, source_id: str) -> int | None:
+        """Return the page this passage is on in one cited source, or None when it has none."""
+        for sid, page in zip(self.sources, self.pages, strict=False):
+            if sid == source_id:
+                return page
+        return None
 
 
 @dataclass(frozen=True)

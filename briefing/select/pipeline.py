@@ -55,6 +55,7 @@ class Selected:
     score: float  # relevance, best first
     group: str | None = None  # sub-topic label (the theme concept it matched)
     key: tuple[KeySentence, ...] = ()  # summary candidates: its own theme sentences, not their context
+    pages: tuple[int | None, ...] = ()  # page of the passage in each of `doc_ids` (None: no pages)
 
 
 def select_passages(
@@ -93,7 +94,8 @@ def select_with_query(
         rel = {i: r for i, r in rel.items() if r.direct}
     if not rel:
         return []
-    cites, score, direct = _merge_duplicates(docs, units, index, rel)
+    members, score, direct = _merge_duplicates(units, index, rel)
+    cites = {u: tuple(dict.fromkeys(docs[units[m].doc].id for m in ms)) for u, ms in members.items()}
     drafts = join_runs(units, sorted(cites), docs, direct, max_sentences=max_sentences)
     p_score = [passage_score([score[u] for u in d.units]) for d in drafts]
     pool = sorted(range(len(drafts)), key=lambda d: -p_score[d])[: POOL * budget]
@@ -117,7 +119,10 @@ def select_with_query(
         key = tuple(
             KeySentence(_key_clause(units[u].text, query), cites[u]) for u in draft.units if u in direct
         )
-        out.append(Selected(draft.text, tuple(ids), round(p_score[d], 4), group, key))
+        pages = _pages(docs, units, [m for u in draft.units for m in members[u]])
+        out.append(
+            Selected(draft.text, tuple(ids), round(p_score[d], 4), group, key, tuple(pages[i] for i in ids))
+        )
     out.sort(key=lambda s: -s.score)
     return out
 
@@ -142,12 +147,23 @@ def _corpus(docs: tuple[Document, ...]) -> tuple[list[Unit], Index]:
     return units, index
 
 
+def _pages(docs: Sequence[Document], units: Sequence[Unit], unit_ids: Sequence[int]) -> dict[str, int | None]:
+    """Return, per document, the page its copy of a passage starts on (the first of its sentences
+    cited from that document), so a passage read from a PDF can cite "p. 4" for each source."""
+    pages: dict[str, int | None] = {}
+    for m in unit_ids:
+        doc = docs[units[m].doc]
+        pages.setdefault(doc.id, doc.page_of(units[m].para))
+    return pages
+
+
 def _merge_duplicates(
-    docs: Sequence[Document], units: Sequence[Unit], index: Index, rel: dict[int, Relevance]
-) -> tuple[dict[int, tuple[str, ...]], dict[int, float], set[int]]:
+    units: Sequence[Unit], index: Index, rel: dict[int, Relevance]
+) -> tuple[dict[int, tuple[int, ...]], dict[int, float], set[int]]:
     """Fold near-duplicate relevant sentences into the most complete one.
 
-    Returns, for each kept sentence, the documents that report it (its own first), its
+    Returns, for each kept sentence, the sentences it stands for (itself first: their documents
+    are the ones that report it, their paragraphs give each document's page), its
     relevance (the best of its copies), and the set of kept sentences that match the
     theme themselves (directly, or through a copy that does).
     """
@@ -158,13 +174,13 @@ def _merge_duplicates(
         rarity=index.key_idf,
         completeness=lambda i: (len(words[i]), len(units[i].text)),
     )
-    cites, score, direct = {}, {}, set()
+    members, score, direct = {}, {}, set()
     for c in clusters:
-        cites[c.keep] = tuple(dict.fromkeys(docs[units[m].doc].id for m in c.members))
+        members[c.keep] = tuple(c.members)
         score[c.keep] = max(rel[m].score for m in c.members)
         if any(rel[m].direct for m in c.members):
             direct.add(c.keep)
-    return cites, score, direct
+    return members, score, direct
 
 
 def passage_score(scores: Sequence[float]) -> float:

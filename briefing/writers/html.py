@@ -16,7 +16,7 @@ from briefing.model import Briefing
 from briefing.templating import load_template
 from briefing.writers import layout
 from briefing.writers.layout import lay_out
-from briefing.writers.text import format_timestamp
+from briefing.writers.text import cite_text, format_timestamp
 
 TEMPLATE = "briefing.html.j2"
 
@@ -51,6 +51,9 @@ def render(briefing: Briefing) -> bytes:
         )
     }
     page = template.render(
-        L=lay_out(briefing), generated=format_timestamp(briefing.generated_at), **constants
+        L=lay_out(briefing),
+        generated=format_timestamp(briefing.generated_at),
+        cite_text=cite_text,
+        **constants,
     )
     return page.encode("utf-8")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from briefing.model import Briefing, Event, Quote, Source
+from briefing.model import Briefing, Event, Passage, Quote, Source
 from briefing.writers.text import (
     citation_numbers,
     clean,
@@ -49,6 +49,7 @@ class Cited:
     text: str
     cites: tuple[int, ...]
     new: bool = False
+    pages: tuple[tuple[int, int], ...] = ()  # (source number, page) for cited sources with pages (PDF)
 
 
 @dataclass(frozen=True)
@@ -242,10 +243,24 @@ def _passage_groups(briefing: Briefing) -> tuple[tuple[str, tuple[Cited, ...]], 
     any_named = any(clean(p.group) for p in briefing.passages)
     for p in briefing.passages:
         name = _heading(clean(p.group)) or ("Other passages" if any_named else "")
-        groups.setdefault(name, []).append(Cited(clean(p.text), citation_numbers(briefing, p.sources), p.new))
+        groups.setdefault(name, []).append(
+            Cited(clean(p.text), citation_numbers(briefing, p.sources), p.new, _pages(briefing, p))
+        )
     if "Other passages" in groups and any_named:
         groups["Other passages"] = groups.pop("Other passages")  # keep the catch-all last
     return tuple((name, tuple(items)) for name, items in groups.items())
+
+
+def _pages(briefing: Briefing, passage: Passage) -> tuple[tuple[int, int], ...]:
+    """Return (source number, page) for each cited source the passage has a page in."""
+    out = []
+    for sid, page in zip(passage.sources, passage.pages, strict=False):
+        if page is not None:
+            try:
+                out.append((briefing.source_number(sid), page))
+            except KeyError:
+                continue
+    return tuple(sorted(out))
 
 
 def _row(briefing: Briefing, event: Event) -> TimelineRow:

@@ -129,7 +129,17 @@ def citation_numbers(briefing: Briefing, source_ids: tuple[str, ...] | list[str]
 
 def citation_label(numbers: tuple[int, ...]) -> str:
     """Return "[1][3]" — the plain-text citation every format shows."""
-    return "".join(f"[{n}]" for n in numbers)
+    return "".join(cite_text(n) for n in numbers)
+
+
+def cite_text(number: int, pages: tuple[tuple[int, int], ...] = ()) -> str:
+    """Return one citation as every format shows it: "[3]", or "[3, p. 4]" when the cited text is on
+    a known page of source 3 (`pages` pairs source numbers with pages; a PDF source has them).
+    No-break spaces: a line never breaks inside one citation."""
+    for n, page in pages:
+        if n == number:
+            return f"[{number},\u00a0p.\u00a0{page}]"
+    return f"[{number}]"
 
 
 def source_anchor(number: int) -> str:

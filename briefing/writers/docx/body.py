@@ -21,7 +21,7 @@ from briefing.writers.docx.ooxml import (
     shade,
 )
 from briefing.writers.layout import Cited, Layout, TimelineRow
-from briefing.writers.text import source_anchor
+from briefing.writers.text import cite_text, source_anchor
 
 
 class BodyWriter:
@@ -39,10 +39,16 @@ class BodyWriter:
         add_run(p, text, italic=True, color=MUTED)
         return p
 
-    def cite(self, paragraph: Paragraph, numbers: tuple[int, ...], size: float = 8) -> None:
-        """Append "[1][3]", each number a link to its source-list bookmark."""
+    def cite(
+        self,
+        paragraph: Paragraph,
+        numbers: tuple[int, ...],
+        size: float = 8,
+        pages: tuple[tuple[int, int], ...] = (),
+    ) -> None:
+        """Append "[1][3, p. 4]", each citation a link to its source-list bookmark."""
         for n in numbers:
-            add_hyperlink(paragraph, f"[{n}]", anchor=source_anchor(n), size=size)
+            add_hyperlink(paragraph, cite_text(n, pages), anchor=source_anchor(n), size=size)
 
     def mark_new(self, paragraph: Paragraph, flag: bool) -> None:
         if flag:
@@ -52,7 +58,7 @@ class BodyWriter:
         p = self.doc.add_paragraph(style=style)
         self.mark_new(p, item.new)
         p.add_run(item.text)
-        self.cite(p, item.cites)
+        self.cite(p, item.cites, pages=item.pages)
         return p
 
     def bullets(self, items: tuple[Cited, ...]) -> bool:

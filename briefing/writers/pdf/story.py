@@ -36,7 +36,7 @@ from briefing.writers.pdf.page import (
     content_width,
     outline_entry,
 )
-from briefing.writers.text import source_anchor
+from briefing.writers.text import cite_text, source_anchor
 
 NEW_COLOUR = "#b35900"
 SCHEDULED_COLOUR = colors.HexColor("#6a3d9a")
@@ -106,13 +106,14 @@ def t(text: str, style: ParagraphStyle = BODY, font: str | None = None) -> str:
     return markup(text, face, style_font=style.fontName)
 
 
-def cites(numbers: tuple[int, ...], sep: str = "") -> str:
-    """Return the citation links "[1][3]", each jumping to its source-list entry.
+def cites(numbers: tuple[int, ...], sep: str = "", pages: tuple[tuple[int, int], ...] = ()) -> str:
+    """Return the citation links "[1][3, p. 4]", each jumping to its source-list entry.
 
     In a narrow table cell `sep=" "` lets a line break fall only between two citations, never
     inside one ("[1][4][6" / "][7]")."""
     return sep.join(
-        f'<a href="#{source_anchor(n)}" color="#1f4e79"><font size="7.5">[{n}]</font></a>' for n in numbers
+        f'<a href="#{source_anchor(n)}" color="#1f4e79"><font size="7.5">{cite_text(n, pages)}</font></a>'
+        for n in numbers
     )
 
 
@@ -216,7 +217,7 @@ def _passages(lay: Layout, c: _Counter) -> list[Flowable]:
     for name, items in lay.passage_groups:
         if name:
             out.append(heading(name, c, level=1))
-        out += [Paragraph(new_mark(p.new) + t(p.text) + cites(p.cites), BODY) for p in items]
+        out += [Paragraph(new_mark(p.new) + t(p.text) + cites(p.cites, pages=p.pages), BODY) for p in items]
     return out
 
 
