@@ -66,7 +66,9 @@ def source_numbers(data: dict) -> dict[str, int]:
 
 
 def line_with(text: str, words: str) -> str:
+    """Return the text from `words` on, inside the Key passages section (the Summary may repeat it)."""
     flat = re.sub(r"\s+", " ", text)
+    flat = flat[flat.rindex("Key passages") :]
     start = flat.index(words)
     return flat[start : start + 300]
 
