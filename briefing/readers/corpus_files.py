@@ -76,7 +76,13 @@ def corpus_files(
         try:
             st = os.stat(path)  # follows links: a dangling link or a loop fails here
         except OSError as exc:
-            why = "a link loop" if is_link and exc.errno == errno.ELOOP else "a dangling link" if is_link else exc.strerror
+            why = (
+                "a link loop"
+                if is_link and exc.errno == errno.ELOOP
+                else "a dangling link"
+                if is_link
+                else exc.strerror
+            )
             warn(f"skipped: {shown}: {why}; fix or remove it")
             continue
         if not stat.S_ISREG(st.st_mode):

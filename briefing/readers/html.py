@@ -61,7 +61,9 @@ def read_html(data: bytes | str, file: str, where: str, fmt: str = "html") -> Re
             include_links=False,
         )
     except Exception as exc:  # trafilatura raises assorted errors on broken markup: one bad page, not a bug
-        raise InputError(f"{where}: the page could not be parsed ({type(exc).__name__}); save it again") from None
+        raise InputError(
+            f"{where}: the page could not be parsed ({type(exc).__name__}); save it again"
+        ) from None
     text = (getattr(result, "text", None) or "") if result is not None else ""
     paragraphs = split_paragraphs(text)
     if sum(len(p.split()) for p in paragraphs) < MIN_WORDS:

@@ -22,7 +22,9 @@ _SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|»|«|·|•|/)\s+|\s*\|\s*")
 @dataclass
 class Page:
     h1: list[str] = field(default_factory=list)
-    h1_parts: list[str] = field(default_factory=list)  # separately styled pieces of an <h1> (kicker, headline)
+    h1_parts: list[str] = field(
+        default_factory=list
+    )  # separately styled pieces of an <h1> (kicker, headline)
     meta_titles: list[str] = field(default_factory=list)  # og:title, twitter:title, JSON-LD headline
     title_tag: str | None = None
     site_name: str | None = None
@@ -74,8 +76,10 @@ def _names(value: Any) -> list[str]:
 
 def _marked(word: str) -> str:
     attrs = ("@class", "@id", "@data-testid", "@itemprop", "@rel")
-    return " or ".join(f'contains(translate({a}, "ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz"), "{word}")'
-                       for a in attrs)
+    return " or ".join(
+        f'contains(translate({a}, "ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz"), "{word}")'
+        for a in attrs
+    )
 
 
 # Elements a page marks as its byline; comment threads, footers and sidebars are other people's names.
@@ -86,8 +90,18 @@ _OUTSIDE_ARTICLE = (
     f"({_marked('comment')} or {_marked('related')} or {_marked('sidebar')})]"
 )
 
-_ARTICLE_TYPES = {"newsarticle", "article", "reportagenewsarticle", "blogposting", "analysisnewsarticle",
-                  "opinionnewsarticle", "webpage", "report", "scholarlyarticle", "backgroundnewsarticle"}
+_ARTICLE_TYPES = {
+    "newsarticle",
+    "article",
+    "reportagenewsarticle",
+    "blogposting",
+    "analysisnewsarticle",
+    "opinionnewsarticle",
+    "webpage",
+    "report",
+    "scholarlyarticle",
+    "backgroundnewsarticle",
+}
 
 
 def read_page(tree: Any) -> Page:
@@ -127,7 +141,9 @@ def read_page(tree: Any) -> Page:
         if isinstance(item.get("headline"), str):
             page.meta_titles.append(_SPACE.sub(" ", item["headline"]).strip())
         page.meta_authors.extend(n.strip() for n in _names(item.get("author")) if n.strip())
-    page.meta_authors.extend(meta("author", "article:author", "parsely-author", "sailthru.author", "dc.creator"))
+    page.meta_authors.extend(
+        meta("author", "article:author", "parsely-author", "sailthru.author", "dc.creator")
+    )
     for el in tree.xpath(_BYLINE_XPATH):
         if el.xpath(_OUTSIDE_ARTICLE):
             continue
@@ -254,11 +270,14 @@ def choose_authors(page: Page, extracted: str | None, site: str | None = None) -
     """Return the byline's people: the extractor's authors unless they are furniture ("Staff"), a
     commenter ("Ann says"), or the site's own name; else the first name-like byline the page marks."""
     site_words = set(_words(site or "")) | set(_words(page.site_name or ""))
+
     def is_site(n: str) -> bool:
         return bool(site_words) and set(_words(n)) == site_words
 
     names = [_clean_author(a) for a in (extracted or "").split(";")]
-    names = [n for n in names if n and not _FURNITURE_AUTHOR.match(n) and not re.search(r"\bsays:?$", n, re.I)]
+    names = [
+        n for n in names if n and not _FURNITURE_AUTHOR.match(n) and not re.search(r"\bsays:?$", n, re.I)
+    ]
     found = [n for b in page.bylines for n in names_in_byline(b) if not is_site(n)]
     if names and all(is_site(n) for n in names) and found:
         names = []  # the site's own name where the page prints a person's byline

@@ -27,7 +27,10 @@ _FURNITURE = re.compile(
     r"|add us to your address book|email preferences|privacy policy)\b.{0,120})$",
     re.I,
 )
-_VIEW_ONLINE = re.compile(r"view (?:this (?:e-?mail|newsletter) )?(?:in (?:your )?browser|online|as a web ?page)|web version|read online", re.I)
+_VIEW_ONLINE = re.compile(
+    r"view (?:this (?:e-?mail|newsletter) )?(?:in (?:your )?browser|online|as a web ?page)|web version|read online",
+    re.I,
+)
 _SUBJECT_PREFIX = re.compile(r"^(?:(?:re|fwd?|fw)\s*:\s*)+", re.I)
 
 
@@ -66,9 +69,13 @@ def read(path: Path) -> ReadResult:
     published = None
     if msg.get("Date"):
         try:
-            published = parsedate_to_datetime(str(msg["Date"])).replace(tzinfo=None).isoformat(timespec="minutes")
+            published = (
+                parsedate_to_datetime(str(msg["Date"])).replace(tzinfo=None).isoformat(timespec="minutes")
+            )
         except (TypeError, ValueError):
-            warnings.append(f"{path}: the Date header '{msg['Date']}' is not a date; add the date to sources.yaml")
+            warnings.append(
+                f"{path}: the Date header '{msg['Date']}' is not a date; add the date to sources.yaml"
+            )
     authors = tuple(a for a in (base.authors if base else ()) if a) or ((name,) if name else ())
     doc = Document(
         id=path.name,

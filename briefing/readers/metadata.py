@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from briefing.extract.timex.dateline import match_dateline
 from briefing.extract.timex.lexicon import DAY_FIRST, MONTHS
 
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
@@ -27,12 +28,6 @@ _LABELS = [
     ("published", r"(?:published|posted|written|input|created|date|dated|first published|released)"),
     ("updated", r"(?:updated|modified|last updated|edited)"),
 ]
-
-_DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z .'-]{1,40}),\s+" + _MONTH + r"\s+(?P<day>\d{1,2})(?:,\s*(?P<year>\d{4}))?\s*"
-    r"(?:\((?P<agency>[^)]{2,40})\))?\s*(?:--|—|–|-)",
-    re.IGNORECASE,
-)
 
 
 @dataclass(frozen=True)
@@ -142,14 +137,13 @@ def _stamp_of(line: str, lines: list[str], i: int) -> Stamp | None:
 
 def find_dateline(paragraph: str, year_hint: int | None) -> Stamp | None:
     """Return the date of a wire dateline ("SEOUL, Jan. 21 (Yonhap) --") opening a paragraph."""
-    m = _DATELINE.match(paragraph)
-    if not m:
+    d = match_dateline(paragraph)
+    if d is None or d.month is None or not d.day:
         return None
-    year = m.group("year") or year_hint
+    year = d.year or year_hint
     if year is None:
         return None
-    month = MONTHS[m.group("month").lower()]
-    return Stamp(f"{int(year):04d}-{month:02d}-{int(m.group('day')):02d}", "dateline", 0)
+    return Stamp(f"{int(year):04d}-{d.month:02d}-{d.day:02d}", "dateline", 0)
 
 
 def choose_published(stamps: list[Stamp]) -> str | None:

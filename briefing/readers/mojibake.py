@@ -44,5 +44,7 @@ def repair_all(paragraphs: list[str], where: str) -> tuple[list[str], list[str]]
         fixed, did = repair(p)
         out.append(fixed)
         changed += did
-    warnings = [f"{where}: repaired mojibake (text decoded with the wrong encoding) in {changed} paragraph(s)"]
+    warnings = [
+        f"{where}: repaired mojibake (text decoded with the wrong encoding) in {changed} paragraph(s)"
+    ]
     return out, warnings if changed else []

@@ -28,7 +28,9 @@ def read(path: Path) -> ReadResult:
     from pypdf import PdfReader
     from pypdf.errors import PyPdfError
 
-    logging.getLogger("pypdf").setLevel(logging.ERROR)  # its warnings about sloppy producers are not the user's
+    logging.getLogger("pypdf").setLevel(
+        logging.ERROR
+    )  # its warnings about sloppy producers are not the user's
     try:
         reader = PdfReader(path)
         if reader.is_encrypted and not reader.decrypt(""):
@@ -38,9 +40,13 @@ def read(path: Path) -> ReadResult:
     except InputError:
         raise
     except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError, OSError) as exc:
-        raise InputError(f"{path}: not a readable PDF ({type(exc).__name__}: {exc}); save or export it again") from None
+        raise InputError(
+            f"{path}: not a readable PDF ({type(exc).__name__}: {exc}); save or export it again"
+        ) from None
     if not any(p.lines for p in pages):
-        raise InputError(f"{path}: scanned PDF: no text layer; run OCR first (e.g. ocrmypdf) and add the result")
+        raise InputError(
+            f"{path}: scanned PDF: no text layer; run OCR first (e.g. ocrmypdf) and add the result"
+        )
     first_page = pages[0].lines if pages else []
     pages = drop_running_lines(pages)
     paras = paragraphs(pages)

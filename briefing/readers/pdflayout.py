@@ -163,7 +163,10 @@ def paragraphs(pages: list[PageText]) -> list[tuple[int, str]]:
     a sentence, so a paragraph split by the layout is one paragraph again.
     """
     gaps = sorted(
-        a.y - b.y for p in pages for a, b in zip(p.lines, p.lines[1:], strict=False) if 0 < a.y - b.y < 3 * a.size
+        a.y - b.y
+        for p in pages
+        for a, b in zip(p.lines, p.lines[1:], strict=False)
+        if 0 < a.y - b.y < 3 * a.size
     )
     spacing = gaps[len(gaps) // 4] if gaps else 14.0  # the usual line step: most gaps are inside paragraphs
     widths = sorted(ln.end - ln.x for p in pages for ln in p.lines)
@@ -184,9 +187,12 @@ def paragraphs(pages: list[PageText]) -> list[tuple[int, str]]:
                 new = (
                     prev.y - ln.y > 1.45 * spacing
                     or abs(ln.size - prev.size) > 1.5
-                    or short and bool(_SENTENCE_END.search(prev.text))
+                    or short
+                    and bool(_SENTENCE_END.search(prev.text))
                     # a short line without a full stop before a capital is a heading
-                    or prev.end - prev.x < 0.5 * full and ln.text[:1].isupper() and prev.y - ln.y > 0.5 * ln.size
+                    or prev.end - prev.x < 0.5 * full
+                    and ln.text[:1].isupper()
+                    and prev.y - ln.y > 0.5 * ln.size
                 )
             if new and cur:
                 out.append((cur_page, _collapse(cur)))

@@ -34,7 +34,9 @@ BY_FORMAT = {r.format: r for r in READERS}
 BY_SUFFIX = {s: r for r in READERS for s in r.suffixes}
 SUFFIXES = tuple(BY_SUFFIX)
 
-_HTML_START = re.compile(rb"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head)\b", re.I | re.S)
+_HTML_START = re.compile(
+    rb"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head)\b", re.I | re.S
+)
 _HEADER = re.compile(rb"([A-Za-z][A-Za-z0-9-]*):[ \t]?[^\r\n]*\r?\n(?:[ \t][^\r\n]*\r?\n)*")
 _MAIL_HEADERS = {b"date", b"subject", b"to", b"mime-version", b"received", b"message-id", b"return-path"}
 

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from briefing.extract.timex.dateline import match_dateline
 from briefing.model import Document
 from briefing.readers import furniture, headlines, metadata
 from briefing.readers.base import ReadResult
@@ -149,9 +150,9 @@ def read_text_file(path: Path) -> ReadResult:
         dl = metadata.find_dateline(first_para, max(years) if years else None)
         if dl:
             published = dl.iso
-            m = metadata._DATELINE.match(first_para)
-            if m and m.group("agency"):
-                publisher = m.group("agency").strip()
+            line = match_dateline(first_para)
+            if line and line.agency:
+                publisher = line.agency
 
     # closing author notes: authors and publisher for articles without a byline
     last = articles[-1]

@@ -33,7 +33,9 @@ def read(path: Path) -> ReadResult:
     try:
         document = docx.Document(str(path))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise InputError(f"{path}: not a readable Word .docx file ({type(exc).__name__}); save it again as .docx") from None
+        raise InputError(
+            f"{path}: not a readable Word .docx file ({type(exc).__name__}); save it again as .docx"
+        ) from None
     headings: list[str] = []
     paragraphs: list[str] = []
     for kind, text in _blocks(document):
@@ -47,8 +49,10 @@ def read(path: Path) -> ReadResult:
     core = document.core_properties
     title = " ".join((core.title or "").split()) or (headings[0] if headings else None)
     author = " ".join((core.author or "").split())
-    authors = () if author.casefold() in _TEMPLATE_AUTHORS else tuple(
-        a.strip() for a in re.split(r";|\band\b|,", author) if a.strip()
+    authors = (
+        ()
+        if author.casefold() in _TEMPLATE_AUTHORS
+        else tuple(a.strip() for a in re.split(r";|\band\b|,", author) if a.strip())
     )
     created = core.created
     published = None

@@ -25,6 +25,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from briefing.extract.events.clauses import dateline_end
+
 # Sentence adverbials that link to the previous sentence. Followed by a comma; when the
 # rest starts with a capital it is itself a sentence and the adverbial may be cut off.
 _LINKING = (
@@ -107,6 +109,7 @@ STALE_AFTER_DAYS = 7  # a forecast in a source older than this (before the editi
 def standalone(sentence: str) -> str | None:
     """Return `sentence` or its standalone verbatim slice; None if it cannot stand alone."""
     s = sentence.strip()
+    s = s[dateline_end(s, 0, len(s)) :]  # "RIGA, Sept. 22 -- Twelve ...": the point starts at "Twelve"
     for _ in range(3):  # "However, for his part, ..." peels twice
         m = _LINKING_OPENER.match(s) or _CONJUNCTION_OPENER.match(s)
         if not m:

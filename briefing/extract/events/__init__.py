@@ -18,7 +18,7 @@ from briefing.extract.timex import Timex, tag
 from briefing.model import Document
 
 from .attach import attached_unit, phrase_end, stamp_end
-from .clauses import Clause, clauses, is_dateline, is_stamp
+from .clauses import Clause, clauses, dateline_end, is_dateline, is_stamp
 from .filters import fuse_named_dates, part_of_name
 from .infer import infer_published_text
 from .relative import relative_phrase, relative_span
@@ -194,6 +194,8 @@ def extract_events(doc: Document) -> list[DocEvent]:
                 if mine
                 else clause.start
             )
+            if clause.start == p_start:
+                body = max(body, dateline_end(text, clause.start, clause.end))
             own = _within(timexes, starts, clause.start, clause.end)
             own = [t for t in own if _is_event_timex(t, text, dct, clause.sentence_start)]
             if clause.first_in_sentence:
@@ -248,7 +250,10 @@ def extract_events(doc: Document) -> list[DocEvent]:
                 if any(_restates(words, other) for other in same_day):
                     continue  # "ahead of the June elections" after "before the elections this June"
                 same_day.append(words)
-                sentence = text[clause.sentence_start : clause.sentence_end].strip()
+                s_lo = clause.sentence_start
+                if s_lo == p_start:
+                    s_lo = dateline_end(text, s_lo, clause.sentence_end)
+                sentence = text[s_lo : clause.sentence_end].strip()
                 whole = text[body : clause.sentence_end].strip(" .") if clause.first_in_sentence else ""
                 context = sentence if row.strip(" .") not in (sentence.strip(" ."), whole) else ""
                 events.append(DocEvent(day, end, row, _status(day, row, dct), doc.id, lo, context, dct))

@@ -25,6 +25,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from briefing.extract.timex.dateline import match_dateline
+
 _WORD = re.compile(r"[A-Za-z][\w'’‑-]*|\d[\w'’‑–.-]*|\s[-–—]\s|[—–]|[,;:()\[\]]")
 
 # words that open a unit the date then sits in (lower case)
@@ -252,19 +254,14 @@ def _tokens(text: str, lo: int, hi: int) -> list[Token]:
     return [Token(lo + m.start(), lo + m.end(), m.group()) for m in _WORD.finditer(text[lo:hi])]
 
 
-_DATELINE_PLACE = re.compile(r"\s*[A-Z][A-Z .,'’-]{1,40},\s*$")
-_DATELINE_TAIL = re.compile(r"\s*(?:\([^)]{2,40}\))?\s*(?:--|—|–|-)\s*")  # used with match(text, pos)
-
-
 def stamp_end(text: str, clause_start: int, clause_end: int, first_start: int, first_end: int) -> int:
     """Where a clause's statement begins after a leading date stamp ("Jan 12, 2026 – Lee ...") or
     a dateline ("TOKYO, March 3 (Kyodo) -- ..."), or `clause_start` when the clause has none.
     A row never repeats its own date stamp."""
-    prefix = text[clause_start:first_start]
-    if prefix.strip():
-        if _DATELINE_PLACE.fullmatch(prefix):
-            m = _DATELINE_TAIL.match(text, first_end, clause_end)
-            return m.end() if m else clause_start
+    line = match_dateline(text, clause_start, clause_end)
+    if line is not None:
+        return line.end
+    if text[clause_start:first_start].strip():
         return clause_start
     m = _STAMP_HEAD.match(text, first_end, clause_end)
     return m.end() if m else clause_start

@@ -10,15 +10,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from briefing.extract.timex.dateline import match_dateline
 from briefing.sentences import split_sentences
 
 _STAMP = re.compile(
     r"^\s*(?:posted|updated|input|written|published|last\s+updated|modified|edited|created|date(?:d)?|"
     r"first\s+published|updated\s+on|posted\s+on)\b[\s:]*.{0,40}\d",
     re.IGNORECASE,
-)
-_DATELINE = re.compile(
-    r"^\s*[A-Z][A-Z .,'’-]{1,40},\s*$"  # "SEOUL, " before the date of "SEOUL, Jan. 21 (Yonhap) --"
 )
 
 
@@ -42,18 +40,17 @@ def is_stamp(paragraph: str) -> bool:
     return len(content) <= 3 and bool(re.search(r"\d", paragraph))
 
 
-_AGENCY_AFTER = re.compile(r"^\s*\([A-Z][\w .&’'-]{1,30}\)\s*(?:--|—|–|-)\s")
+def dateline_end(text: str, start: int, end: int) -> int:
+    """Where the statement begins after a wire dateline opening text[start:end] ("TALLINN,
+    March 4 -- Estonia ..."), or `start` when there is none: a row never begins with one."""
+    d = match_dateline(text, start, end)
+    return d.end if d else start
 
 
 def is_dateline(text: str, timex_start: int, sentence_start: int, timex_end: int | None = None) -> bool:
     """True for the date of a dateline ("SEOUL, Jan. 21 (Yonhap) --", "Jan 21 (Reuters) -"): the
     story's date, not an event."""
-    prefix = text[sentence_start:timex_start]
-    if _DATELINE.match(prefix):
-        return True
-    if timex_end is not None and not prefix.strip():
-        return bool(_AGENCY_AFTER.match(text[timex_end : timex_end + 40]))
-    return False
+    return timex_start < dateline_end(text, sentence_start, len(text))
 
 
 def clauses(text: str, para_start: int, para_end: int) -> list[Clause]:
