@@ -185,3 +185,31 @@ def test_coordinated_dated_phrases_each_keep_only_their_own_conjunct() -> None:
     )
     assert ("2025-10", None, "building on their talks during the trade week in October") in found
     assert ("2025-11", None, "the regional summit in November") in found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date", "row"),
+    [
+        # the relative pronoun is the object: the row keeps the antecedent noun phrase
+        (
+            "Farmers planted the drought-resistant maize seed variety that the two research stations "
+            "released in April, the ministry said.",
+            "2026-04",
+            "the drought-resistant maize seed variety that the two research stations released in April",
+        ),
+        # a plural noun that looks like a reporting verb ("states", "reports") is the clause's subject
+        (
+            "Investors welcomed the new harbour levy that the coastal states introduced in February.",
+            "2026-02",
+            "the new harbour levy that the coastal states introduced in February",
+        ),
+    ],
+)
+def test_an_object_relative_clause_keeps_its_antecedent(sentence: str, date: str, row: str) -> None:
+    assert (date, None, row) in rows(sentence, "2026-09-22")
+
+
+def test_a_reporting_verb_still_opens_its_complement() -> None:
+    assert ("2026-03", None, "the plan was approved in March") in rows(
+        "The audit report states the plan was approved in March.", "2026-09-22"
+    )

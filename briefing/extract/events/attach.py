@@ -323,11 +323,18 @@ def _reduced_relative(toks: list[Token], i: int, body_start: int) -> int | None:
     return None
 
 
+def _verb_form(word: str) -> bool:
+    """A finite or past form that cannot open a reporting verb's complement ("launched", "was")."""
+    w = word.lower()
+    return w in _FINITE or (w.endswith("ed") and len(w) > 4) or w in _IRREGULAR_PARTICIPLES
+
+
 def _antecedent(text: str, toks: list[Token], at: int) -> int | None:
     """Start of the noun phrase right before toks[at] ("Korean laborers" in "of Korean laborers
-    who ..."), when a determiner or preposition closes it within five words; else None."""
+    who ...", "the joint offshore wind grid tender that ..."), when a determiner or preposition
+    closes it within seven words; else None."""
     j = at - 1
-    while j >= 0 and at - j <= 5:
+    while j >= 0 and at - j <= 7:
         w = toks[j]
         if w.low in _DETERMINERS:
             return w.start
@@ -487,7 +494,14 @@ def attached_unit(
             else:
                 start = _antecedent(text, toks, i) or w.start
             break
-        if low in _REPORTING and w.text.islower() and i + 1 < len(toks):
+        if (
+            low in _REPORTING
+            and w.text.islower()
+            and i + 1 < len(toks)
+            and not (low.endswith("s") and _verb_form(toks[i + 1].text))
+        ):
+            # "the three states launched ...": a reporting verb is followed by its complement,
+            # never straight by another verb, so "states", "reports", "claims" there are nouns
             rest = toks[i + 1 :]
             if rest and rest[0].low == "that":
                 rest = rest[1:]
