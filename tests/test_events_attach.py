@@ -213,3 +213,17 @@ def test_a_reporting_verb_still_opens_its_complement() -> None:
     assert ("2026-03", None, "the plan was approved in March") in rows(
         "The audit report states the plan was approved in March.", "2026-09-22"
     )
+
+
+def test_an_absolute_with_phrase_dates_only_itself() -> None:
+    found = rows(
+        "The council approved a new ferry terminal in April 2026, with the first sailings due to start in 2028.",
+        "2026-04-20",
+    )
+    assert ("2028", None, "with the first sailings due to start in 2028") in found
+    assert ("2026-04", None, "The council approved a new ferry terminal in April 2026") in found
+
+
+def test_an_undated_with_phrase_stays_in_the_main_row() -> None:
+    sentence = "The city will open the tram line in May, with trams running every six minutes."
+    assert rows(sentence) == [("2026-05", None, sentence)]

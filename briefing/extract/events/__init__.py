@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from briefing.extract.timex import Timex, tag
 from briefing.model import Document
 
-from .attach import attached_unit, phrase_end, stamp_end
+from .attach import absolute_start, attached_unit, phrase_end, stamp_end
 from .clauses import Clause, clauses, dateline_end, is_dateline, is_stamp
 from .filters import fuse_named_dates, part_of_name
 from .infer import infer_published_text
@@ -210,20 +210,28 @@ def extract_events(doc: Document) -> list[DocEvent]:
                 and not any(len(t.value) >= 7 for t in own)
             ):
                 dated.append(((_calendar(inherited) or (inherited.value, None)), body, clause.end))
+            units = []
             for t in own:
                 named = t.kind == "year" or (t.kind == "date" and not re.search(r"\d{4}", t.text))
                 ends = frozenset(o.end for o in mine if o is not t)
-                unit = attached_unit(
-                    text,
-                    body,
-                    clause.end,
-                    t.start,
-                    t.end,
-                    heading is not None and heading is not t,
-                    named,
-                    ends,
+                units.append(
+                    attached_unit(
+                        text,
+                        body,
+                        clause.end,
+                        t.start,
+                        t.end,
+                        heading is not None and heading is not t,
+                        named,
+                        ends,
+                    )
                 )
-                lo, hi = unit or (body, clause.end)
+            main_end = clause.end
+            cut = absolute_start(text, body, clause.end)
+            if cut is not None and any(u is not None and u[0] > cut for u in units):
+                main_end = cut  # the dated absolute phrase is its own row, not part of the main one
+            for t, unit in zip(own, units, strict=True):
+                lo, hi = unit or (body, main_end if t.start < main_end else clause.end)
                 dated.append(((_calendar(t) or (t.value, None)), lo, hi))
             rel = relative_span(clause.text, last_day)
             if rel is not None:

@@ -190,6 +190,9 @@ _PREPOSITIONS = {
     "or",
     "given",
 }
+# "with"/"without" after a comma opens an absolute phrase ("..., with the first turbines due to
+# connect in 2029"): a side statement of its own, whose date is not the main clause's
+_ABSOLUTE = {"with", "without"}
 _ADVERBS = {"last", "first", "recently", "newly", "later", "originally", "previously", "once", "since"}
 _IRREGULAR_PARTICIPLES = {
     "held",
@@ -443,6 +446,13 @@ def _noun_end(text: str, t_end: int, clause_end: int) -> int:
     return end
 
 
+def absolute_start(text: str, lo: int, hi: int) -> int | None:
+    """Offset of the comma before an absolute phrase (", with ... ") in text[lo:hi], or None: the
+    main statement's row ends there when the phrase carries a date of its own."""
+    m = re.search(r",\s+(?:with|without)\s", text[lo:hi], re.IGNORECASE)
+    return lo + m.start() if m else None
+
+
 def phrase_end(text: str, start: int, clause_end: int) -> int:
     """End of the phrase that begins at `start` (before a comma, a coordinated noun phrase ...)."""
     return _trim(text, start, _right_end(text, start, start, clause_end))[1]
@@ -515,6 +525,9 @@ def attached_unit(
             break
         if w.text == ",":
             after = toks[i + 1 :]
+            if after and after[0].low in _ABSOLUTE:
+                start = after[0].start  # ", with the first units due to open in 2029"
+                break
             k = _participle_opener(after)
             if k is not None:
                 lead = after[k]
