@@ -93,6 +93,24 @@ class _Cluster:
         return max((e for e, _ in self.members), key=_precision)
 
 
+_HEAD_BEFORE_DATE = re.compile(
+    r"\b([a-z][a-z'’-]+)\s+(?:in|on|at|by|from|until|during|since|of)\s+(?:(?:early|mid|late|the)\s+)?"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|1[5-9]\d\d\b|20\d\d\b)"
+)
+_HEAD_BEFORE_RELATIVE = re.compile(r"\b([a-z][a-z'’-]+),?\s+(?:that|which|who|whom|whose)\b")
+_HEAD_AFTER_YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\s+(?:[a-z][a-z'’-]+\s+)?([a-z][a-z'’-]+)")
+
+
+def _heads(text: str) -> set[str]:
+    """The nouns a row's date is about: the word before "in/on <date>" ("a tender in September"),
+    the antecedent of a relative clause ("the tender that ... launched on September 1"), the noun
+    after a year premodifier ("the 2024 storm"). Plural and singular count as one; verb forms do not."""
+    words = {m.group(1) for rx in (_HEAD_BEFORE_DATE, _HEAD_BEFORE_RELATIVE) for m in rx.finditer(text)}
+    words |= {m.group(1) for m in _HEAD_AFTER_YEAR.finditer(text)}
+    nouns = {w for w in words if w not in _STOP and not w.endswith(("ed", "ing"))}  # not "held", "signing"
+    return {w[:-1] if w.endswith("s") and len(w) > 3 else w for w in nouns}
+
+
 def _fits(cluster: _Cluster, e: DocEvent, source: str, toks: frozenset[str]) -> bool:
     if any(s == source for _, s in cluster.members):
         return False  # one source's separate clauses are separate events
@@ -101,6 +119,11 @@ def _fits(cluster: _Cluster, e: DocEvent, source: str, toks: frozenset[str]) -> 
     if e.end and any(m.date == e.date and m.end == e.end for m, _ in cluster.members):
         return sim >= SAME_RANGE
     if _compatible(best, e):
+        if len(best.date) != len(e.date):
+            # a vaguer mention ("a joint tender in September") joins a precise one ("the tender
+            # launched on September 1") only when both name the same thing the date is about
+            heads = set().union(*(_heads(m.text) for m, _ in cluster.members))
+            return sim >= SAME_EVENT and bool(heads & _heads(e.text))
         return sim >= SAME_EVENT
     lo_gap = abs((_span(best)[0] - _span(e)[0]).days)
     return sim >= SAME_EVENT_OTHER_DATE and lo_gap <= CONFLICT_WINDOW_DAYS and len(best.date) == len(e.date)

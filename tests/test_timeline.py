@@ -146,3 +146,29 @@ def test_an_identical_date_range_merges_differently_worded_reports() -> None:
     ]
     tl = build_timeline(items, None, None, 10)
     assert [e.sources for e in tl] == [("S1", "S2"), ("S3",)]
+
+
+def test_a_vaguer_plan_merges_into_the_precise_report_naming_the_same_thing() -> None:
+    items = [
+        (
+            ev("2026-05", "The council promised a public ferry ballot in May 2026", "a", status="scheduled"),
+            "S1",
+        ),
+        (ev("2026-05-17", "the public ferry ballot that the island council held on May 17", "b"), "S2"),
+    ]
+    (entry,) = build_timeline(items, "2026-01-01", "2026-12-31", 50, as_of="2026-11-29")
+    assert entry.date == "2026-05-17"
+    assert entry.sources == ("S1", "S2")
+    assert entry.status == "happened"
+
+
+def test_a_vaguer_mention_of_another_thing_in_that_month_stays_apart() -> None:
+    items = [
+        (
+            ev("2026-05", "The island council promised a ferry ballot in May 2026", "a", status="scheduled"),
+            "S1",
+        ),
+        (ev("2026-05-17", "the ferry timetable that the island council published on May 17", "b"), "S2"),
+    ]
+    entries = build_timeline(items, "2026-01-01", "2026-12-31", 50, as_of="2026-11-29")
+    assert len(entries) == 2
