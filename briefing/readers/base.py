@@ -6,6 +6,7 @@ without importing one another.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from briefing.model import Document
@@ -25,3 +26,14 @@ def split_paragraphs(text: str) -> list[str]:
         if s:
             out.append(s)
     return out
+
+
+def authors_of(field: str | None, placeholders: frozenset[str]) -> tuple[str, ...]:
+    """Split a document-metadata author field ("Jane Doe; John Roe", "A and B") into names.
+
+    PDF and Word files carry one free-text author field, often a producer's placeholder
+    ("Anonymous", "python-docx") rather than a person: those give no author at all.
+    """
+    if not field or field.casefold() in placeholders:
+        return ()
+    return tuple(a.strip() for a in re.split(r";|\band\b|,", field) if a.strip())

@@ -17,10 +17,13 @@ from typing import Any
 from briefing.errors import InputError
 from briefing.model import Document
 from briefing.readers import mojibake
-from briefing.readers.base import ReadResult
+from briefing.readers.base import ReadResult, authors_of
 from briefing.readers.pdflayout import PageText, Run, drop_running_lines, order_page, paragraphs
 
 _BAD_TITLE = re.compile(r"^(?:untitled|microsoft (?:word|powerpoint) - .*|document\d*|\(anonymous\))$", re.I)
+
+# producers' placeholders, not a person
+_PLACEHOLDER_AUTHORS = frozenset({"anonymous", "unknown", "author", "user"})
 
 
 def read(path: Path) -> ReadResult:
@@ -58,10 +61,7 @@ def read(path: Path) -> ReadResult:
     body = list(zip([n for n, _ in paras], texts, strict=True))
     if heading:  # the displayed title is metadata, not the first passage
         body = [(n, t) for n, t in body if " ".join(t.split()) != heading] or body
-    author = _meta_str(info, "author")
-    if author and author.casefold() in ("anonymous", "unknown", "author", "user"):
-        author = None  # producers' placeholders, not a person
-    authors = tuple(a.strip() for a in re.split(r";|\band\b|,", author) if a.strip()) if author else ()
+    authors = authors_of(_meta_str(info, "author"), _PLACEHOLDER_AUTHORS)
     doc = Document(
         id=path.name,
         file=path.name,

@@ -9,7 +9,6 @@ stands in the text.
 from __future__ import annotations
 
 import datetime as dt
-import re
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,10 +17,10 @@ from typing import Any
 from briefing.errors import InputError
 from briefing.model import Document
 from briefing.readers import mojibake
-from briefing.readers.base import ReadResult
+from briefing.readers.base import ReadResult, authors_of
 
 # python-docx's own template stamps these on every document it makes; they say nothing about this one.
-_TEMPLATE_AUTHORS = {"python-docx", "", "author", "user", "unknown"}
+_TEMPLATE_AUTHORS = frozenset({"python-docx", "", "author", "user", "unknown"})
 _TEMPLATE_CREATED = dt.datetime(2013, 12, 23, 23, 15)
 
 
@@ -49,11 +48,7 @@ def read(path: Path) -> ReadResult:
     core = document.core_properties
     title = " ".join((core.title or "").split()) or (headings[0] if headings else None)
     author = " ".join((core.author or "").split())
-    authors = (
-        ()
-        if author.casefold() in _TEMPLATE_AUTHORS
-        else tuple(a.strip() for a in re.split(r";|\band\b|,", author) if a.strip())
-    )
+    authors = authors_of(author, _TEMPLATE_AUTHORS)
     created = core.created
     published = None
     if isinstance(created, dt.datetime) and created.replace(tzinfo=None) != _TEMPLATE_CREATED:
