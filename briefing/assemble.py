@@ -26,7 +26,7 @@ from briefing.quotedate import said_on
 from briefing.select import Selected, select_passages, summarize, theme_filter
 from briefing.select.grouping import group_passages
 from briefing.select.standalone import is_stale
-from briefing.textnorm import normalise
+from briefing.text.normalise import comparison_key
 from briefing.timeline import build_timeline
 
 NO_MATERIAL = "No relevant material was found for this theme in the {n} document(s) read."
@@ -110,7 +110,7 @@ def _unique_events(events: list[DocEvent]) -> list[DocEvent]:
     """Drop repeats of the same sentence and date within one document (captions repeat the lead)."""
     seen, out = set(), []
     for e in events:
-        key = (e.date, e.end, normalise(e.text))
+        key = (e.date, e.end, comparison_key(e.text))
         if key not in seen:
             seen.add(key)
             out.append(e)
@@ -152,10 +152,10 @@ def build_briefing(
     points: list[Selected] = summarize(selected, settings.summary_points, stale) if selected else []
     on_theme = theme_filter(theme, people)
     # a passage's own on-theme sentences (not the context it was joined with) also count
-    key_text = [normalise(k.text) for s in selected for k in s.key] or [normalise(s.text) for s in selected]
+    key_text = [comparison_key(k.text) for s in selected for k in s.key] or [comparison_key(s.text) for s in selected]
 
     def relevant(sentence: str) -> bool:
-        n = normalise(sentence)
+        n = comparison_key(sentence)
         return on_theme(sentence) or any(n and k and (n in k or k in n) for k in key_text)
 
     by_id = {d.id: d for d in docs}

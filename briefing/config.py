@@ -19,12 +19,10 @@ from briefing.ingest.settings import Feed, load_feeds
 from briefing.model import FORMATS, OutputSettings, Person, Theme
 from briefing.safeio import describe_os_error, read_regular_text
 from briefing.safeyaml import load_yaml
+from briefing.text.calendar import FULL_WEEKDAY_WORDS
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MAX_CONFIG_BYTES = 1 << 20  # a config is a few KB; anything near this is not one
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-
-
 @dataclass(frozen=True)
 class Schedule:
     every: str = "week"
@@ -301,7 +299,7 @@ def _load_schedule(raw: Any, problems: _Problems) -> Schedule:
     time = str(raw.get("time", "07:00"))
     if every not in ("week", "day"):
         problems.add("schedule.every", f"must be 'week' or 'day' (got {every!r})")
-    if day not in WEEKDAYS:
+    if day not in FULL_WEEKDAY_WORDS:
         problems.add("schedule.day", f"must be a weekday name (got {day!r})")
     m = re.fullmatch(r"(\d{1,2}):(\d{2})", time)
     if not m or int(m.group(1)) > 23 or int(m.group(2)) > 59:

@@ -26,12 +26,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefing.atomic import write_bytes_atomic
-from briefing.config import WEEKDAYS, Schedule, load_config
+from briefing.config import Schedule, load_config
 from briefing.editions.period import parse_window
 from briefing.errors import BriefingError
 from briefing.paths import add_corpus_option, user_path
+from briefing.text.calendar import WEEKDAY_NAMES
+from briefing.text.controls import LINE_BREAKERS
 
-CRON_DAYS = {day: (n + 1) % 7 for n, day in enumerate(WEEKDAYS)}  # cron counts from Sunday = 0
+CRON_DAYS = {day.lower(): n % 7 for n, day in enumerate(WEEKDAY_NAMES, start=1)}  # cron counts from Sunday = 0
 MANAGED = "Managed by `briefing schedule --install`; remove with `briefing schedule --uninstall`."
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 
@@ -109,9 +111,6 @@ def briefing_executable() -> Path:
     )
 
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")  # surrogates: undecodable bytes
-
-
 def safe_path(path: Path, what: str) -> Path:
     """Return `path`, or refuse it when it holds a control character (a newline above all).
 
@@ -121,7 +120,7 @@ def safe_path(path: Path, what: str) -> Path:
     everything else is quoted for each format (`%`, `$`, spaces, quotes, backslashes).
     """
     text = str(path)
-    bad = _CONTROL.search(text)
+    bad = LINE_BREAKERS.search(text)
     if bad:
         raise BriefingError(
             f"{what} {text!r} contains a control character ({bad.group(0)!r}); a scheduled job cannot "

@@ -15,6 +15,7 @@ from datetime import date
 
 from briefing import model
 from briefing.extract.events import DocEvent
+from briefing.text.calendar import FULL_WEEKDAY_WORDS, MONTH_WORDS
 
 SAME_EVENT = 0.5  # token overlap for events with compatible dates
 SAME_EVENT_OTHER_DATE = 0.7  # stricter when the dates disagree (then they are a conflict)
@@ -27,9 +28,9 @@ _STOP = set(
     "said says after before about between during while which who whom whose what when where why how".split()
 )
 _DATEWORDS = re.compile(
-    r"^(?:\d+(?:st|nd|rd|th)?|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|"
-    r"april|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|"
-    r"saturday|sunday|today|yesterday|tomorrow|week|month|year|last|next)$"
+    r"^(?:\d+(?:st|nd|rd|th)?|"
+    + "|".join(sorted(MONTH_WORDS | FULL_WEEKDAY_WORDS))
+    + r"|today|yesterday|tomorrow|week|month|year|last|next)$"
 )
 
 

@@ -21,7 +21,7 @@ from briefing.cli import main
 from briefing.errors import BriefingError
 from briefing.paths import user_path
 from briefing.readers.metadata import parse_byline
-from briefing.sentences import split_sentences
+from briefing.text.sentences import split_sentences
 from tests.safety_helpers import ARTICLES, CONFIG, make_project
 
 SETTINGS = settings(

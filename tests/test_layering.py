@@ -33,3 +33,16 @@ def test_model_imports_nothing_else_of_ours():
     probe = "import sys, briefing.model; print(' '.join(m for m in sys.modules if m.startswith('briefing')))"
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert all(m == "briefing" or m.startswith("briefing.model") for m in out.stdout.split()), out.stdout
+
+
+def test_text_handling_imports_nothing_else_of_ours():
+    probe = (
+        "import importlib, pkgutil, sys, briefing.text\n"
+        "for mod in pkgutil.walk_packages(briefing.text.__path__, 'briefing.text.'):\n"
+        "    importlib.import_module(mod.name)\n"
+        "print(' '.join(m for m in sys.modules if m.startswith('briefing')))"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    loaded = out.stdout.split()
+    assert "briefing.text.sentences" in loaded
+    assert all(m == "briefing" or m.startswith("briefing.text") for m in loaded), out.stdout

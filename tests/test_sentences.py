@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.sentences import split_sentences
+from briefing.text.sentences import split_sentences
 
 
 @pytest.mark.parametrize(

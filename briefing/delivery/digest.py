@@ -22,7 +22,7 @@ from briefing.delivery.settings import Delivery
 from briefing.editions import edition_dates, edition_dir, load_edition_briefing
 from briefing.editions.ownership import is_edition, read_manifest_safely
 from briefing.model import Briefing
-from briefing.textnorm import normalise
+from briefing.text.normalise import comparison_key
 from briefing.writers.layout import UNKNOWN_SPEAKER, SourceEntry, lay_out
 from briefing.writers.text import citation_numbers, clean, format_date, format_range
 
@@ -153,13 +153,13 @@ def ranked_new_items(b: Briefing) -> list[Item]:
     cites = _citer(b, lay_out(b).sources)
 
     items = [
-        Item("Summary", clean(p.text), cites(p.sources), True, normalise(p.text))
+        Item("Summary", clean(p.text), cites(p.sources), True, comparison_key(p.text))
         for p in b.summary
         if first or p.new
     ]
     passages = [p for p in b.passages if first or p.new]
     items += [
-        Item("Passage", clean(p.text), cites(p.sources), True, normalise(p.text))
+        Item("Passage", clean(p.text), cites(p.sources), True, comparison_key(p.text))
         for p in sorted(passages, key=lambda p: -p.score)
     ]
     events = [e for e in b.events if (first or e.new) and not e.background]
@@ -169,7 +169,7 @@ def ranked_new_items(b: Briefing) -> list[Item]:
             f"{format_range(e.date, e.end, short=True)}: {clean(e.text)}",
             cites(e.sources),
             True,
-            normalise(e.text),
+            comparison_key(e.text),
         )
         for e in sorted(events, key=lambda e: e.date, reverse=True)
     ]
@@ -179,7 +179,7 @@ def ranked_new_items(b: Briefing) -> list[Item]:
             f"\u201c{clean(q.text)}\u201d \u2014 {clean(q.speaker) or UNKNOWN_SPEAKER}",
             cites((q.source,)),
             True,
-            normalise(q.text),
+            comparison_key(q.text),
         )
         for q in b.quotes
         if first or q.new
@@ -197,7 +197,7 @@ def build_digest(edition: Edition, settings: Delivery) -> Digest:
     shown = {item.core for item in top}
     points = [
         Item(
-            "Summary", clean(p.text), cites(p.sources), bool(b.edition.previous) and p.new, normalise(p.text)
+            "Summary", clean(p.text), cites(p.sources), bool(b.edition.previous) and p.new, comparison_key(p.text)
         )
         for p in b.summary
         if clean(p.text)

@@ -6,7 +6,7 @@ are matched across editions.
 """
 
 from briefing.editions.atomic import recover, write_edition
-from briefing.editions.diff import mark_new, normalise
+from briefing.editions.diff import mark_new
 from briefing.editions.edition import diff_against_previous, save_edition
 from briefing.editions.layout import (
     LATEST,
@@ -47,7 +47,6 @@ __all__ = [
     "latest_dir",
     "load_edition_briefing",
     "mark_new",
-    "normalise",
     "parse_date",
     "parse_window",
     "previous_edition",

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from briefing.model import Briefing, EditionInfo, Source
-from briefing.textnorm import normalise
+from briefing.text.normalise import comparison_key
 
 SourceKey = tuple[str, str]
 
@@ -29,7 +29,7 @@ def source_keys(sources: Iterable[Source]) -> dict[str, SourceKey]:
     counts: dict[str, int] = {}
     for s in sources:
         counts[s.file] = counts.get(s.file, 0) + 1
-    return {s.id: (s.file, normalise(s.title or "") if counts[s.file] > 1 else "") for s in sources}
+    return {s.id: (s.file, comparison_key(s.title or "") if counts[s.file] > 1 else "") for s in sources}
 
 
 def source_label(source: Source) -> str:
@@ -91,10 +91,10 @@ def mark_new(
                 return False
         return True
 
-    old_summary = seen("summary", ((normalise(p.text), p.sources) for p in previous.summary))
-    old_passages = seen("passage", ((normalise(p.text), p.sources) for p in previous.passages))
+    old_summary = seen("summary", ((comparison_key(p.text), p.sources) for p in previous.summary))
+    old_passages = seen("passage", ((comparison_key(p.text), p.sources) for p in previous.passages))
     old_events = seen("event", ((_event_text(e), e.sources) for e in previous.events))
-    old_quotes = seen("quote", ((normalise(q.text), (q.source,)) for q in previous.quotes))
+    old_quotes = seen("quote", ((comparison_key(q.text), (q.source,)) for q in previous.quotes))
 
     prev_set = set(prev_keys.values())
     cur_set = set(cur_keys.values())
@@ -104,18 +104,18 @@ def mark_new(
     return replace(
         current,
         summary=tuple(
-            replace(p, new=is_new(old_summary, "summary", normalise(p.text), p.sources))
+            replace(p, new=is_new(old_summary, "summary", comparison_key(p.text), p.sources))
             for p in current.summary
         ),
         passages=tuple(
-            replace(p, new=is_new(old_passages, "passage", normalise(p.text), p.sources))
+            replace(p, new=is_new(old_passages, "passage", comparison_key(p.text), p.sources))
             for p in current.passages
         ),
         events=tuple(
             replace(e, new=is_new(old_events, "event", _event_text(e), e.sources)) for e in current.events
         ),
         quotes=tuple(
-            replace(q, new=is_new(old_quotes, "quote", normalise(q.text), (q.source,)))
+            replace(q, new=is_new(old_quotes, "quote", comparison_key(q.text), (q.source,)))
             for q in current.quotes
         ),
         edition=EditionInfo(
@@ -128,4 +128,4 @@ def mark_new(
 
 
 def _event_text(event) -> str:
-    return f"{event.date}|{event.end or ''}|{normalise(event.text)}"
+    return f"{event.date}|{event.end or ''}|{comparison_key(event.text)}"

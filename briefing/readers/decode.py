@@ -7,7 +7,6 @@ with an actionable message rather than decoded into mojibake.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,9 +15,7 @@ from charset_normalizer import from_bytes
 from briefing.errors import InputError
 from briefing.readers.corpus_files import MAX_DOCUMENT_CHARS, MAX_FILE_BYTES, too_long
 from briefing.safeio import read_regular
-
-# C0/C1 controls other than tab and newline break DOCX (python-docx refuses them) and carry no text.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+from briefing.text.controls import STRAY_CONTROLS
 
 
 @dataclass(frozen=True)
@@ -53,9 +50,9 @@ def decode_file(path: Path) -> Decoded:
         encoding = best.encoding
         warning = f"{path}: not UTF-8 (invalid byte at line {line}); read as {encoding}. Re-save as UTF-8 to be sure."
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    removed = len(_CONTROL.findall(text))
+    removed = len(STRAY_CONTROLS.findall(text))
     if removed:
-        text = _CONTROL.sub("", text)
+        text = STRAY_CONTROLS.sub("", text)
         extra = f"{path}: removed {removed} control character(s)"
         warning = f"{warning}; {extra}" if warning else extra
     long = too_long(path, len(text))

@@ -22,8 +22,8 @@ from collections.abc import Sequence, Set
 from dataclasses import dataclass
 
 from briefing.select.bm25 import Match
-from briefing.select.tokenize import normalize
 from briefing.select.units import Unit
+from briefing.text.normalise import fold_typography
 
 # Share of the previous sentence's score a continuation inherits.
 DECAY = 0.6
@@ -69,7 +69,7 @@ class Relevance:
 
 def continues(text: str) -> bool:
     """True when a sentence opens like a continuation of what came before."""
-    return bool(_CUE.match(normalize(text).lstrip()))
+    return bool(_CUE.match(fold_typography(text).lstrip()))
 
 
 def relevance(

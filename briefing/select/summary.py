@@ -24,7 +24,7 @@ from briefing.select.passages import LONG_WORDS, clauses
 from briefing.select.pipeline import Selected
 from briefing.select.standalone import standalone
 from briefing.select.tokenize import content_keys
-from briefing.sentences import split_sentences
+from briefing.text.sentences import split_sentences
 
 MAX_POINTS = 7
 MIN_WORDS = 6  # a headline fragment is not a key point

@@ -11,29 +11,12 @@ a name, and "US" is not "us".
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-_TRANSLATE = str.maketrans(
-    {
-        "\u2010": "-",
-        "\u2011": "-",
-        "\u2012": "-",
-        "\u2013": "-",
-        "\u2014": "-",
-        "\u2212": "-",
-        "\u2018": "'",
-        "\u2019": "'",
-        "\u201b": "'",
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u00a0": " ",
-        "\u202f": " ",
-        "\u2009": " ",
-    }
-)
+from briefing.text.normalise import fold_typography
+
 _WORD = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z]+)?")
 _BREAK = re.compile(r"[,;:()\[\]\"!?/]|\.\s|\s-\s|--")
 
@@ -56,11 +39,6 @@ class Token:
     upper: bool = False  # written in capitals (an acronym such as AI, THAAD)
     cap: bool = False  # starts with a capital letter (a proper noun, or a sentence start)
     brk: bool = False  # punctuation separates it from the previous token: no phrase spans it
-
-
-def normalize(text: str) -> str:
-    """Return text with typographic variants (dashes, quotes, odd spaces) folded to ASCII forms."""
-    return unicodedata.normalize("NFKC", text).translate(_TRANSLATE)
 
 
 @lru_cache(maxsize=200_000)
@@ -109,7 +87,7 @@ def unpack(keys: str, flags: str) -> tuple[Token, ...]:
 def tokens(text: str) -> list[Token]:
     """Return the word tokens of `text` in order, each with its normalised key and case flags."""
     out: list[Token] = []
-    text = normalize(text)
+    text = fold_typography(text)
     last = 0
     for m in _WORD.finditer(text):
         word = m.group(0)

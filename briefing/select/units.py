@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from briefing.model import Document
 from briefing.select.tokenize import Token, tokens
-from briefing.sentences import split_sentences
+from briefing.text.sentences import split_sentences
 
 
 @dataclass(frozen=True)

@@ -10,27 +10,11 @@ import re
 from datetime import date, datetime
 
 from briefing.model import Briefing
+from briefing.text.calendar import MONTH_NAMES
+from briefing.text.controls import NOT_XML
 
-# XML 1.0 forbids C0 controls other than tab/newline/return, lone surrogates and
-# U+FFFE/U+FFFF; python-docx raises on them and lxml refuses them.  C1 controls
-# (U+0080–U+009F) are legal XML but are mojibake in news text and draw nothing.
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 _SPACES = re.compile(r"[ \t\r\n]+")
 
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 
 def clean(text: str | None) -> str:
@@ -42,7 +26,7 @@ def clean(text: str | None) -> str:
     """
     if not text:
         return ""
-    return _SPACES.sub(" ", _CONTROL.sub("", text)).strip()
+    return _SPACES.sub(" ", NOT_XML.sub("", text)).strip()
 
 
 def format_date(iso: str | None, *, short: bool = False) -> str:
@@ -55,7 +39,7 @@ def format_date(iso: str | None, *, short: bool = False) -> str:
     if not iso:
         return ""
     iso = iso.strip()
-    names = [m[:3] if short else m for m in _MONTHS]
+    names = [m[:3] if short else m for m in MONTH_NAMES]
     if re.fullmatch(r"\d{4}", iso):
         return iso
     m = re.fullmatch(r"(\d{4})-(\d{2})", iso)

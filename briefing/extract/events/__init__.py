@@ -16,6 +16,7 @@ from datetime import date, timedelta
 
 from briefing.extract.timex import Timex, tag
 from briefing.model import Document
+from briefing.text.calendar import MONTH_WORDS
 
 from .attach import absolute_start, attached_unit, phrase_end, stamp_end
 from .clauses import Clause, clauses, dateline_end, is_dateline, is_stamp
@@ -125,15 +126,11 @@ _FUNCTION_WORDS = frozenset(
     "the a an of in on at for to and or but with by from this that these those his her its their our "
     "last next this year month week day before after ahead since during following despite".split()
 )
-_MONTHS = frozenset(
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
-)
 
 
 def _content_words(row: str) -> frozenset[str]:
     words = re.findall(r"[a-z][a-z'’-]+", row.lower())
-    return frozenset(w for w in words if w not in _FUNCTION_WORDS and w not in _MONTHS)
+    return frozenset(w for w in words if w not in _FUNCTION_WORDS and w not in MONTH_WORDS)
 
 
 def _restates(a: frozenset[str], b: frozenset[str]) -> bool:

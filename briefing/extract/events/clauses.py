@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from briefing.extract.timex.dateline import match_dateline
-from briefing.sentences import split_sentences
+from briefing.text.sentences import split_sentences
 
 _STAMP = re.compile(
     r"^\s*(?:posted|updated|input|written|published|last\s+updated|modified|edited|created|date(?:d)?|"

@@ -39,14 +39,14 @@ from briefing.extract.quotes.speaker import (
     subject_before,
 )
 from briefing.extract.quotes.tokens import (
-    ABBREVIATIONS,
     Token,
     is_abbrev_dot,
     is_party_state,
     is_possessive,
     tokenize,
 )
-from briefing.sentences import Span, split_sentences
+from briefing.text.abbreviations import ABBREVIATIONS
+from briefing.text.sentences import Span, split_sentences
 
 WEAK_LEMMAS = frozenset(
     {"think", "believe", "feel", "hope", "want", "continue", "begin", "fire", "signal", "worry", "go"}

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from briefing.text.abbreviations import TITLE_ABBREVIATIONS, TITLE_WORDS
+
 # Reporting and stance verbs: lemma -> irregular forms (regular -s/-ed/-ing forms are generated).
 _CUE_LEMMAS: dict[str, tuple[str, ...]] = {
     "say": ("says", "said", "saying"),
@@ -263,28 +265,29 @@ SPEECH_LEMMAS = frozenset(
     }
 )  # fmt: skip
 
-# Head nouns of titles/roles: a name follows them; words before them belong to the title.
-ROLE_HEADS = frozenset(
-    w.lower().rstrip(".")
-    for w in """
-    President Minister Premier Chancellor Secretary Secretary-General Undersecretary Adviser Advisor Senator
-    Sen Sen. Rep Rep. Representative Congressman Congresswoman Gov Gov. Governor Mayor Chairman Chairwoman
-    Chair Chairperson Ambassador Envoy Director Spokesman Spokeswoman Spokesperson Judge Justice General Gen
-    Gen. Admiral Adm. Colonel Col. Captain Capt. Sergeant Sgt. Commander Chief Deputy Speaker Leader
-    Commissioner Attorney Mr Mr. Mrs Mrs. Ms Ms. Miss Dr Dr. Doctor Professor Prof. Pope King Queen Prince
-    Princess Sheikh Emir CEO CFO COO Founder Co-founder Officer Detective Sheriff Coach Rev. Reverend Pastor
-    Bishop Cardinal Rabbi Imam Councilman Councilwoman Councilor Councillor Delegate Lawmaker Legislator
-    Candidate Nominee Hopeful Host Anchor Correspondent Columnist Editor Analyst Economist Strategist
-    Pollster Aide Consultant Manager Superintendent Treasurer Comptroller Inspector Marshal Lord Lady Dame
-    Sir Sens. Reps. Lt. Maj. Sgt President-elect Frontrunner Front-runner Challenger Incumbent Hon.
-    Chairmen Founder Partner Officer Head Boss Whip Counsel Clerk Fellow Researcher Scholar Author
-    Mogul Businessman Businesswoman Billionaire Activist Organizer Lawyer Attorney Investigator Agent
-    Del Rev Hon Det Amb Supt Insp Atty Sec Pres Cpl Pvt Cmdr Adm Col Capt Maj Sgt Lt Gen Gov Rep Sen Mr Mrs
-    Ms Dr Prof Host Moderator Narrator Announcer Master Owner Official Resident Farmer Worker Teacher Student
-    Expert Researcher Historian Scientist Engineer Nurse Pilot Driver Veteran Critic Pastor Priest Monk
-    Fisherman Diplomat Negotiator Prosecutor Defender Witness Survivor Victim Mother Father Son Daughter Wife
-    Husband Taoiseach Tánaiste Tanaiste
+# Head nouns of titles/roles, and every title: a name follows them; words before them belong to the title.
+ROLE_HEADS = (
+    frozenset(
+        w.lower().rstrip(".")
+        for w in """
+        President Minister Premier Chancellor Secretary Secretary-General Undersecretary Adviser Advisor Senator
+        Representative Congressman Congresswoman Governor Mayor Chairman Chairwoman Chair Chairperson Ambassador
+        Envoy Director Spokesman Spokeswoman Spokesperson Judge Justice General Admiral Colonel Captain Sergeant
+        Commander Chief Deputy Speaker Leader Commissioner Attorney Doctor Professor Pope King Queen Prince Princess
+        Sheikh Emir CEO CFO COO Founder Co-founder Officer Detective Sheriff Coach Reverend Pastor Bishop Cardinal
+        Rabbi Imam Councilman Councilwoman Councilor Councillor Delegate Lawmaker Legislator Candidate Nominee
+        Hopeful Host Anchor Correspondent Columnist Editor Analyst Economist Strategist Pollster Aide Consultant
+        Manager Superintendent Treasurer Comptroller Inspector Marshal President-elect Frontrunner Front-runner
+        Challenger Incumbent Chairmen Founder Partner Officer Head Boss Whip Counsel Clerk Fellow Researcher Scholar
+        Author Mogul Businessman Businesswoman Billionaire Activist Organizer Lawyer Attorney Investigator Agent Del
+        Host Moderator Narrator Announcer Master Owner Official Resident Farmer Worker Teacher Student Expert
+        Researcher Historian Scientist Engineer Nurse Pilot Driver Veteran Critic Pastor Priest Monk Fisherman
+        Diplomat Negotiator Prosecutor Defender Witness Survivor Victim Mother Father Son Daughter Wife Husband
+        Taoiseach Tánaiste Tanaiste
     """.split()
+    )
+    | TITLE_ABBREVIATIONS
+    | TITLE_WORDS
 )
 
 # Words that follow "of" in a title ("Secretary of Homeland Security", "Director of National Intelligence").
@@ -295,15 +298,6 @@ TITLE_OBJECTS = frozenset(
     veterans affairs house representatives senate congress navy army air force police the
     """.split()
 )
-
-# Honorifics to strip from a name ("Mr. Clarke" is "Clarke").
-HONORIFICS = frozenset(
-    "mr mr. mrs mrs. ms ms. miss dr dr. sir dame lord lady hon hon. rev rev. prof prof. sen sen. rep rep. gov gov."
-    " gen gen. lt lt. col col. capt capt. sgt sgt. maj maj. adm adm. det det.".split()
-)
-
-# Courtesy titles say nothing about a role: "Mr. Barrett" has no role from "Mr.".
-COURTESY = frozenset({"mr", "mrs", "ms", "miss", "messrs", "mme", "mlle", "sir", "dame"})
 
 # Words that make a capitalised name an organisation or outlet, not a person.
 ORG_WORDS = frozenset(

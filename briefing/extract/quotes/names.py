@@ -16,15 +16,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from briefing.extract.quotes.lexicon import CUE_FORMS as CUES
 from briefing.extract.quotes.lexicon import (
-    COURTESY,
-    HONORIFICS,
     NOMINAL_STOP,
     ORG_WORDS,
     ROLE_HEADS,
     TITLE_OBJECTS,
 )
-from briefing.extract.quotes.lexicon import CUE_FORMS as CUES
 from briefing.extract.quotes.namewords import (
     CONNECTORS,
     DESCRIPTORS,
@@ -35,8 +33,9 @@ from briefing.extract.quotes.namewords import (
     SUFFIXES,
     THINGS,
 )
-from briefing.extract.quotes.tokens import ABBREVIATIONS, Token, tokenize
+from briefing.extract.quotes.tokens import Token, tokenize
 from briefing.model import Person
+from briefing.text.abbreviations import ABBREVIATIONS, COURTESY_TITLES, HONORIFICS
 
 
 @dataclass(frozen=True)
@@ -56,7 +55,7 @@ def _norm(name: str) -> str:
 
 def role_text(words: Sequence[str]) -> str | None:
     """A stated role from title words, or None when they hold no role noun ("Mr.", "Should Mr.")."""
-    kept = [w for w in words if w.lower().rstrip(".") not in COURTESY]
+    kept = [w for w in words if w.lower().rstrip(".") not in COURTESY_TITLES]
     if not any(w.lower().rstrip(".") in ROLE_HEADS for w in kept):
         return None
     return " ".join(kept)

@@ -6,6 +6,9 @@ general English news usage, never a corpus's own names.
 
 from __future__ import annotations
 
+from briefing.text.abbreviations import TITLE_ABBREVIATIONS, TITLE_WORDS
+from briefing.text.calendar import FULL_WEEKDAY_WORDS, MONTH_WORDS
+
 CONNECTORS = frozenset({"de", "da", "van", "von", "al", "bin", "der", "la", "le", "du", "del", "di", "&"})
 
 # Capitalised function words that open sentences: stripped from the front of a capitalised run.
@@ -30,18 +33,17 @@ NOT_NAME = OPENERS | frozenset(
     Also This That These Those It Its He She They We I You His Her Their Our My Your There Here What Why How
     Who Where If As For With Without From To By Of Last Next Asked Speaking Writing According Despite Since
     Although Though Because Instead Moreover Furthermore Finally First Second Third Indeed Thus Today Yesterday
-    Tomorrow Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June
-    July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
+    Tomorrow
     North South East West Northern Southern Eastern Western New United States Kingdom Korea Korean Koreans
     Japan Japanese China Chinese America American Americans Republic People's Democratic Republican Republicans
     Democrats Democrat U.S U.K U.N EU Europe European Russia Russian Washington Beijing Tokyo Seoul Pyongyang
-    Asia Asian Pacific Sea Island Islands City State Province Prefecture Street Avenue Hall Mr Mrs Ms Dr
+    Asia Asian Pacific Sea Island Islands City State Province Prefecture Street Avenue Hall
     Twitter X Facebook Instagram Truth Social YouTube TV Internet Web Online Christmas Easter Day Week Year
     God Mount River Lake Bay Gulf Ocean Africa African India Indian Taiwan Taiwanese Britain British France
     French Germany German Israel Israeli Iran Iranian Iraq Syria Mexico Mexican Canada Canadian Ukraine
     Ukrainian Middle Federal National International Global Party Congress Senate House White Supreme
     """.split()
-)
+) | MONTH_WORDS | FULL_WEEKDAY_WORDS | TITLE_ABBREVIATIONS | TITLE_WORDS
 
 
 AUXILIARIES = frozenset("is was has had will would did does can could should may might must".split())

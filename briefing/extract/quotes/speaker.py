@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from briefing.extract.quotes.constructions import on
 from briefing.extract.quotes.lexicon import (
     CUE_FORMS,
-    HONORIFICS,
     NOMINAL_STOP,
     ORG_WORDS,
     ROLE_HEADS,
@@ -24,6 +23,8 @@ from briefing.extract.quotes.lexicon import (
 from briefing.extract.quotes.names import CONNECTORS, DESCRIPTORS, OPENERS, is_org, role_text, title_cut
 from briefing.extract.quotes.sources import head_before
 from briefing.extract.quotes.tokens import Token, is_abbrev_dot, is_party_state, is_possessive, join_tokens
+from briefing.text.abbreviations import HONORIFICS
+from briefing.text.calendar import FULL_WEEKDAY_WORDS, MONTH_WORDS
 
 QUOTE_MARKS = frozenset('"“”«»„')
 SKIP = frozenset(
@@ -32,10 +33,9 @@ SKIP = frozenset(
     first often never even just simply finally earlier separately similarly not did does do could might may
     should must can already still himself herself themselves itself reportedly privately publicly been being
     has since subsequently eventually immediately quickly flatly directly famously ultimately now yesterday long
-    today tonight last night morning afternoon evening this week month year on monday tuesday wednesday
-    thursday friday saturday sunday
+    today tonight last night morning afternoon evening this week month year on
     """.split()
-)
+) | FULL_WEEKDAY_WORDS
 DETERMINERS = frozenset(
     "the a an his her their its our my your this that these those some many several two three four five both all"
     " one each another other such no any".split()
@@ -67,11 +67,7 @@ class SpeakerRef:
     first: int  # index of the phrase's first token
 
 
-TIME_WORDS = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august"
-    " september october november december jan feb mar apr jun jul aug sep sept oct nov dec today tonight"
-    " yesterday tomorrow".split()
-)
+TIME_WORDS = MONTH_WORDS | FULL_WEEKDAY_WORDS | frozenset({"today", "tonight", "yesterday", "tomorrow"})
 PLACE_PREPOSITIONS = frozenset(
     "through in on at across from into around near outside inside along over under onto toward towards".split()
 )

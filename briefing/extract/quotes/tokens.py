@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from briefing.text.abbreviations import ABBREVIATIONS
+
 # A word keeps inner apostrophes, hyphens and dots ("Lee’s", "Sung-lac", "U.S"); anything else is one char.
 _TOKEN = re.compile(r"\w(?:[\w’'\-./]*\w)?|[^\w\s]")
 
@@ -48,12 +50,6 @@ def is_possessive(tok: Token) -> bool:
     return bool(re.search(r"[’']s$", tok.text)) or tok.text.endswith("s’")
 
 
-ABBREVIATIONS = frozenset(
-    """
-    mr mrs ms dr prof sen sens rep reps gov gen lt col maj capt cmdr adm sgt cpl pvt rev hon pres sec amb supt
-    insp det atty messrs jr sr st del ft mt gen dept univ corp inc co ltd bros no vs
-    """.split()
-)
 _PARTY_STATE = re.compile(r"^[RDI]-[A-Z][\w.-]*$")
 _INITIALS = re.compile(r"^(?:[A-Z]\.?)+$")
 

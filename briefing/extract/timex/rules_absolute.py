@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from briefing.text.calendar import MONTHS
+
 from .calendar import Anchor, add_months, choose_year, fmt_day, fmt_month, safe_date
 from .engine import Ctx, Result, Rule
 from .lexicon import (
@@ -18,7 +20,6 @@ from .lexicon import (
     DAY_NUM,
     MONTH,
     MONTH_FULL,
-    MONTHS,
     WEEKDAY,
     YEAR4,
 )

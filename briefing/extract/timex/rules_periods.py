@@ -10,12 +10,19 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from briefing.text.calendar import MONTH_NAMES, MONTHS, WEEKDAY_NAMES, WEEKDAYS
+
 from .calendar import fmt_day, weekday_near
 from .engine import Ctx, Result, Rule
-from .lexicon import MONTH, MONTHS, NUMBER, VAGUE_QUANTITIES, WEEKDAY, WEEKDAYS, number_value
+from .lexicon import MONTH, NUMBER, VAGUE_QUANTITIES, WEEKDAY, number_value
 from .rules_relative import _DAY_OFFSETS, _N, _QMOD, _UNIT_WORD, _c, unit_code
 
 # ---- durations and sets --------------------------------------------------------------------------
+
+# "every Monday", "each spring", "every January": the named periods a set can recur on.
+_EVERY_NAMED = "|".join(
+    [d.lower() for d in WEEKDAY_NAMES] + ["spring", "summer", "autumn", "fall", "winter", "season"] + [m.lower() for m in MONTH_NAMES]
+)
 
 
 def duration_value(n: float | None, unit: str) -> str:
@@ -204,7 +211,6 @@ _DAY_SUFFIX = (
 def _attached_day(m: re.Match[str], ctx: Ctx) -> date | None:
     """The day a clock time is attached to ("5 p.m. EST, Nov. 6", "noon Thursday"), else None."""
     from .calendar import choose_year, safe_date
-    from .lexicon import MONTHS
 
     g = m.groupdict()
     if g.get("mo") and g.get("yr"):  # "9 p.m. on Aug. 15, 1945": the year is stated
@@ -227,7 +233,7 @@ RULES: list[Rule] = [
     Rule(
         "weekday_plural",
         _c(
-            r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:s\b|\s+(?P<part>mornings|afternoons|evenings|nights)\b)",
+            rf"\b(?P<wd>{'|'.join(WEEKDAY_NAMES)})(?:s\b|\s+(?P<part>mornings|afternoons|evenings|nights)\b)",
             0,
         ),
         _h_weekday_plural,
@@ -256,7 +262,7 @@ RULES: list[Rule] = [
     Rule(
         "set_every",
         _c(
-            rf"\b(?:every|each|per)\s+(?:other\s+)?(?:(?P<n>\d+|two|three|four|five|six|ten)\s+)?(?P<u>{_UNIT_WORD}s?|monday|tuesday|wednesday|thursday|friday|saturday|sunday|spring|summer|autumn|fall|winter|season|january|february|march|april|may|june|july|august|september|october|november|december)\b"
+            rf"\b(?:every|each|per)\s+(?:other\s+)?(?:(?P<n>\d+|two|three|four|five|six|ten)\s+)?(?P<u>{_UNIT_WORD}s?|{_EVERY_NAMED})\b"
         ),
         _h_set_every,
     ),

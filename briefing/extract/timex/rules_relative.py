@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from briefing.text.calendar import WEEKDAYS
+
 from .calendar import Anchor, at_precision, fmt_day, fmt_month, fmt_week, shift, weekday_near
 from .engine import Ctx, Result, Rule
 from .lexicon import (
@@ -20,7 +22,6 @@ from .lexicon import (
     VAGUE,
     VAGUE_QUANTITIES,
     WEEKDAY,
-    WEEKDAYS,
     number_value,
 )
 

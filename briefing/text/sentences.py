@@ -10,100 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-ABBREVIATIONS = {
-    # titles
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "prof",
-    "sen",
-    "rep",
-    "gov",
-    "gen",
-    "lt",
-    "col",
-    "maj",
-    "capt",
-    "cmdr",
-    "adm",
-    "sgt",
-    "cpl",
-    "pvt",
-    "rev",
-    "hon",
-    "pres",
-    "sec",
-    "amb",
-    "supt",
-    "insp",
-    "messrs",
-    "mme",
-    "mlle",
-    "st",
-    "sr",
-    "jr",
-    "atty",
-    "lt.gen",
-    "brig",
-    # months and days
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "mon",
-    "tue",
-    "tues",
-    "wed",
-    "thu",
-    "thur",
-    "thurs",
-    "fri",
-    "sat",
-    "sun",
-    # US states that are not also English words ("Wilmington, Del.")
-    "ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "kan", "ky", "md", "mass", "mich", "minn",
-    "mont", "neb", "nev", "okla", "tenn", "tex", "vt", "wis", "wyo",
-    # misc
-    "no",
-    "nos",
-    "vs",
-    "v",
-    "etc",
-    "inc",
-    "corp",
-    "co",
-    "ltd",
-    "plc",
-    "bros",
-    "dept",
-    "univ",
-    "assn",
-    "est",
-    "approx",
-    "fig",
-    "vol",
-    "pp",
-    "ft",
-    "mt",
-    "ave",
-    "blvd",
-    "rd",
-    "e.g",
-    "i.e",
-    "a.m",
-    "p.m",
-    "cf",
-    "al",
-}
+from briefing.text.abbreviations import ABBREVIATIONS
 
 _CLOSERS = "\"'”’)]»"
 # Matches start only at the first mark of a run ("?!", "..."), and runs are taken possessively,
@@ -170,7 +77,11 @@ def split_sentences(text: str, offset: int = 0) -> list[Span]:
         punct = m.group(0)
         nxt = _NEXT_CHAR.match(text, end)
         following = nxt.group(1) if nxt else ""
-        if punct in (".", ".)", ".]") and _is_abbreviation(text, m.start()) and not _numbering_without_number(text, m.start(), following):
+        if (
+            punct in (".", ".)", ".]")
+            and _is_abbreviation(text, m.start())
+            and not _numbering_without_number(text, m.start(), following)
+        ):
             # "U.S. President" continues; "in the U.S. The next..." is ambiguous: split only
             # before a capitalised word that is a common sentence opener
             word = _NEXT_WORD.match(text, end)
