@@ -2,7 +2,7 @@
 
 A theme that fails to render is reported and the others still build.  Each theme's
 formats are written as one edition (`<out>/<theme>/<date>/` plus `latest/`, see
-`briefing.editions`), assembled aside and renamed into place, so a failed or
+`briefing.output`), assembled aside and renamed into place, so a failed or
 interrupted build never replaces a good edition with a broken one.
 """
 
@@ -15,11 +15,11 @@ from pathlib import Path
 
 from briefing.assemble import CorpusExtraction, build_briefing, extract_corpus
 from briefing.config import Config
-from briefing.editions import diff_against_previous, generated_at_for, save_edition
 from briefing.errors import BriefingError, StrictFailure
 from briefing.fit import fit_pages
-from briefing.lock import BuildLock
 from briefing.model import Briefing, Theme
+from briefing.output import diff_against_previous, generated_at_for, save_edition
+from briefing.output.lock import BuildLock
 from briefing.progress import Reporter
 from briefing.readers import read_corpus
 from briefing.writers import WRITERS

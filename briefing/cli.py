@@ -16,9 +16,9 @@ from collections.abc import Sequence
 from briefing import __version__, schedule
 from briefing.config import Config, load_config
 from briefing.delivery import cli as delivery_cli
-from briefing.editions import date_arg, edition_date_arg, resolve_period, window_arg
 from briefing.errors import BriefingError, BuildIncomplete, InputError
 from briefing.model import FORMATS
+from briefing.output import date_arg, edition_date_arg, resolve_period, window_arg
 from briefing.paths import add_corpus_option, user_path
 from briefing.progress import Reporter
 from briefing.safeio import describe_os_error
@@ -144,7 +144,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_publish(args: argparse.Namespace) -> int:
-    from briefing.publish import publish
+    from briefing.output.publish import publish
 
     if args.out:
         out = user_path(args.out, "--out")

@@ -25,10 +25,10 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from briefing.atomic import write_bytes_atomic
 from briefing.config import Schedule, load_config
-from briefing.editions.period import parse_window
 from briefing.errors import BriefingError
+from briefing.output.atomic_file import write_bytes_atomic
+from briefing.output.period import parse_window
 from briefing.paths import add_corpus_option, user_path
 from briefing.text.calendar import WEEKDAY_NAMES
 from briefing.text.controls import LINE_BREAKERS

@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from briefing.atomic import write_bytes_atomic
+from briefing.output.atomic_file import write_bytes_atomic
 
 
 def test_new_file_gets_the_umask_mode_and_existing_keeps_its_own(tmp_path):

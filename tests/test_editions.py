@@ -13,9 +13,11 @@ from pathlib import Path
 
 import pytest
 
-import briefing.editions.atomic as atomic
+import briefing.output.atomic_edition as atomic
 from briefing import __version__
-from briefing.editions import (
+from briefing.errors import OutputError
+from briefing.model import Briefing, EditionInfo, Event, Passage, Quote, Source, SummaryPoint, ThemeRef
+from briefing.output import (
     diff_against_previous,
     edition_dates,
     load_edition_briefing,
@@ -28,9 +30,7 @@ from briefing.editions import (
     save_edition,
     write_edition,
 )
-from briefing.editions.period import generated_at_for, parse_date
-from briefing.errors import OutputError
-from briefing.model import Briefing, EditionInfo, Event, Passage, Quote, Source, SummaryPoint, ThemeRef
+from briefing.output.period import generated_at_for, parse_date
 
 THEME = ThemeRef("trade", "Trade talks")
 
@@ -228,7 +228,7 @@ KILLER = textwrap.dedent(
     """
     import os, signal, sys
     from pathlib import Path
-    import briefing.editions.atomic as atomic
+    import briefing.output.atomic_edition as atomic
 
     out, what, n = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3])
     calls = {"n": 0}

@@ -18,7 +18,7 @@ import pytest
 
 from briefing.cli import main
 from briefing.errors import OutputError
-from briefing.lock import LOCK_NAME
+from briefing.output.lock import LOCK_NAME
 from briefing.writers import WRITERS
 
 ARTICLES = {
@@ -251,7 +251,7 @@ def test_a_second_build_while_one_runs_is_refused_naming_the_lock(project, capsy
         [
             sys.executable,
             "-c",
-            "import sys; from briefing.lock import BuildLock\n"
+            "import sys; from briefing.output.lock import BuildLock\n"
             "with BuildLock(sys.argv[1]):\n print('locked', flush=True); sys.stdin.readline()",
             str(project / "out"),
         ],

@@ -14,12 +14,12 @@ from pathlib import Path
 import pytest
 
 from briefing.errors import BuildLocked
-from briefing.lock import LOCK_NAME, BuildLock
+from briefing.output.lock import LOCK_NAME, BuildLock
 
 HOLDER = textwrap.dedent(
     """
     import sys
-    from briefing.lock import BuildLock
+    from briefing.output.lock import BuildLock
     with BuildLock(sys.argv[1]):
         print("locked", flush=True)
         sys.stdin.readline()

@@ -16,11 +16,11 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from briefing.editions import diff_against_previous, save_edition
 from briefing.errors import BuildLocked, OutputError
-from briefing.lock import BuildLock
 from briefing.model import Briefing, Passage, Source, ThemeRef
-from briefing.publish import publish
+from briefing.output import diff_against_previous, save_edition
+from briefing.output.lock import BuildLock
+from briefing.output.publish import publish
 
 
 def chromium() -> str:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing.editions import atomic
+from briefing.output import atomic_edition as atomic
 from tests.safety_helpers import CONFIG, assert_clean_error, make_project, run_cli, snapshot
 
 DAY = "2026-01-19"
@@ -179,10 +179,10 @@ def test_dates_command_reports_bad_lines(tmp_path, capsys, content, needle):
 
 
 def test_a_directory_at_the_lock_path_is_named_and_left_alone(project, capsys):
-    (project / "out" / ".briefing.lock").mkdir(parents=True)
+    (project / "out" / ".briefing.output.lock").mkdir(parents=True)
     before = snapshot(project)
     code, err = build(capsys)
-    assert_clean_error(code, err, 4, ".briefing.lock is a directory, not briefing's lock file")
+    assert_clean_error(code, err, 4, ".briefing.output.lock is a directory, not briefing's lock file")
     assert snapshot(project) == before
 
 

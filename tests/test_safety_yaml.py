@@ -109,6 +109,6 @@ def test_sidecar_that_is_a_fifo_does_not_hang_the_locked_build(tmp_path):
     os.mkfifo(project / "seeds" / "sources.yaml")
     proc = run_briefing(["build", "--date", "2026-01-19"], project, timeout=60)
     assert_clean_error(proc.returncode, proc.stderr, 3, "sources.yaml is a named pipe (FIFO)")
-    assert not (project / "out" / ".briefing.lock").exists()  # the lock was released
+    assert not (project / "out" / ".briefing.output.lock").exists()  # the lock was released
     proc = run_briefing(["build", "--config", str(project / "seeds" / "sources.yaml")], project, timeout=60)
     assert_clean_error(proc.returncode, proc.stderr, 2, "named pipe")

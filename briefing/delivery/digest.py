@@ -1,7 +1,7 @@
 """What a delivery says about one edition, independent of e-mail or chat.
 
 The digest is read from a finished edition (its manifest and `model.json`, found through
-`briefing.editions`, never by guessing file names), so it always describes exactly the
+`briefing.output`, never by guessing file names), so it always describes exactly the
 files that were built, and an attachment is only sent when its bytes still match the
 sha256 the manifest recorded for it.
 
@@ -19,9 +19,9 @@ from urllib.parse import quote
 
 from briefing.delivery.errors import DeliveryError
 from briefing.delivery.settings import Delivery
-from briefing.editions import edition_dates, edition_dir, load_edition_briefing
-from briefing.editions.ownership import is_edition, read_manifest_safely
 from briefing.model import Briefing
+from briefing.output import edition_dates, edition_dir, load_edition_briefing
+from briefing.output.ownership import is_edition, read_manifest_safely
 from briefing.text.normalise import comparison_key
 from briefing.writers.layout import UNKNOWN_SPEAKER, SourceEntry, lay_out
 from briefing.writers.text import citation_numbers, clean, format_date, format_range

@@ -19,11 +19,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from briefing.atomic import write_bytes_atomic
-from briefing.editions import LATEST, MANIFEST, dumps
-from briefing.editions.manifest import DELIVERIES
-from briefing.editions.ownership import is_edition, read_manifest_safely
 from briefing.errors import OutputError
+from briefing.output import LATEST, MANIFEST, dumps
+from briefing.output.atomic_file import write_bytes_atomic
+from briefing.output.manifest import DELIVERIES
+from briefing.output.ownership import is_edition, read_manifest_safely
 
 
 @dataclass(frozen=True)

@@ -28,7 +28,7 @@ from briefing.delivery.record import Outcome, delivered, record
 from briefing.delivery.secrets import Redactor, Secret, read_secret
 from briefing.delivery.settings import Delivery, SecretRef
 from briefing.errors import BriefingError, ConfigError
-from briefing.lock import BuildLock
+from briefing.output.lock import BuildLock
 
 
 @dataclass

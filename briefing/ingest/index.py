@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from briefing.atomic import write_bytes_atomic
+from briefing.output.atomic_file import write_bytes_atomic
 
 INDEX = "ingested.yaml"
 HEADER = (

@@ -19,11 +19,11 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from briefing.atomic import write_bytes_atomic
 from briefing.errors import InputError
 from briefing.ingest.fetch import MAX_BYTES, TIMEOUT, FetchError, fetch
 from briefing.ingest.index import Item, load_index, save_index, sha256
 from briefing.ingest.settings import Feed
+from briefing.output.atomic_file import write_bytes_atomic
 
 Warn = Callable[[str], None]
 _SLUG = re.compile(r"[^a-z0-9]+")

@@ -20,13 +20,13 @@ from types import TracebackType
 from briefing.errors import BuildLocked, OutputError
 from briefing.safeio import kind, read_regular
 
-LOCK_NAME = ".briefing.lock"
+LOCK_NAME = ".briefing.output.lock"
 DEFAULT_MAX_AGE = 6 * 3600.0  # seconds; a weekly build of a few hundred articles takes minutes
 _UNREADABLE_GRACE = 60.0  # seconds a lock may stay empty while its owner is still writing it
 
 
 class BuildLock:
-    """Context manager holding `<out>/.briefing.lock` for the duration of a build.
+    """Context manager holding `<out>/.briefing.output.lock` for the duration of a build.
 
     >>> with BuildLock(out_dir):
     ...     build()

@@ -14,11 +14,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
-from briefing.atomic import write_bytes_atomic
-from briefing.editions import MANIFEST, edition_dates, recover
-from briefing.editions.ownership import owns_theme_dir, read_manifest_safely
+from briefing.output.atomic_file import write_bytes_atomic
+from briefing.output import MANIFEST, edition_dates, recover
+from briefing.output.ownership import owns_theme_dir, read_manifest_safely
 from briefing.errors import OutputError
-from briefing.lock import BuildLock
+from briefing.output.lock import BuildLock
 from briefing.safeio import read_regular
 from briefing.templating import load_template
 from briefing.writers.text import format_date

@@ -22,7 +22,7 @@ import re
 import stat
 from pathlib import Path
 
-from briefing.editions.layout import LATEST, MANIFEST
+from briefing.output.layout import LATEST, MANIFEST
 from briefing.errors import OutputError
 from briefing.safeio import read_regular
 

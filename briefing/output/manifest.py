@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import briefing
-from briefing.editions.layout import MODEL
+from briefing.output.layout import MODEL
 from briefing.model import Briefing
 
 MANIFEST_VERSION = 1

@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
-from briefing.editions.atomic import write_edition
-from briefing.editions.diff import mark_new
-from briefing.editions.layout import (
+from briefing.output.atomic_edition import write_edition
+from briefing.output.diff import mark_new
+from briefing.output.layout import (
     MANIFEST,
     MODEL,
     edition_dir,
@@ -19,8 +19,8 @@ from briefing.editions.layout import (
     previous_edition,
     read_edition_briefing,
 )
-from briefing.editions.manifest import DELIVERIES, build_manifest, dumps
-from briefing.editions.ownership import is_edition, read_manifest_safely
+from briefing.output.manifest import DELIVERIES, build_manifest, dumps
+from briefing.output.ownership import is_edition, read_manifest_safely
 from briefing.model import Briefing, to_dict
 from briefing.safeio import read_regular
 

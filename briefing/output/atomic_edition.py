@@ -22,7 +22,7 @@ import shutil
 from collections.abc import Mapping
 from pathlib import Path
 
-from briefing.editions.layout import (
+from briefing.output.layout import (
     EDITION_DATE,
     LATEST,
     MANIFEST,
@@ -31,7 +31,7 @@ from briefing.editions.layout import (
     latest_dir,
     theme_dir,
 )
-from briefing.editions.ownership import (
+from briefing.output.ownership import (
     check_replaceable,
     claim_theme_dir,
     is_edition,
