@@ -227,3 +227,66 @@ def test_an_absolute_with_phrase_dates_only_itself() -> None:
 def test_an_undated_with_phrase_stays_in_the_main_row() -> None:
     sentence = "The city will open the tram line in May, with trams running every six minutes."
     assert rows(sentence) == [("2026-05", None, sentence)]
+
+
+def events_of(text: str, published: str = "2026-03-10") -> list:
+    d = Document("t.txt", "t.txt", "Title", (), None, published, False, None, (text,))
+    return extract_events(d)
+
+
+def test_coordinated_main_clauses_with_their_own_dates_are_rows_of_their_own() -> None:
+    found = rows("Repairs to the old pier began last week, and the new ferries are due to arrive this month.")
+    assert ("2026-03-02", "2026-03-08", "Repairs to the old pier began last week") in found
+    assert ("2026-03", None, "the new ferries are due to arrive this month.") in found
+    # one dated conjunct: the row may keep the whole sentence
+    whole = "The board met on Monday, and the chair resigned."
+    assert rows(whole) == [("2026-03-09", None, whole)]
+
+
+def test_a_relative_clause_ends_where_the_main_verb_begins() -> None:
+    found = rows("Widows of the sailors who drowned in a 1961 ferry sinking marched on Sunday.")
+    assert ("1961", None, "the sailors who drowned in a 1961 ferry sinking") in found
+    # the Sunday march is the main statement: its row is the sentence, not the relative clause
+    assert ("2026-03-08", None, "Widows of the sailors who drowned in a 1961 ferry sinking marched on Sunday.") in found
+
+
+def test_a_reduced_relative_ends_before_the_main_verb() -> None:
+    found = rows("The audit commissioned in 2011 was never made public.")
+    assert ("2011", None, "The audit commissioned in 2011") in found
+
+
+def test_a_non_restrictive_relative_keeps_the_noun_before_its_comma() -> None:
+    found = rows("The carnival, which was called off in 2021, comes back in August.")
+    assert ("2021", None, "The carnival, which was called off in 2021") in found
+
+
+def test_an_irregular_participle_after_a_comma_keeps_its_noun() -> None:
+    found = rows("Monitors said the referendum, held on February 8, was peaceful.")
+    assert ("2026-02-08", None, "the referendum, held on February 8") in found
+
+
+def test_a_comparison_is_not_a_date() -> None:
+    found = rows("The bridge will reopen in May, three weeks later than expected.")
+    assert [d for d, _, _ in found] == ["2026-05"]
+
+
+def test_the_status_of_a_report_is_that_of_the_saying_not_of_what_it_announces() -> None:
+    by_date = {
+        e.date: e for e in events_of("The council said on Tuesday that the library will close in June.")
+    }
+    assert by_date["2026-03-10"].status == "happened"
+    assert by_date["2026-06"].status == "scheduled"
+
+
+def test_context_is_shown_only_when_it_adds_words() -> None:
+    aggregator = events_of(
+        "Mar 2, 2026 – The union calls a strike over pay; managers offer a three per cent rise."
+    )
+    # each clause is its own row; the other clause is not context for it
+    assert [(e.text, e.context) for e in aggregator] == [
+        ("The union calls a strike over pay", ""),
+        ("managers offer a three per cent rise.", ""),
+    ]
+    (main, side) = events_of("The harbour reopened on March 3, its first day of trade since a storm in 2019.")
+    assert main.context == ""
+    assert side.context == "The harbour reopened on March 3, its first day of trade since a storm in 2019."

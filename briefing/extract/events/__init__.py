@@ -20,6 +20,7 @@ from briefing.text.calendar import MONTH_WORDS
 
 from .attach import absolute_start, attached_unit, phrase_end, stamp_end
 from .clauses import Clause, clauses, dateline_end, is_dateline, is_stamp
+from .conjuncts import conjunct_bounds, conjunct_of
 from .filters import fuse_named_dates, part_of_name
 from .infer import infer_published_text
 from .relative import relative_phrase, relative_span
@@ -31,10 +32,12 @@ _FUTURE = re.compile(
     r"scheduled|upcoming|expected\s+to|is\s+due|are\s+due|to\s+be\s+held|intends?\s+to|forthcoming|ahead\s+of)\b",
     re.IGNORECASE,
 )
+_COMPARISON = re.compile(r"\bthan\s+(?:\w+\s+)?(?:planned|scheduled|expected)\b", re.IGNORECASE)  # not a plan
 _TARGET = re.compile(
     r"\b(?:by|until|before|through|toward|towards|beyond|to)\s+(?:the\s+end\s+of\s+)?$", re.IGNORECASE
 )
 _VAGUE_ANAPHORA = ("anaphoric_unit",)
+_CONTEXT_MIN_WORDS = 3
 
 
 @dataclass(frozen=True)
@@ -97,7 +100,7 @@ def _status(day: str, clause: str, dct: str | None) -> str:
             return "scheduled"
         if day < dct[: len(day)]:
             return "happened"
-    return "scheduled" if _FUTURE.search(clause) else "happened"
+    return "scheduled" if _FUTURE.search(_COMPARISON.sub("", clause)) else "happened"
 
 
 def _is_event_timex(t: Timex, text: str, dct: str | None, sentence_start: int) -> bool:
@@ -110,6 +113,8 @@ def _is_event_timex(t: Timex, text: str, dct: str | None, sentence_start: int) -
             return False  # "next year", "by 2030": a horizon or a target, not a scheduled event
     if part_of_name(t, text):
         return False
+    if re.match(r"\s+than\b", text[t.end : t.end + 8]):
+        return False  # "two months later than planned": a comparison, not a date
     return not is_dateline(text, t.start, sentence_start, t.end)
 
 
@@ -150,6 +155,27 @@ def _clean_span(text: str, lo: int, hi: int) -> tuple[int, int]:
     while hi > lo and text[hi - 1] in " ;,:–—-":
         hi -= 1
     return lo, hi
+
+
+def _without(text: str, lo: int, hi: int, others: list[tuple[int, int]]) -> str:
+    """text[lo:hi] without the other dated units inside it: the tense of "The board said on Monday
+    that the plant will close in May" under Monday is that of the saying, not of the closure."""
+    parts, pos = [], lo
+    for o_lo, o_hi in sorted(others):
+        if lo <= o_lo and o_hi <= hi and o_lo >= pos:
+            parts.append(text[pos:o_lo])
+            pos = o_hi
+    parts.append(text[pos:hi])
+    return " ".join(parts)
+
+
+def _context(row: str, statement: str) -> str:
+    """The statement (the clause, after any date stamp) a row is part of, shown as "In: ..." only
+    when it adds something: at least three words the row does not show. A row that is its whole
+    clause, or nearly, carries no context; nor does the rest of an aggregator's line, whose other
+    clauses are rows of their own."""
+    extra = len(re.findall(r"\w+", statement)) - len(re.findall(r"\w+", row))
+    return statement if extra >= _CONTEXT_MIN_WORDS else ""
 
 
 def _within(timexes: list[Timex], starts: list[int], lo: int, hi: int) -> list[Timex]:
@@ -227,8 +253,16 @@ def extract_events(doc: Document) -> list[DocEvent]:
             cut = absolute_start(text, body, clause.end)
             if cut is not None and any(u is not None and u[0] > cut for u in units):
                 main_end = cut  # the dated absolute phrase is its own row, not part of the main one
+            bounds = conjunct_bounds(text, body, main_end)
+            if len({conjunct_of(bounds, t.start) for t in own if t.start < main_end}) < 2:
+                bounds = [(body, main_end)]  # one dated conjunct: the row may show the whole clause
             for t, unit in zip(own, units, strict=True):
-                lo, hi = unit or (body, main_end if t.start < main_end else clause.end)
+                c_lo, c_hi = (
+                    bounds[conjunct_of(bounds, t.start)] if t.start < main_end else (body, clause.end)
+                )
+                lo, hi = unit or (c_lo, c_hi)
+                if t.start < main_end:
+                    lo, hi = max(lo, c_lo), min(hi, c_hi)  # "..., and the cranes arrive this month"
                 dated.append(((_calendar(t) or (t.value, None)), lo, hi))
             rel = relative_span(clause.text, last_day)
             if rel is not None:
@@ -255,13 +289,11 @@ def extract_events(doc: Document) -> list[DocEvent]:
                 if any(_restates(words, other) for other in same_day):
                     continue  # "ahead of the June elections" after "before the elections this June"
                 same_day.append(words)
-                s_lo = clause.sentence_start
-                if s_lo == p_start:
-                    s_lo = dateline_end(text, s_lo, clause.sentence_end)
-                sentence = text[s_lo : clause.sentence_end].strip()
-                whole = text[body : clause.sentence_end].strip(" .") if clause.first_in_sentence else ""
-                context = sentence if row.strip(" .") not in (sentence.strip(" ."), whole) else ""
-                events.append(DocEvent(day, end, row, _status(day, row, dct), doc.id, lo, context, dct))
+                said = _without(
+                    text, lo, hi, [(o_lo, o_hi) for _, o_lo, o_hi in dated if (o_lo, o_hi) != (lo, hi)]
+                )
+                context = _context(row, text[body : clause.end].strip())
+                events.append(DocEvent(day, end, row, _status(day, said, dct), doc.id, lo, context, dct))
     return _drop_vaguer(events)
 
 

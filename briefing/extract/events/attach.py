@@ -27,209 +27,24 @@ from dataclasses import dataclass
 
 from briefing.extract.timex.dateline import match_dateline
 
+from .grammar import (
+    ABSOLUTE,
+    ADVERBS,
+    DETERMINERS,
+    FINITE,
+    IRREGULAR_PARTICIPLES,
+    NOT_NOUN,
+    PP_AFTER_PARTICIPLE,
+    PREPOSITIONS,
+    RELATIVES,
+    REPORTING,
+    SUBORDINATORS,
+    opens_predicate,
+    verb_form,
+)
+
 _WORD = re.compile(r"[A-Za-z][\w'’‑-]*|\d[\w'’‑–.-]*|\s[-–—]\s|[—–]|[,;:()\[\]]")
 
-# words that open a unit the date then sits in (lower case)
-_SUBORDINATORS = {
-    "since",
-    "following",
-    "despite",
-    "amid",
-    "amidst",
-    "after",
-    "before",
-    "during",
-    "including",
-    "because",
-    "although",
-    "though",
-    "while",
-    "whereas",
-    "until",
-    "unlike",
-    "when",
-    "where",
-    "once",
-    "unless",
-    "if",
-    "whether",
-    "ahead",
-    "prior",
-}
-_RELATIVES = {"who", "whom", "whose", "which", "that"}
-_REPORTING = {
-    "say",
-    "says",
-    "said",
-    "tell",
-    "tells",
-    "told",
-    "confirm",
-    "confirms",
-    "confirmed",
-    "announce",
-    "announces",
-    "announced",
-    "reports",
-    "reported",
-    "notes",
-    "noted",
-    "add",
-    "adds",
-    "added",
-    "states",
-    "stated",
-    "stresses",
-    "stressed",
-    "explain",
-    "explains",
-    "explained",
-    "expect",
-    "expects",
-    "expected",
-    "believe",
-    "believes",
-    "believed",
-    "insist",
-    "insists",
-    "insisted",
-    "claims",
-    "claimed",
-    "warn",
-    "warns",
-    "warned",
-    "predict",
-    "predicts",
-    "predicted",
-    "reveal",
-    "reveals",
-    "revealed",
-    "argue",
-    "argues",
-    "argued",
-    "recalls",
-    "recalled",
-    "suggest",
-    "suggests",
-    "suggested",
-    "acknowledge",
-    "acknowledges",
-    "acknowledged",
-    "indicate",
-    "indicates",
-    "indicated",
-}
-_FINITE = {
-    "will",
-    "would",
-    "could",
-    "can",
-    "may",
-    "might",
-    "should",
-    "shall",
-    "must",
-    "is",
-    "are",
-    "was",
-    "were",
-    "has",
-    "have",
-    "had",
-    "did",
-    "does",
-    "do",
-    "won't",
-    "won’t",
-    "’ll",
-    "'ll",
-}
-_DETERMINERS = {
-    "the",
-    "a",
-    "an",
-    "some",
-    "many",
-    "several",
-    "these",
-    "those",
-    "his",
-    "her",
-    "its",
-    "their",
-    "our",
-    "two",
-    "three",
-    "four",
-    "five",
-    "hundreds",
-    "thousands",
-    "dozens",
-    "all",
-    "most",
-}
-_PREPOSITIONS = {
-    "of",
-    "in",
-    "on",
-    "at",
-    "for",
-    "with",
-    "by",
-    "from",
-    "to",
-    "into",
-    "among",
-    "about",
-    "against",
-    "between",
-    "under",
-    "over",
-    "through",
-    "and",
-    "or",
-    "given",
-}
-# "with"/"without" after a comma opens an absolute phrase ("..., with the first turbines due to
-# connect in 2029"): a side statement of its own, whose date is not the main clause's
-_ABSOLUTE = {"with", "without"}
-_ADVERBS = {"last", "first", "recently", "newly", "later", "originally", "previously", "once", "since"}
-_IRREGULAR_PARTICIPLES = {
-    "held",
-    "built",
-    "made",
-    "taken",
-    "given",
-    "known",
-    "seen",
-    "born",
-    "led",
-    "set",
-    "signed",
-    "begun",
-    "written",
-    "won",
-    "lost",
-    "struck",
-    "hit",
-    "sent",
-    "brought",
-    "found",
-    "fought",
-    "laid",
-    "paid",
-    "sold",
-    "told",
-    "kept",
-    "left",
-    "met",
-    "put",
-    "run",
-    "shut",
-    "spent",
-    "thrown",
-    "understood",
-}
 _MEASURE_BEFORE = re.compile(
     r"(?:\b(?:days?|weeks?|months?|years?|hours?|shortly|soon|just|only|long|right|immediately)\s+)$",
     re.IGNORECASE,
@@ -273,55 +88,45 @@ def stamp_end(text: str, clause_start: int, clause_end: int, first_start: int, f
 def _participle(word: str) -> bool:
     w = word.lower()
     return (
-        (w.endswith("ing") and len(w) > 5) or (w.endswith("ed") and len(w) > 4) or w in _IRREGULAR_PARTICIPLES
+        (w.endswith("ing") and len(w) > 5) or (w.endswith("ed") and len(w) > 4) or w in IRREGULAR_PARTICIPLES
     )
 
 
 def _participle_opener(toks: list[Token]) -> int | None:
     """Index in `toks` (the words right after a comma) of a participial phrase's first word."""
     i = 0
-    while i < len(toks) and toks[i].low in _ADVERBS and i < 2:
+    while i < len(toks) and toks[i].low in ADVERBS and i < 2:
         i += 1
     if i < len(toks) and toks[i].text[:1].islower() and _participle(toks[i].text):
         return 0
     return None
 
 
-_PP_AFTER_PARTICIPLE = {
-    "in",
-    "on",
-    "at",
-    "by",
-    "during",
-    "last",
-    "earlier",
-    "from",
-    "since",
-    "after",
-    "before",
-}
-
-
-def _reduced_relative(toks: list[Token], i: int, body_start: int) -> int | None:
+def _reduced_relative(toks: list[Token], i: int, body_start: int, subject_ok: bool = False) -> int | None:
     """Start of "the accord signed in Tallinn" when toks[i] is a past participle right after a
     noun phrase that a preposition or verb governs (so not the sentence's subject and verb:
     "Estonia signed an accord", "The minister arrived in Tokyo")."""
     w = toks[i]
-    if not (w.low.endswith("ed") or w.low in _IRREGULAR_PARTICIPLES) or not w.text.islower():
+    if not (w.low.endswith("ed") or w.low in IRREGULAR_PARTICIPLES) or not w.text.islower():
         return None
-    if i + 1 >= len(toks) or toks[i + 1].low not in _PP_AFTER_PARTICIPLE:
+    if _in_open_relative(toks, i):
+        return None
+    if i + 1 >= len(toks) or toks[i + 1].low not in PP_AFTER_PARTICIPLE:
         return None
     for j in range(i - 1, max(-1, i - 5), -1):
         t = toks[j]
-        if t.low in _DETERMINERS:
-            if (
-                j == 0
-                or toks[j - 1].low not in _PREPOSITIONS | _REPORTING
-                or toks[j - 1].low in ("and", "or")
-            ):
+        if t.low in DETERMINERS:
+            if j == 0 and subject_ok:
+                return t.start  # "The audit commissioned in 2011 | was never made public"
+            if j == 0 or toks[j - 1].low not in PREPOSITIONS | REPORTING or toks[j - 1].low in ("and", "or"):
                 return None
             return t.start
-        if not re.match(r"[\w’'‑-]+$", t.text) or t.low in _FINITE or t.low in _PREPOSITIONS:
+        if (
+            not re.match(r"[\w’'‑-]+$", t.text)
+            or t.low in FINITE
+            or t.low in PREPOSITIONS
+            or t.low in RELATIVES
+        ):
             return None
     return None
 
@@ -329,7 +134,55 @@ def _reduced_relative(toks: list[Token], i: int, body_start: int) -> int | None:
 def _verb_form(word: str) -> bool:
     """A finite or past form that cannot open a reporting verb's complement ("launched", "was")."""
     w = word.lower()
-    return w in _FINITE or (w.endswith("ed") and len(w) > 4) or w in _IRREGULAR_PARTICIPLES
+    return w in FINITE or (w.endswith("ed") and len(w) > 4) or w in IRREGULAR_PARTICIPLES
+
+
+def _first(a: int | None, b: int) -> int:
+    """`a` unless it is None (an offset of 0 is a real start)."""
+    return b if a is None else a
+
+
+def _in_open_relative(toks: list[Token], i: int) -> bool:
+    """Whether toks[i] follows a relative clause that already has its verb ("the sailors who drowned
+    in a 1961 sinking | marched"): then toks[i] is the main verb, not a reduced relative."""
+    seen_verb = False
+    for k in range(i - 1, -1, -1):
+        t = toks[k]
+        if t.text in (",", ";", ":") or t.text.strip() in ("–", "—"):
+            return False
+        if t.low in ("who", "which") or (t.low == "that" and seen_verb):
+            return seen_verb
+        seen_verb = seen_verb or verb_form(t.text)
+    return False
+
+
+def _closed(toks: list[Token], at: int) -> bool:
+    """Whether the relative clause opened by toks[at] ends before the last token: its own verb is
+    followed by another predicate ("who died in a 1952 accident | gathered on Sunday")."""
+    seen_verb = False
+    for k in range(at + 1, len(toks)):
+        if seen_verb and opens_predicate(toks[k - 1].text, toks[k].text):
+            return True
+        seen_verb = seen_verb or verb_form(toks[k].text)
+    return False
+
+
+def _predicate_follows(text: str, t_end: int, clause_end: int) -> bool:
+    """Whether a main verb follows the date before the next comma ("... in 2011 | was never ...")."""
+    stop = _right_end(text, t_end, t_end, clause_end)
+    return _predicate_end(text, t_end, stop) < stop
+
+
+def _predicate_end(text: str, t_end: int, hi: int) -> int:
+    """End of a noun-with-relative unit whose date is at t_end, before the main verb that follows
+    ("the inquiry ordered in 1953 | had never been published")."""
+    previous = text[max(0, t_end - 20) : t_end].split()[-1:] or [""]
+    prev = previous[0]
+    for tok in _tokens(text, t_end, hi):
+        if opens_predicate(prev, tok.text):
+            return tok.start
+        prev = tok.text
+    return hi
 
 
 def _antecedent(text: str, toks: list[Token], at: int) -> int | None:
@@ -337,13 +190,15 @@ def _antecedent(text: str, toks: list[Token], at: int) -> int | None:
     who ...", "the joint offshore wind grid tender that ..."), when a determiner or preposition
     closes it within seven words; else None."""
     j = at - 1
+    if j >= 0 and toks[j].text == "," and toks[at].low != "that":
+        j -= 1  # a non-restrictive relative: "The festival, which was cancelled in 2020"
     while j >= 0 and at - j <= 7:
         w = toks[j]
-        if w.low in _DETERMINERS:
+        if w.low in DETERMINERS:
             return w.start
-        if w.low in _PREPOSITIONS or w.low in _RELATIVES or w.low in _SUBORDINATORS:
+        if w.low in PREPOSITIONS or w.low in RELATIVES or w.low in SUBORDINATORS:
             return toks[j + 1].start if j + 1 < at else None
-        if not re.match(r"[\w’'‑-]+$", w.text) or w.low in _FINITE or w.low in _REPORTING:
+        if not re.match(r"[\w’'‑-]+$", w.text) or w.low in FINITE or w.low in REPORTING:
             return None
         j -= 1
     return None
@@ -399,48 +254,15 @@ def _premodifier(text: str, body_start: int, t_start: int, t_end: int) -> int | 
     return m.start()
 
 
-_NOT_NOUN = {
-    "still",
-    "also",
-    "now",
-    "then",
-    "has",
-    "had",
-    "have",
-    "was",
-    "were",
-    "is",
-    "are",
-    "will",
-    "would",
-    "could",
-    "may",
-    "might",
-    "can",
-    "did",
-    "does",
-    "do",
-    "remains",
-    "left",
-    "killed",
-    "saw",
-    "became",
-    "led",
-    "made",
-    "took",
-    "set",
-}
-
-
 def _noun_end(text: str, t_end: int, clause_end: int) -> int:
     """End of the nouns that follow a premodifying date ("1945 air raid"), at most four words,
     before a verb-like word, a preposition or punctuation."""
     end = t_end
     for n, m in enumerate(re.finditer(r"\s+([A-Za-z][\w-]*)", text[t_end:clause_end])):
         w = m.group(1)
-        if n >= 4 or m.start() != (end - t_end) or w.lower() in _NOT_NOUN or w.lower() in _PREPOSITIONS:
+        if n >= 4 or m.start() != (end - t_end) or w.lower() in NOT_NOUN or w.lower() in PREPOSITIONS:
             break
-        if w.lower() in _FINITE or w.lower() in _RELATIVES or (w.endswith("ed") and n > 0):
+        if w.lower() in FINITE or w.lower() in RELATIVES or (w.endswith("ed") and n > 0):
             break
         end = t_end + m.end()
     return end
@@ -481,6 +303,7 @@ def attached_unit(
     toks = _tokens(text, body_start, t_start)
     start: int | None = None
     widen = True
+    predicate = False  # the unit is a noun with its relative clause: it ends where the main verb starts
     i = len(toks) - 1
     while i >= 0:
         w = toks[i]
@@ -489,23 +312,29 @@ def attached_unit(
             # "in October and the G20 Summit in November": the second conjunct, not the first
             start, widen = toks[i + 1].start, False
             break
-        if (rr := _reduced_relative(toks, i, body_start)) is not None:
-            start = rr  # "in the accord signed in Tallinn on March 3"
+        if (
+            rr := _reduced_relative(toks, i, body_start, _predicate_follows(text, t_end, clause_end))
+        ) is not None:
+            start, predicate = rr, True  # "in the accord signed in Tallinn on March 3"
             break
-        if low in _SUBORDINATORS:
+        if low in SUBORDINATORS:
             if low in ("after", "before") and _MEASURE_BEFORE.search(text[body_start : w.start]):
                 start = toks[i + 1].start if i + 1 < len(toks) else None  # "six days after X": X
             else:
                 start = w.start
             break
-        if low in _RELATIVES:
-            if low == "that" and any(t.low in _REPORTING for t in toks[max(0, i - 4) : i]):
+        if low in RELATIVES and _closed(toks, i):
+            i -= 1  # "miners who died in 1952 gathered on Sunday": the date is past the relative
+            continue
+        if low in RELATIVES:
+            predicate = True
+            if low == "that" and any(t.low in REPORTING for t in toks[max(0, i - 4) : i]):
                 start = toks[i + 1].start if i + 1 < len(toks) else None  # "said on Monday that X"
             else:
-                start = _antecedent(text, toks, i) or w.start
+                start = _first(_antecedent(text, toks, i), w.start)
             break
         if (
-            low in _REPORTING
+            low in REPORTING
             and w.text.islower()
             and i + 1 < len(toks)
             and not (low.endswith("s") and _verb_form(toks[i + 1].text))
@@ -517,7 +346,7 @@ def attached_unit(
                 rest = rest[1:]
                 finite = True
             else:
-                finite = any(r.low in _FINITE or r.low.endswith("ed") for r in rest)
+                finite = any(r.low in FINITE or r.low.endswith("ed") for r in rest)
             if finite and rest:
                 start = rest[0].start
                 break
@@ -525,22 +354,29 @@ def attached_unit(
             break
         if w.text == ",":
             after = toks[i + 1 :]
-            if after and after[0].low in _ABSOLUTE:
+            if after and after[0].low in ABSOLUTE:
                 start = after[0].start  # ", with the first units due to open in 2029"
                 break
             k = _participle_opener(after)
             if k is not None:
                 lead = after[k]
                 start = lead.start
-                if lead.text.lower().endswith("ed") or lead.low in _ADVERBS:
-                    start = _antecedent(text, toks, i) or start  # "the Constitution, last amended in 1987"
+                if (
+                    lead.text.lower().endswith("ed")
+                    or lead.low in ADVERBS
+                    or lead.low in IRREGULAR_PARTICIPLES
+                ):
+                    predicate = True
+                    start = _first(
+                        _antecedent(text, toks, i), start
+                    )  # "the Constitution, last amended in 1987"
             break
         i -= 1
     if start is not None and widen:
         # widen to a participial phrase that opens the comma-segment ("building on talks during ...")
         j = i - 1
         while j >= 0 and toks[j].text not in (",", ";", ":") and toks[j].text.strip() not in ("–", "—"):
-            if toks[j].low in _RELATIVES or toks[j].low in _REPORTING or toks[j].low in _FINITE:
+            if toks[j].low in RELATIVES or toks[j].low in REPORTING or toks[j].low in FINITE:
                 j = -2
                 break
             j -= 1
@@ -560,7 +396,10 @@ def attached_unit(
         start = body_start
     if start is None:
         return None
-    lo, hi = _trim(text, start, _right_end(text, t_start, t_end, clause_end))
+    hi = _right_end(text, t_start, t_end, clause_end)
+    if predicate:
+        hi = _predicate_end(text, t_end, hi)
+    lo, hi = _trim(text, start, hi)
     if hi - lo < 6 or t_start < lo or t_end > hi + 1:
         return None
     return lo, hi
