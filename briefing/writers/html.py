@@ -41,6 +41,7 @@ def render(briefing: Briefing) -> bytes:
             "WHO_SAID_WHAT",
             "NOTES",
             "SOURCES",
+            "CONTENTS",
             "NO_PASSAGES",
             "NO_SUMMARY",
             "NO_EVENTS",

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from briefing.fit import needs_contents
 from briefing.model import Briefing, Event, Passage, Quote, Source
 from briefing.writers.text import (
     citation_numbers,
@@ -30,6 +31,7 @@ QUOTES = "Quotes"
 WHO_SAID_WHAT = "Who said what"
 NOTES = "Notes"
 SOURCES = "Sources"
+CONTENTS = "Contents"
 
 NO_PASSAGES = "No relevant passages were found for this theme in the sources read."
 NO_SUMMARY = "No summary points: nothing in the sources was selected for this theme."
@@ -148,6 +150,15 @@ class SourceEntry:
 
 
 @dataclass(frozen=True)
+class ContentsEntry:
+    """One line of the table of contents: a section (level 0) or a passage group (level 1)."""
+
+    level: int
+    title: str
+    anchor: str  # the HTML id of the heading
+
+
+@dataclass(frozen=True)
 class Layout:
     title: str
     description: str
@@ -165,6 +176,24 @@ class Layout:
     speakers: tuple[Speaker, ...]
     notes: tuple[str, ...]
     sources: tuple[SourceEntry, ...]
+    long: bool = False  # estimated longer than fit.CONTENTS_AFTER pages: open with a table of contents
+
+    @property
+    def contents(self) -> tuple[ContentsEntry, ...]:
+        """Return the sections and passage groups in reading order, as the table of contents lists them."""
+        out = [ContentsEntry(0, WHATS_NEW, "whats-new")] if self.whats_new else []
+        out += [ContentsEntry(0, SUMMARY, "summary"), ContentsEntry(0, TIMELINE, "timeline")]
+        if self.background:
+            out.append(ContentsEntry(0, BACKGROUND, "background"))
+        out.append(ContentsEntry(0, QUOTES, "quotes"))
+        if self.speakers:
+            out.append(ContentsEntry(0, WHO_SAID_WHAT, "who-said-what"))
+        out.append(ContentsEntry(0, PASSAGES, "passages"))
+        out += [ContentsEntry(1, name, group_anchor(i)) for i, (name, _) in enumerate(self.passage_groups, 1) if name]
+        if self.notes:
+            out.append(ContentsEntry(0, NOTES, "notes"))
+        out.append(ContentsEntry(0, SOURCES, "sources"))
+        return tuple(out)
 
     @property
     def footer(self) -> str:
@@ -213,7 +242,13 @@ def lay_out(briefing: Briefing) -> Layout:
         speakers=_speakers(briefing),
         notes=tuple(n for n in (clean(n) for n in briefing.notes) if n),
         sources=tuple(_source(briefing, i, s) for i, s in enumerate(briefing.sources, 1)),
+        long=needs_contents(briefing),
     )
+
+
+def group_anchor(number: int) -> str:
+    """Return the HTML id of the n-th passage group's heading (the contents link to it)."""
+    return f"group-{number}"
 
 
 def _without_new_flags(b: Briefing) -> Briefing:

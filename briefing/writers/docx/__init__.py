@@ -37,6 +37,7 @@ def render(briefing: Briefing) -> bytes:
     _set_properties(document, lay, parse_timestamp(briefing.generated_at))
     w = BodyWriter(document)
     w.title_block(lay)
+    contents = w.contents_heading() if lay.long else None
     if lay.whats_new:
         w.whats_new(lay)
     w.heading(L.SUMMARY)
@@ -60,6 +61,8 @@ def render(briefing: Briefing) -> bytes:
         for note in lay.notes:
             document.add_paragraph(note)
     w.sources(lay)
+    if contents is not None:
+        w.contents(contents)
     buffer = io.BytesIO()
     document.save(buffer)
     return pin_zip_times(buffer.getvalue(), parse_timestamp(briefing.generated_at))

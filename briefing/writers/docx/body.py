@@ -16,9 +16,11 @@ from briefing.writers.docx.ooxml import (
     add_bookmark,
     add_hyperlink,
     add_run,
+    add_toc_field,
     repeat_as_header,
     set_cell_margins,
     shade,
+    toc_styles,
 )
 from briefing.writers.layout import Cited, Layout, TimelineRow
 from briefing.writers.text import cite_text, source_anchor
@@ -30,9 +32,32 @@ class BodyWriter:
     def __init__(self, document: DocxDocument) -> None:
         self.doc = document
         self.bookmark_id = 0
+        self.headings: list[tuple[int, Paragraph]] = []  # what a TOC field lists, in order
 
     def heading(self, text: str, level: int = 1) -> Paragraph:
-        return self.doc.add_heading(text, level=level)
+        p = self.doc.add_heading(text, level=level)
+        self.headings.append((level, p))
+        return p
+
+    def contents_heading(self) -> Paragraph:
+        """Add the "Contents" title (Word's TOC Heading style: not itself listed) and return the
+        empty paragraph the table of contents goes in once every heading is written."""
+        self.doc.add_paragraph(L.CONTENTS, style="TOC Heading")
+        return self.doc.add_paragraph()
+
+    def contents(self, at: Paragraph) -> None:
+        """Put a TOC field at `at`, listing the Heading 1 and 2 paragraphs written so far.
+
+        Each heading gets a `_Toc` bookmark and the field's shown result links to it, so the
+        contents read and work as is (LibreOffice shows them; Word marks the field dirty and
+        refreshes it, page numbers included, when the document is opened)."""
+        entries = []
+        for level, p in self.headings:
+            self.bookmark_id += 1
+            name = f"_Toc{self.bookmark_id:08d}"
+            add_bookmark(p, name, self.bookmark_id, first=True)
+            entries.append((level, p.text, name))
+        add_toc_field(at, entries, toc_styles(self.doc))
 
     def empty(self, text: str) -> Paragraph:
         p = self.doc.add_paragraph()

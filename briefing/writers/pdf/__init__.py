@@ -10,11 +10,12 @@ bytes depend on the model only.
 from __future__ import annotations
 
 from briefing import __version__
+from briefing.fit import CONTENTS_AFTER
 from briefing.model import Briefing
 from briefing.writers.layout import lay_out
 from briefing.writers.pdf.fonts import register_fonts
 from briefing.writers.pdf.page import PageInfo, render_pages
-from briefing.writers.pdf.story import build_story
+from briefing.writers.pdf.story import build_story, table_of_contents
 from briefing.writers.text import parse_timestamp
 
 
@@ -45,4 +46,4 @@ def render(briefing: Briefing) -> bytes:
         creator=f"briefing {__version__}",
         pdf_date=pdf_date(briefing.generated_at),
     )
-    return render_pages(lambda: build_story(lay), info)
+    return render_pages(lambda toc: build_story(lay, toc), info, table_of_contents, CONTENTS_AFTER)

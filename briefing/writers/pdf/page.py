@@ -4,6 +4,12 @@ The total page count is only known after layout. Rather than lay the story out
 twice, each page's footer refers to a PDF form (an XObject) that is drawn after
 the last page, when the total is known, and saved with the document: one layout
 pass, and bookmarks stay on their real pages (which deferred-page canvases break).
+
+A briefing that runs past `fit.CONTENTS_AFTER` pages is laid out again with a table
+of contents (reportlab's TableOfContents, by `multiBuild`, which repeats the layout
+until the contents' page numbers stop moving); the footer forms are drawn at the end
+of every pass, so the last pass saves with its own totals.  Every pass is
+deterministic, so the bytes still depend on the model only.
 """
 
 from __future__ import annotations
@@ -17,6 +23,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+from reportlab.platypus.tableofcontents import TableOfContents
 
 from briefing.writers.pdf.fonts import BOLD, REGULAR, font_runs, text_width
 
@@ -42,13 +49,15 @@ class PageInfo:
     pdf_date: str  # "D:YYYYMMDDHHmmSS+HH'mm'", pinned to the briefing's generation time
 
 
-def outline_entry(flowable: Flowable, title: str, key: str, level: int) -> Flowable:
+def outline_entry(flowable: Flowable, title: str, key: str, level: int, contents: str = "") -> Flowable:
     """Mark a heading so the document adds it to the PDF outline when it is placed.
 
     `key` must be the name of an `<a name>` anchor inside the heading, so the
     bookmark lands on the heading itself rather than the top of its page.
+    `contents` is the heading's Paragraph markup for the table of contents ("" = not listed).
     """
     flowable._briefing_outline = (title, key, level)  # type: ignore[attr-defined]
+    flowable._briefing_contents = contents  # type: ignore[attr-defined]
     return flowable
 
 
@@ -113,6 +122,18 @@ class _Document(BaseDocTemplate):
         if entry:
             title, key, level = entry
             self.canv.addOutlineEntry(title, key, level=level, closed=False)
+            listed = getattr(flowable, "_briefing_contents", "")
+            if listed:
+                self.contents.append((level, listed, self.page, key))
+                self.notify("TOCEntry", (level, listed, self.page, key))
+
+    def _startBuild(self, filename: object = None, canvasmaker: object = Canvas) -> None:
+        self.contents: list[tuple[int, str, int, str]] = []  # what a table of contents would list
+        super()._startBuild(filename, canvasmaker)  # type: ignore[arg-type]
+
+    def _endBuild(self) -> None:
+        super()._endBuild()
+        self.draw_footers()  # after the last page: the total is known
 
     def _footer(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
         width, _ = A4
@@ -168,12 +189,27 @@ def _footer_form(page: int) -> str:
     return f"BriefingFooter{page}"
 
 
-def render_pages(make_story: Callable[[], list[Flowable]], info: PageInfo) -> bytes:
-    """Return the PDF bytes: the story laid out once, the footers' page totals drawn at save time."""
+def render_pages(
+    make_story: Callable[[Flowable | None], list[Flowable]],
+    info: PageInfo,
+    contents: Callable[[], TableOfContents],
+    contents_after: int,
+) -> bytes:
+    """Return the PDF bytes: the story laid out once, the footers' page totals drawn at save time.
+
+    When that runs past `contents_after` pages, the story is laid out again with the table of
+    contents `contents()` in it, seeded with the first layout's entries so it settles in two
+    or three passes."""
     buffer = io.BytesIO()
     document = _Document(buffer, info)
     document._doSave = 0  # saved below, once the footers are drawn
-    document.build(make_story())
-    document.draw_footers()
-    document.canv.save()
+    document.build(make_story(None))
+    if document.pages <= contents_after:
+        document.canv.save()
+        return buffer.getvalue()
+    toc = contents()
+    toc.addEntries(document.contents)
+    buffer = io.BytesIO()
+    document = _Document(buffer, info)
+    document.multiBuild(make_story(toc))  # saves when the contents' page numbers are settled
     return buffer.getvalue()

@@ -23,6 +23,7 @@ from reportlab.platypus import (
     Table,
     TableStyle,
 )
+from reportlab.platypus.tableofcontents import TableOfContents
 
 from briefing.writers import layout as L
 from briefing.writers.layout import Cited, Layout, TimelineRow
@@ -87,6 +88,8 @@ QUOTE = _style("quote", fontSize=10, leading=14, spaceAfter=2)
 CELL = _style("cell", fontSize=8.5, leading=11.5, spaceAfter=0)
 CELL_HEAD = _style("cellhead", fontName=BOLD, fontSize=8.5, leading=11.5, spaceAfter=0)
 SOURCE = _style("source", leftIndent=22, bulletIndent=0, bulletFontName=BOLD, spaceAfter=5)
+TOC_SECTION = _style("toc0", fontSize=9.5, leading=14, spaceAfter=0)
+TOC_GROUP = _style("toc1", fontSize=8.5, leading=12, leftIndent=14, textColor=MUTED, spaceAfter=0)
 
 
 class _Counter:
@@ -134,13 +137,32 @@ def heading(title: str, counter: _Counter, level: int = 0, *, keep: bool = True)
     key = counter.next()
     style = (H1 if keep else H1_LOOSE) if level == 0 else H2
     para = Paragraph(f'<a name="{key}"/>{t(title, style)}', style)
-    return outline_entry(para, title, key, level)
+    listed = t(title, TOC_SECTION if level == 0 else TOC_GROUP)
+    return outline_entry(para, title, key, level, listed)
 
 
-def build_story(lay: Layout) -> list[Flowable]:
-    """Return the whole document's flowables in reading order."""
+def table_of_contents() -> TableOfContents:
+    """Return an empty table of contents in the document's type: sections, their passage groups
+    indented, dotted leaders to the page numbers (which are links, as the entries are)."""
+    return TableOfContents(
+        levelStyles=[TOC_SECTION, TOC_GROUP],
+        dotsMinLevel=0,
+        rightColumnWidth=12 * mm,
+        tableStyle=TableStyle(
+            [*CELL_FONT, ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]
+        ),
+    )
+
+
+def build_story(lay: Layout, contents: Flowable | None = None) -> list[Flowable]:
+    """Return the whole document's flowables in reading order, with the table of contents
+    `contents` after the title block when the document is long (see `page.render_pages`)."""
     c = _Counter()
     story: list[Flowable] = _title_block(lay)
+    if contents is not None:
+        key = c.next()
+        title = Paragraph(f'<a name="{key}"/>{t(L.CONTENTS, H1)}', H1)
+        story += [outline_entry(title, L.CONTENTS, key, 0), contents]
     if lay.whats_new:
         story += _whats_new(lay, c)
     story.append(heading(L.SUMMARY, c))
