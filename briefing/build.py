@@ -71,6 +71,7 @@ def _corpus(
             reporter.progress,
             rebuild=rebuild,
             follow_links=follow_links,
+            repeat_warnings=reporter.strict,  # a strict run fails on a degraded corpus every time
         )
     finally:
         store.close()

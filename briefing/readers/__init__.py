@@ -18,6 +18,7 @@ from briefing.readers.sidecar import load_sidecar
 from briefing.safeio import describe_os_error
 
 SIDECAR = "sources.yaml"
+INFERRED_DATE = "no date printed; inferred"  # the warning for a date read off the events (the store counts them)
 FEED_KEY = "feed"  # in a file's values: what the feed said about a page `briefing ingest` saved
 Warn = Callable[[str], None]
 
@@ -131,5 +132,5 @@ def _infer_dates(docs: list[Document], warn: Warn) -> list[Document]:
             f"'{docs[0].file}: {{published: YYYY-MM-DD}}' to {SIDECAR} beside the corpus"
         )
         return docs
-    warn(f"{docs[0].file}: no date printed; inferred {inferred} from the events it reports")
+    warn(f"{docs[0].file}: {INFERRED_DATE} {inferred} from the events it reports")
     return [d.with_published(inferred, True) for d in docs]

@@ -6,7 +6,10 @@ New files are read and extracted in worker processes (one per core by default); 
 put back in corpus order, so the outcome never depends on which worker finished first, and
 are committed in batches, so a killed build keeps the work already committed. Files that left
 the folder are removed from the store. Warnings a file raised when it was read are stored with
-it and repeated on every build, so a cached build says what an uncached one says.
+it. They are shown when the file is new or changed; for unchanged files one line counts them
+("3 unchanged documents have inferred dates"), so a weekly log is not the same warnings again.
+`repeat_warnings` (the build's --strict) shows them all again: the briefing is as degraded as
+when they were first raised, and a strict run must keep saying so until the file is fixed.
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ from briefing.assemble import CorpusExtraction, extract_document, unify
 from briefing.extract.events import DocEvent
 from briefing.extract.quotes import FoundQuote, FoundStatement
 from briefing.model import Document, Person
-from briefing.readers import list_sources, read_source
+from briefing.readers import INFERRED_DATE, list_sources, read_source
 from briefing.select.tokenize import pack, unpack
 from briefing.select.units import document_units, prime_units
 from briefing.store.base import Row, Store
@@ -123,8 +126,12 @@ def load_corpus(
     rebuild: bool = False,
     workers: int | None = None,
     follow_links: bool = False,
+    repeat_warnings: bool = False,
 ) -> tuple[CorpusExtraction, LoadStats]:
-    """Return the corpus's documents and extraction results, using and updating the store."""
+    """Return the corpus's documents and extraction results, using and updating the store.
+
+    Read warnings are shown for new and changed files; those of unchanged files are counted
+    in one line unless `repeat_warnings`."""
     files, sidecar = list_sources(seeds_dir, warn, follow_links=follow_links)
     corpus = str(Path(seeds_dir).resolve())
     tool = f"{tool_fingerprint()}/{people_fingerprint(people)}"
@@ -162,10 +169,15 @@ def load_corpus(
     if gone:
         store.remove(corpus, gone)
     result = CorpusExtraction([])
+    fresh_names = {p.name for p in fresh}
+    earlier: list[list[str]] = []  # per unchanged file, the warnings it raised when first read
     for path in files:
         warnings, docs = _decode(payloads[path.name])
-        for w in warnings:
-            warn(w)
+        if path.name in fresh_names or repeat_warnings:
+            for w in warnings:
+                warn(w)
+        elif warnings:
+            earlier.append(warnings)
         for doc, events, quotes, statements in docs:
             result.documents.append(doc)
             result.events[doc.id], result.quotes[doc.id], result.statements[doc.id] = (
@@ -173,8 +185,29 @@ def load_corpus(
                 quotes,
                 statements,
             )
+    if earlier:
+        warn(earlier_warnings(earlier))
     stats = LoadStats(len(files), len(files) - len(fresh), len(extracted), len(gone), tuple(extracted))
     return unify(result), stats
+
+
+def earlier_warnings(per_file: Sequence[Sequence[str]]) -> str:
+    """Return the one line that stands for unchanged files' stored warnings, counted by kind:
+    "12 unchanged documents have inferred dates, 1 has other warnings (...)"."""
+    inferred = sum(any(INFERRED_DATE in w for w in ws) for ws in per_file)
+    other = sum(any(INFERRED_DATE not in w for w in ws) for ws in per_file)
+
+    def have(n: int) -> str:
+        return "have" if n != 1 else "has"
+
+    parts = []
+    if inferred:
+        parts.append(f"{inferred} unchanged document{'s' * (inferred != 1)} {have(inferred)} inferred dates")
+    if other and inferred:
+        parts.append(f"{other} {have(other)} other warnings")
+    elif other:
+        parts.append(f"{other} unchanged document{'s' * (other != 1)} {have(other)} warnings")
+    return ", ".join(parts) + " (warned when first read; build with --rebuild or --strict to list them again)"
 
 
 def _extract_here(
