@@ -28,6 +28,9 @@ DANGLING_OPENING = re.compile(
     r"|(?:He|She|It|They|His|Her|Its|Their|This|That|These|Those|Such|Both|Another)\b"
     r"|(?:A|An|One|Another) (?:\w+ )?(?:example|case|instance|reason)\b"
     r"|The (?:summit|meeting|talks|leaders|two sides|two leaders|latter|former)\b(?! (?:of|in|between))"
+    r"|(?:Recently|Lately|Earlier|Previously)\b"  # dated by when the source was written
+    # a log line's date stamp: "Jan 10, 2026 – ...", "3 March: ..."
+    r"|(?:[A-Z][a-z]+\.? \d{1,2}|\d{1,2} [A-Z][a-z]+)(?:,? \d{4})? ?(?:[\u2013\u2014:]|--?) "
     r")"
 )
 
@@ -54,6 +57,14 @@ ARTICLES = {
         "Fishing crews in Hammer protested against the new quota outside the fisheries ministry. "
         "These protests followed a year of falling catches. "
         "For his part, Norland's fisheries minister Odd Berg called the quota cut premature.\n"
+    ),
+    "quota-log.txt": (
+        "Fisheries Quota Log\n\nPublished: 2026-03-09\n\n"
+        "Mar 6, 2026 \u2013 In Tromby, Norland's fisheries minister Odd Berg signs the fishing quota "
+        "decree for the Vardo trawler fleet.\n\n"
+        "Mar 8, 2026 \u2013 Estavia's fisheries ministry publishes the trawler licence list for the "
+        "fishing quota year.\n\n"
+        "Recently, the fisheries agreement talks stalled over the trawler quota for mackerel.\n"
     ),
 }
 
@@ -125,6 +136,8 @@ def test_the_reading_check_itself_catches_each_failure():
             "The summit also addressed security on the northern border.",
             "The upcoming summit is expected to address fishing quotas.",
             "Ministers met in the capital and agreed on a quota, with officials noting",
+            "Jan 10, 2026 \u2013 In the capital, ministers agreed on a quota.",
+            "Recently, ministers agreed on a quota for the northern banks.",
         ]
     ) == [
         "However, talks resumed on Monday in the capital.",
@@ -135,6 +148,8 @@ def test_the_reading_check_itself_catches_each_failure():
         "The summit also addressed security on the northern border.",
         "The upcoming summit is expected to address fishing quotas.",
         "Ministers met in the capital and agreed on a quota, with officials noting",
+        "Jan 10, 2026 \u2013 In the capital, ministers agreed on a quota.",
+        "Recently, ministers agreed on a quota for the northern banks.",
     ]
 
 
@@ -155,6 +170,25 @@ def test_the_reading_check_itself_catches_each_failure():
             "On the other hand, Holm said the herring quota must fall.",
             "Holm said the herring quota must fall.",
         ),
+        # a log line's date stamp is cut off: the point starts where the statement does
+        (
+            "Mar 5, 2026 \u2013 In Vardo, Norland's fisheries minister signs the cod quota deal.",
+            "In Vardo, Norland's fisheries minister signs the cod quota deal.",
+        ),
+        (
+            "Thursday, 5 March: Estavia cut trawler licences for the Vardo banks.",
+            "Estavia cut trawler licences for the Vardo banks.",
+        ),
+        ("2026-03-05 - Estavia cut trawler licences for the Vardo banks.", "Estavia cut trawler licences for the Vardo banks."),
+        # a date range is not a stamp
+        (
+            "March 4 - 6 saw Norland and Estavia meet in Vardo for talks.",
+            "March 4 - 6 saw Norland and Estavia meet in Vardo for talks.",
+        ),
+        # dated by when it was written: the adverb is cut off, or the sentence has no standalone form
+        ("Recently, Estavia cut trawler licences for the Vardo banks.", "Estavia cut trawler licences for the Vardo banks."),
+        ("Recently, the ministry cut trawler licences for the Vardo banks.", None),
+        ("Recently the Estavian ministry cut trawler licences for the banks.", None),
         # references outside the sentence: no standalone form
         ("He added that trawler crews need certainty before the season.", None),
         ("This is the first time the governments have negotiated a deal.", None),

@@ -11,11 +11,13 @@ its source was written.  A verbatim sentence fails that reading when it
 - names its subject only by a bare common noun ("The summit also addressed ...":
   which summit?);
 - is a fragment: it starts with a lower-case letter or does not end as a sentence;
+- is dated relative to when it was written ("Recently, ...", "Earlier, ...");
 - speaks of the future ("upcoming", "will visit", "is expected to") although the
   source is older than the edition by more than a few days, so the event has passed.
 
 `standalone` returns the sentence, or a contiguous verbatim slice of it that passes
-(a leading connective cut off when what follows starts with a capital), or None when
+(a leading connective, a wire dateline or a log line's date stamp, "Jan 10, 2026 – ", cut off
+when what follows starts with a capital), or None when
 no standalone form exists and another sentence must be chosen.  Words are never added
 and letters never re-cased: the point stays a quotation of its source.
 """
@@ -26,6 +28,7 @@ import re
 from datetime import date
 
 from briefing.extract.events.clauses import dateline_end
+from briefing.extract.timex.lexicon import MONTHS
 
 # Sentence adverbials that link to the previous sentence. Followed by a comma; when the
 # rest starts with a capital it is itself a sentence and the adverbial may be cut off.
@@ -39,8 +42,20 @@ _LINKING = (
     r"|for (?:his|her|their|its|our|my) part|in response|in return|to that end|by doing so"
     r"|in this (?:context|regard|respect|sense|way|case)|in that (?:context|regard|respect|sense|case)"
     r"|against this backdrop|with this|with that|for (?:example|instance)|specifically|similarly"
+    # dated by when the source was written, meaningless weeks later
+    r"|recently|lately|earlier|previously|until now|so far|to date|this week|last week"
 )
 _LINKING_OPENER = re.compile(rf"^(?:{_LINKING}),\s+", re.IGNORECASE)
+# A log line's date stamp: "Jan 10, 2026 – In Tokyo, ...", "Monday, 3 March: ...", "2026-01-10 - ...".
+# A date and a dash or colon, then a capital: a range ("March 4 - 6") never is one.
+_MONTH_NAME = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_DATE_STAMP = re.compile(
+    r"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+    r"(?:" + _MONTH_NAME + r"\s+\d{1,2}(?:,?\s+\d{4})?|\d{1,2}\s+" + _MONTH_NAME + r"(?:,?\s+\d{4})?"
+    r"|\d{4}-\d{2}-\d{2})"
+    r"\s*(?:--|[\u2013\u2014:]|\s-)\s+(?=[A-Z\u201c\"])",
+    re.IGNORECASE,
+)
 # Coordinating conjunctions that open a sentence continuing the previous one.
 _CONJUNCTION_OPENER = re.compile(r"^(?:And|But|So|Or|Nor|Yet|Plus)\s+")
 
@@ -49,6 +64,7 @@ _REFERRING_OPENER = re.compile(
     r"^(?:"
     r"(?:He|She|It|They|We|I|You|His|Her|Its|Their|Our|My|Him|Them|Us"
     r"|This|That|These|Those|Such|Both|Either|Neither|Another|Other|Others|Here|There,|Then|Also"
+    r"|Recently|Lately|Earlier|Previously"
     r"|The (?:other|latter|former|same|rest|above|following|two|three|both)"
     r"|(?:A|An|One|Another|The) (?:\w+ ){0,2}(?:example|case|instance|illustration|sign|reason|factor"
     r"|result|consequence|point|step|move|sign|indication|problem)\s+(?:is|was|are|were|came|comes|being)"
@@ -110,6 +126,9 @@ def standalone(sentence: str) -> str | None:
     """Return `sentence` or its standalone verbatim slice; None if it cannot stand alone."""
     s = sentence.strip()
     s = s[dateline_end(s, 0, len(s)) :]  # "RIGA, Sept. 22 -- Twelve ...": the point starts at "Twelve"
+    stamp = _DATE_STAMP.match(s)
+    if stamp:  # "Jan 10, 2026 – In Tokyo, ...": the stamp is the log's, the point starts at "In"
+        s = s[stamp.end() :]
     for _ in range(3):  # "However, for his part, ..." peels twice
         m = _LINKING_OPENER.match(s) or _CONJUNCTION_OPENER.match(s)
         if not m:
