@@ -28,7 +28,7 @@ import re
 from datetime import date
 
 from briefing.extract.events.clauses import dateline_end
-from briefing.extract.timex.lexicon import MONTHS
+from briefing.text.calendar import MONTHS, WEEKDAY_NAMES
 
 # Sentence adverbials that link to the previous sentence. Followed by a comma; when the
 # rest starts with a capital it is itself a sentence and the adverbial may be cut off.
@@ -50,7 +50,7 @@ _LINKING_OPENER = re.compile(rf"^(?:{_LINKING}),\s+", re.IGNORECASE)
 # A date and a dash or colon, then a capital: a range ("March 4 - 6") never is one.
 _MONTH_NAME = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _DATE_STAMP = re.compile(
-    r"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+    r"^(?:(?:" + "|".join(WEEKDAY_NAMES) + r"),?\s+)?"
     r"(?:" + _MONTH_NAME + r"\s+\d{1,2}(?:,?\s+\d{4})?|\d{1,2}\s+" + _MONTH_NAME + r"(?:,?\s+\d{4})?"
     r"|\d{4}-\d{2}-\d{2})"
     r"\s*(?:--|[\u2013\u2014:]|\s-)\s+(?=[A-Z\u201c\"])",
