@@ -7,27 +7,49 @@ Every problem is collected and reported at once as `FILE:LINE: KEY: message`
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, is_dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, get_type_hints
 
 import yaml
 
 from briefing.delivery.settings import Delivery, load_delivery
 from briefing.errors import ConfigError
 from briefing.ingest.settings import Feed, load_feeds
-from briefing.model import FORMATS, OutputSettings, Person, Theme
+from briefing.model import OutputSettings, Person, Theme
+from briefing.model.setting import Rules, declared, setting
 from briefing.safeio import describe_os_error, read_regular_text
 from briefing.safeyaml import load_yaml
-from briefing.text.calendar import FULL_WEEKDAY_WORDS
+from briefing.text.calendar import WEEKDAY_NAMES
 
-SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MAX_CONFIG_BYTES = 1 << 20  # a config is a few KB; anything near this is not one
+
+
 @dataclass(frozen=True)
 class Schedule:
-    every: str = "week"
-    day: str = "monday"
-    time: str = "07:00"
+    every: str = setting("week", "how often the scheduled job runs", choices=("week", "day"))
+    day: str = setting(
+        "monday", "weekday of a weekly run", choices=tuple(d.lower() for d in WEEKDAY_NAMES), lower=True
+    )
+    time: str = setting(
+        "07:00",
+        "local time of the run; quote it in YAML",
+        pattern=r"(?:[01]?\d|2[0-3]):[0-5]\d",
+        pattern_doc="HH:MM in 24-hour time",
+    )
+
+
+# The sections of config.yaml; their options are declared on the types they load into.
+SECTIONS: dict[str, str] = {
+    "themes": "the themes, one briefing each (required); options under themes[]",
+    "people": "the people registry: quotes are attributed to these names; options under people[]",
+    "output": "where and what to write; options under output.",
+    "schedule": "when `briefing schedule` runs the build; options under schedule.",
+    "delivery": "who receives each edition (see Delivery)",
+    "feeds": "RSS/Atom feeds `briefing ingest` saves into the corpus; options under feeds[]",
+}
+
+THEME_DELIVERY = "who receives this theme's editions, in place of the top-level delivery: (see Delivery)"
 
 
 @dataclass(frozen=True)
@@ -37,10 +59,11 @@ class Config:
     people: tuple[Person, ...] = ()
     output: OutputSettings = field(default_factory=OutputSettings)
     schedule: Schedule = field(default_factory=Schedule)
-    author: str | None = None  # who issues the briefings (document metadata)
+    author: str | None = setting(None, "who issues the briefings, written into document metadata")
     delivery: dict[str, Delivery] = field(default_factory=dict)  # theme id -> who gets its editions
-    store: str | None = (
-        None  # corpus store: None = SQLite in the output folder, "none" = no store, a path or URL
+    # None: SQLite in the output folder; "none": no store
+    store: str | None = setting(
+        None, "corpus store: a file path, sqlite:///PATH, postgresql://... or none (default: OUTPUT/.store.sqlite)"
     )
     feeds: tuple[Feed, ...] = ()  # RSS/Atom feeds `briefing ingest` saves into the corpus
 
@@ -56,6 +79,47 @@ class Config:
             if p.name == name:
                 return p
         return None
+
+
+def documented_options() -> list[tuple[str, str, str, str]]:
+    """Return (key, type, default, meaning) for every option, as the README's table lists them."""
+    rows = [(name, _kind_name(Config, name), "", doc) for name, doc in SECTIONS.items()]
+    for prefix, cls in (
+        ("", Config),
+        ("output.", OutputSettings),
+        ("schedule.", Schedule),
+        ("themes[].", Theme),
+        ("people[].", Person),
+        ("feeds[].", Feed),
+    ):
+        for f in declared(cls):
+            rules: Rules = f.metadata["rules"]
+            default = "required" if rules.required else _shown(f.default)
+            rows.append((prefix + f.name, _kind_name(cls, f.name), default, f.metadata["doc"]))
+        if cls is Theme:
+            rows.append(("themes[].delivery", "mapping", "", THEME_DELIVERY))
+    return rows
+
+
+def _kind_name(cls: type, name: str) -> str:
+    kind = get_type_hints(cls)[name]
+    if is_dataclass(kind) or str(kind).startswith("dict"):
+        return "mapping"
+    if kind is int:
+        return "whole number"
+    if kind is str or kind == str | None:
+        return "string"
+    if kind == tuple[str, ...]:
+        return "list of strings"
+    return "list"
+
+
+def _shown(default: Any) -> str:
+    if default is None:
+        return "none"
+    if isinstance(default, tuple):
+        return "[" + ", ".join(default) + "]"
+    return str(default)
 
 
 # -- loading ---------------------------------------------------------------------------------
@@ -108,6 +172,72 @@ def _check_keys(raw: dict, allowed: set[str], key: str, problems: _Problems) -> 
             problems.add(where, f"unknown key '{k}' (allowed: {', '.join(sorted(allowed))})")
 
 
+_INVALID = object()
+
+
+def _settings(cls: type, raw: Any, key: str, problems: _Problems, extra: tuple[str, ...] = ()) -> dict[str, Any]:
+    """Return the declared options of `cls` found in the mapping `raw`, each checked by its rules.
+
+    Options the mapping leaves out keep their declared defaults (the caller builds `cls`);
+    a missing required option, an unknown key or a bad value is added to `problems`.
+    """
+    if not isinstance(raw, dict):
+        problems.add(key, "must be a mapping")
+        return {}
+    options = declared(cls)
+    _check_keys(raw, {f.name for f in options} | set(extra), key, problems)
+    hints = get_type_hints(cls)
+    values: dict[str, Any] = {}
+    for f in options:
+        rules: Rules = f.metadata["rules"]
+        where = f"{key}.{f.name}" if key else f.name
+        if f.name not in raw:
+            if rules.required:
+                problems.add(where, "is required")
+            continue
+        value = _checked(raw[f.name], hints[f.name], rules, where, problems)
+        if value is not _INVALID:
+            values[f.name] = value
+    return values
+
+
+def _checked(value: Any, kind: Any, rules: Rules, where: str, problems: _Problems) -> Any:
+    """Return `value` as the option's type, or `_INVALID` after saying what is wrong with it."""
+    if kind is int:
+        if isinstance(value, bool) or not isinstance(value, int) or value < (rules.minimum or 0):
+            problems.add(where, f"must be a whole number >= {rules.minimum or 0} (got {value!r})")
+            return _INVALID
+        if rules.maximum is not None and value > rules.maximum:
+            problems.add(where, f"must be between {rules.minimum or 0} and {rules.maximum} (got {value!r})")
+            return _INVALID
+        return value
+    if kind == tuple[str, ...]:
+        items = _str_list(value, where, problems)
+        bad = [x for x in items if rules.choices and x not in rules.choices]
+        if bad:
+            problems.add(where, f"unknown value(s) {', '.join(bad)}; choose from {', '.join(rules.choices)}")
+            return _INVALID
+        return items
+    # a string option: `str` must be written out, `str | None` may be left empty
+    optional = kind is not str
+    if value is None and optional:
+        return None
+    if not isinstance(value, str) or (not optional and not value.strip()):
+        what = rules.pattern_doc or ("a string" if optional else "a non-empty string")
+        hint = "; quote it in YAML" if rules.pattern else ""
+        problems.add(where, f"must be {what} (got {value!r}){hint}")
+        return _INVALID
+    text = value.strip().lower() if rules.lower else value.strip()
+    if rules.choices and text not in rules.choices:
+        problems.add(where, f"must be one of {', '.join(rules.choices)} (got {value!r})")
+        return _INVALID
+    if rules.pattern and not re.fullmatch(rules.pattern, text):
+        hint = "; quote it in YAML" if rules.pattern_doc.startswith("HH:MM") else ""
+        problems.add(where, f"'{text}' is not {rules.pattern_doc}{hint}")
+        return _INVALID
+    return text
+
+
 def load_config(path: str | Path) -> Config:
     """Return the validated config, or raise ConfigError listing every problem found."""
     path = Path(path)
@@ -130,18 +260,13 @@ def load_config(path: str | Path) -> Config:
     problems = _Problems(path, lines)
     if not isinstance(raw, dict):
         raise ConfigError(f"{path}:1: the config must be a mapping with a 'themes:' list")
-    _check_keys(
-        raw, {"themes", "people", "output", "schedule", "author", "delivery", "store", "feeds"}, "", problems
-    )
+    _check_keys(raw, set(SECTIONS) | {f.name for f in declared(Config)}, "", problems)
 
     people = _load_people(raw.get("people"), problems)
     themes = _load_themes(raw.get("themes"), problems, {p.name for p in people})
     output = _load_output(raw.get("output"), problems)
     schedule = _load_schedule(raw.get("schedule"), problems)
-    author = raw.get("author")
-    if author is not None and not isinstance(author, str):
-        problems.add("author", "must be a string")
-        author = None
+    author = _settings(Config, {k: v for k, v in raw.items() if k == "author"}, "", problems).get("author")
     delivery = load_delivery(raw.get("delivery"), _theme_deliveries(raw.get("themes")), problems)
     store = raw.get("store")
     if store is False:
@@ -183,22 +308,13 @@ def _load_people(raw: Any, problems: _Problems) -> tuple[Person, ...]:
     people, seen = [], set()
     for i, item in enumerate(raw):
         key = f"people[{i}]"
-        if not isinstance(item, dict):
-            problems.add(key, "must be a mapping with name, role and aliases")
+        values = _settings(Person, item, key, problems)
+        if "name" not in values:
             continue
-        _check_keys(item, {"name", "role", "aliases"}, key, problems)
-        name = item.get("name")
-        if not isinstance(name, str) or not name.strip():
-            problems.add(f"{key}.name", "is required and must be a string")
-            continue
-        if name in seen:
-            problems.add(f"{key}.name", f"duplicate person '{name}'")
-        seen.add(name)
-        role = item.get("role")
-        if role is not None and not isinstance(role, str):
-            problems.add(f"{key}.role", "must be a string")
-            role = None
-        people.append(Person(name.strip(), role, _str_list(item.get("aliases"), f"{key}.aliases", problems)))
+        if values["name"] in seen:
+            problems.add(f"{key}.name", f"duplicate person '{values['name']}'")
+        seen.add(values["name"])
+        people.append(Person(**values))
     return tuple(people)
 
 
@@ -206,102 +322,27 @@ def _load_themes(raw: Any, problems: _Problems, known_people: set[str]) -> tuple
     if not isinstance(raw, list) or not raw:
         problems.add("themes", "must be a non-empty list of themes")
         return ()
-    allowed = {"id", "title", "description", "terms", "phrases", "aliases", "exclude", "people", "delivery"}
     themes, seen = [], set()
     for i, item in enumerate(raw):
         key = f"themes[{i}]"
-        if not isinstance(item, dict):
-            problems.add(key, "must be a mapping with id, title, description and terms")
-            continue
-        _check_keys(item, allowed, key, problems)
-        tid = item.get("id")
-        if not isinstance(tid, str):
-            problems.add(f"{key}.id", "is required and must be a string")
-            continue
-        if not SLUG.match(tid):
-            problems.add(
-                f"{key}.id", f"'{tid}' is not a safe slug (lower-case letters, digits and single hyphens)"
-            )
+        values = _settings(Theme, item, key, problems, extra=("delivery",))
+        tid = values.get("id")
         if tid in seen:
             problems.add(f"{key}.id", f"duplicate theme id '{tid}'")
         seen.add(tid)
-        for req in ("title", "description"):
-            if not isinstance(item.get(req), str) or not item[req].strip():
-                problems.add(f"{key}.{req}", "is required and must be a non-empty string")
-        terms = _str_list(item.get("terms"), f"{key}.terms", problems)
-        phrases = _str_list(item.get("phrases"), f"{key}.phrases", problems)
-        if not terms and not phrases:
+        if isinstance(item, dict) and not values.get("terms") and not values.get("phrases"):
             problems.add(f"{key}.terms", "a theme needs at least one term or phrase")
-        people = _str_list(item.get("people"), f"{key}.people", problems)
-        for name in people:
+        for name in values.get("people", ()):
             if known_people and name not in known_people:
                 problems.add(f"{key}.people", f"'{name}' is not in the people: registry")
-        themes.append(
-            Theme(
-                id=tid,
-                title=str(item.get("title") or tid).strip(),
-                description=str(item.get("description") or "").strip(),
-                terms=terms,
-                phrases=phrases,
-                aliases=_str_list(item.get("aliases"), f"{key}.aliases", problems),
-                exclude=_str_list(item.get("exclude"), f"{key}.exclude", problems),
-                people=people,
-            )
-        )
+        if {"id", "title", "description"} <= values.keys():
+            themes.append(Theme(**values))
     return tuple(themes)
 
 
 def _load_output(raw: Any, problems: _Problems) -> OutputSettings:
-    if raw is None:
-        return OutputSettings()
-    if not isinstance(raw, dict):
-        problems.add("output", "must be a mapping")
-        return OutputSettings()
-    defaults = OutputSettings()
-    ints = ("max_passages", "max_events", "max_quotes", "summary_points", "pages")
-    _check_keys(raw, {"folder", "formats", *ints}, "output", problems)
-    values: dict[str, Any] = {}
-    if "folder" in raw:
-        if isinstance(raw["folder"], str) and raw["folder"].strip():
-            values["folder"] = raw["folder"]
-        else:
-            problems.add("output.folder", "must be a non-empty string")
-    if "formats" in raw:
-        fmts = _str_list(raw["formats"], "output.formats", problems)
-        bad = [f for f in fmts if f not in FORMATS]
-        if bad:
-            problems.add(
-                "output.formats", f"unknown format(s) {', '.join(bad)}; choose from {', '.join(FORMATS)}"
-            )
-        else:
-            values["formats"] = fmts
-    for k in ints:
-        if k in raw:
-            v = raw[k]
-            if isinstance(v, bool) or not isinstance(v, int) or v < 0:
-                problems.add(f"output.{k}", f"must be a whole number >= 0 (got {v!r})")
-            else:
-                values[k] = v
-    if "summary_points" in values and not 0 <= values["summary_points"] <= 7:
-        problems.add("output.summary_points", "must be between 0 and 7")
-    return OutputSettings(**{**defaults.__dict__, **values})
+    return OutputSettings() if raw is None else OutputSettings(**_settings(OutputSettings, raw, "output", problems))
 
 
 def _load_schedule(raw: Any, problems: _Problems) -> Schedule:
-    if raw is None:
-        return Schedule()
-    if not isinstance(raw, dict):
-        problems.add("schedule", "must be a mapping like {every: week, day: monday, time: '07:00'}")
-        return Schedule()
-    _check_keys(raw, {"every", "day", "time"}, "schedule", problems)
-    every = raw.get("every", "week")
-    day = str(raw.get("day", "monday")).lower()
-    time = str(raw.get("time", "07:00"))
-    if every not in ("week", "day"):
-        problems.add("schedule.every", f"must be 'week' or 'day' (got {every!r})")
-    if day not in FULL_WEEKDAY_WORDS:
-        problems.add("schedule.day", f"must be a weekday name (got {day!r})")
-    m = re.fullmatch(r"(\d{1,2}):(\d{2})", time)
-    if not m or int(m.group(1)) > 23 or int(m.group(2)) > 59:
-        problems.add("schedule.time", f"must be HH:MM in 24-hour time (got {time!r}); quote it in YAML")
-    return Schedule(every=every, day=day, time=time)
+    return Schedule() if raw is None else Schedule(**_settings(Schedule, raw, "schedule", problems))

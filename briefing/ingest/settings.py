@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 from urllib.parse import urlsplit
 
+from briefing.model.setting import declared, required, setting
+
 
 class Problems(Protocol):
     def add(self, key: str, message: str) -> None: ...
@@ -19,9 +21,9 @@ class Problems(Protocol):
 
 @dataclass(frozen=True)
 class Feed:
-    url: str
-    name: str | None = None
-    themes: tuple[str, ...] = ()
+    url: str = required("the feed's http(s) address")
+    name: str | None = setting(None, "name shown for its articles; the feed's own title otherwise")
+    themes: tuple[str, ...] = setting((), "ids of the themes this feed is mostly about (hints)")
 
 
 def load_feeds(raw: Any, problems: Problems, theme_ids: set[str]) -> tuple[Feed, ...]:
@@ -39,9 +41,10 @@ def load_feeds(raw: Any, problems: Problems, theme_ids: set[str]) -> tuple[Feed,
         if not isinstance(item, dict):
             problems.add(key, "must be a mapping with 'url' (and optional 'name', 'themes')")
             continue
+        allowed = sorted(f.name for f in declared(Feed))
         for k in item:
-            if k not in ("url", "name", "themes"):
-                problems.add(f"{key}.{k}", f"unknown key '{k}' (allowed: name, themes, url)")
+            if k not in allowed:
+                problems.add(f"{key}.{k}", f"unknown key '{k}' (allowed: {', '.join(allowed)})")
         url = item.get("url")
         if not isinstance(url, str) or urlsplit(url).scheme not in ("http", "https") or not urlsplit(url).hostname:
             problems.add(f"{key}.url", f"must be an http(s) URL (got {url!r})")
