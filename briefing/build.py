@@ -15,10 +15,10 @@ from pathlib import Path
 
 from briefing.assemble import CorpusExtraction, build_briefing, extract_corpus
 from briefing.config import Config
-from briefing.errors import BriefingError, StrictFailure
+from briefing.errors import BriefingError, BuildIncomplete, StrictFailure
 from briefing.fit import fit_pages
 from briefing.model import Briefing, Theme
-from briefing.output import diff_against_previous, generated_at_for, save_edition
+from briefing.output import diff_against_previous, generated_at_for, resolve_period, save_edition
 from briefing.output.lock import BuildLock
 from briefing.progress import Reporter
 from briefing.readers import read_corpus
@@ -76,6 +76,49 @@ def _corpus(
     finally:
         store.close()
     return extraction
+
+
+def build_editions(
+    config: Config,
+    corpus: Path,
+    out_dir: Path,
+    theme_ids: Sequence[str],
+    formats: Sequence[str] | None,
+    reporter: Reporter,
+    *,
+    edition_date: dt.date | None,
+    since: dt.date | None = None,
+    window: dt.timedelta | None = None,
+    follow_links: bool = False,
+    rebuild: bool = False,
+) -> BuildResult:
+    """`briefing build`: check the request, then build; raise BuildIncomplete if any theme failed.
+
+    Unknown theme ids and an impossible period fail before any work, so a typo costs nothing.
+    """
+    theme_ids = list(theme_ids) or [t.id for t in config.themes]
+    for tid in theme_ids:
+        config.theme(tid)  # unknown ids fail before any work, listing the known ones
+    try:
+        period_start, period_end = resolve_period(edition_date or dt.date.today(), since, window)
+    except ValueError as exc:
+        raise BriefingError(str(exc)) from None
+    result = run_build(
+        config,
+        corpus,
+        out_dir,
+        theme_ids,
+        formats or list(config.output.formats),
+        reporter,
+        edition_date=edition_date,
+        period_start=period_start,
+        period_end=period_end,
+        follow_links=follow_links,
+        rebuild=rebuild,
+    )
+    if result.failed:
+        raise BuildIncomplete(f"{len(result.failed)} theme(s) failed: " + "; ".join(result.failed))
+    return result
 
 
 def run_build(

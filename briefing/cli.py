@@ -7,18 +7,17 @@ on stderr with a non-zero exit code; anything else is a bug and keeps its traceb
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import io
 import json
 import sys
 from collections.abc import Sequence
 
-from briefing import __version__, schedule
-from briefing.config import Config, load_config
+from briefing import __version__
+from briefing.config import load_config
 from briefing.delivery import cli as delivery_cli
-from briefing.errors import BriefingError, BuildIncomplete, InputError
+from briefing.errors import BriefingError, InputError
 from briefing.model import FORMATS
-from briefing.output import date_arg, edition_date_arg, resolve_period, window_arg
+from briefing.output import date_arg, edition_date_arg, window_arg
 from briefing.paths import add_corpus_option, user_path
 from briefing.progress import Reporter
 from briefing.safeio import describe_os_error
@@ -37,7 +36,7 @@ def _formats(value: str) -> list[str]:
 FOLLOW_HELP = "also read symbolic links in the corpus folder that point outside it (default: skip them)"
 
 
-def _parser() -> argparse.ArgumentParser:
+def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="briefing", description="Extractive, fully cited topic briefings from news articles."
     )
@@ -84,7 +83,7 @@ def _parser() -> argparse.ArgumentParser:
         help="period: this many days/weeks up to the edition date",
     )
 
-    schedule.add_parser(sub)
+    _add_schedule(sub)
 
     pub = sub.add_parser(
         "publish", help="write index.html listing every edition, for a shared drive or web server"
@@ -111,35 +110,42 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
-def cmd_build(args: argparse.Namespace) -> int:
-    config = load_config(user_path(args.config, "--config"))
-    theme_ids = args.theme or [t.id for t in config.themes]
-    for tid in theme_ids:
-        config.theme(tid)  # unknown ids fail before any work, listing the known ones
-    from briefing.build import run_build
+def _add_schedule(sub: argparse._SubParsersAction) -> None:
+    s = sub.add_parser("schedule", help="print or install the weekly build as a cron job or systemd timer")
+    s.add_argument(
+        "--with", dest="backend", choices=("cron", "systemd"), help="default: systemd if running, else cron"
+    )
+    action = s.add_mutually_exclusive_group()
+    action.add_argument("--install", action="store_true", help="install the job (marked, removable)")
+    action.add_argument("--uninstall", action="store_true", help="remove exactly what --install added")
+    s.add_argument("--config", default="config.yaml", metavar="FILE")
+    add_corpus_option(s)
+    s.add_argument("--out", metavar="DIR", help="output folder (default: config output.folder)")
+    s.add_argument("--window", metavar="7d|2w", help="pass --window to each build (default: whole corpus)")
+    s.add_argument("--log", metavar="FILE", help="log file (default: logs/<name>-schedule.log)")
+    s.add_argument("--name", default="briefing", help="job/unit name, to keep several projects apart")
+    s.add_argument(
+        "--unit-dir", metavar="DIR", help="write systemd units here instead of ~/.config/systemd/user"
+    )
 
-    out_dir = user_path(args.out or config.output.folder, "--out" if args.out else "output.folder")
-    reporter = Reporter(quiet=args.quiet, strict=args.strict)
-    edition_date = args.date or dt.date.today()
-    try:
-        period_start, period_end = resolve_period(edition_date, args.since, args.window)
-    except ValueError as exc:
-        raise BriefingError(str(exc)) from None
-    result = run_build(
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from briefing.build import build_editions
+
+    config = load_config(user_path(args.config, "--config"))
+    build_editions(
         config,
         user_path(args.corpus, "--corpus"),
-        out_dir,
-        theme_ids,
-        args.format or list(config.output.formats),
-        reporter,
+        user_path(args.out or config.output.folder, "--out" if args.out else "output.folder"),
+        args.theme,
+        args.format,
+        Reporter(quiet=args.quiet, strict=args.strict),
         edition_date=args.date,
-        period_start=period_start,
-        period_end=period_end,
+        since=args.since,
+        window=args.window,
         follow_links=args.follow_links,
         rebuild=args.rebuild,
     )
-    if result.failed:
-        raise BuildIncomplete(f"{len(result.failed)} theme(s) failed: " + "; ".join(result.failed))
     return 0
 
 
@@ -162,44 +168,33 @@ def cmd_themes(args: argparse.Namespace) -> int:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from briefing.assemble import extract_corpus
-    from briefing.readers import read_corpus
+    from briefing.extraction_report import extraction_report
 
-    config: Config = load_config(user_path(args.config, "--config"))
-    reporter = Reporter()
-    docs = read_corpus(user_path(args.corpus, "--corpus"), reporter.warn, follow_links=args.follow_links)
-    extraction = extract_corpus(docs, config.people, reporter.warn)
-    out = []
-    for d in docs:
-        out.append(
-            {
-                "id": d.id,
-                "file": d.file,
-                "title": d.title,
-                "authors": list(d.authors),
-                "publisher": d.publisher,
-                "published": d.published,
-                "published_inferred": d.published_inferred,
-                "url": d.url,
-                "format": d.format,
-                **({"pages": list(d.pages)} if d.pages else {}),
-                "text": d.text,
-                "quotes": [
-                    {"text": q.text, "speaker": q.speaker, "role": q.role, "partial": q.partial}
-                    for q in extraction.quotes[d.id]
-                ],
-                "events": [
-                    {"date": e.date, "end": e.end, "text": e.text, "status": e.status, "context": e.context}
-                    for e in extraction.events[d.id]
-                ],
-                "statements": [
-                    {"speaker": s.speaker, "role": s.role, "text": s.text}
-                    for s in extraction.statements[d.id]
-                ],
-            }
-        )
-    json.dump({"documents": out}, sys.stdout, ensure_ascii=False, indent=2)
+    config = load_config(user_path(args.config, "--config"))
+    corpus = user_path(args.corpus, "--corpus")
+    report = extraction_report(corpus, config.people, Reporter().warn, follow_links=args.follow_links)
+    json.dump(report, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
+    return 0
+
+
+def cmd_schedule(args: argparse.Namespace) -> int:
+    from briefing.schedule import run_schedule
+
+    action = "install" if args.install else "uninstall" if args.uninstall else "print"
+    print(
+        run_schedule(
+            action,
+            args.backend,
+            config=args.config,
+            corpus=args.corpus,
+            out=args.out,
+            log=args.log,
+            name=args.name,
+            window=args.window,
+            unit_dir_override=args.unit_dir,
+        )
+    )
     return 0
 
 
@@ -238,14 +233,14 @@ COMMANDS = {
     "extract": cmd_extract,
     "dates": cmd_dates,
     "ingest": cmd_ingest,
-    "schedule": schedule.run,
+    "schedule": cmd_schedule,
     "publish": cmd_publish,
     "send": delivery_cli.run,
 }
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    args = build_parser().parse_args(argv)
     try:
         return COMMANDS[args.command](args)
     except BriefingError as exc:

@@ -7,7 +7,6 @@ fake `systemctl` records what it was asked to do.
 
 from __future__ import annotations
 
-import argparse
 import os
 import stat
 import subprocess
@@ -16,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing import schedule
+from briefing import cli, schedule
 from briefing.config import Schedule
 from briefing.errors import BriefingError
 
@@ -72,10 +71,8 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def run(argv: list[str], capsys) -> tuple[int, str]:
-    parser = argparse.ArgumentParser(prog="briefing")
-    schedule.add_parser(parser.add_subparsers(dest="command"))
-    args = parser.parse_args(["schedule", *argv])
-    code = args.func(args)
+    args = cli.build_parser().parse_args(["schedule", *argv])
+    code = cli.COMMANDS["schedule"](args)
     return code, capsys.readouterr().out
 
 
