@@ -261,19 +261,80 @@ def test_a_store_of_another_schema_version_is_rebuilt_with_a_message(tmp_path: P
     assert stats.cached == 3
 
 
-def test_an_unreadable_store_is_moved_aside_and_the_build_goes_on(tmp_path: Path) -> None:
+def test_a_damaged_store_is_moved_aside_and_the_build_goes_on(tmp_path: Path) -> None:
     write_corpus(tmp_path / "seeds", 3)
     write_config(tmp_path / "config.yaml")
+    assert _build(tmp_path).returncode == 0
     path = default_path(tmp_path / "out")
-    path.parent.mkdir(parents=True)
-    path.write_bytes(b"this is not a database, but somebody's file" * 100)
+    for extra in ("-wal", "-shm"):  # a store whose last writes never reached the disk
+        path.with_name(path.name + extra).unlink(missing_ok=True)
+    damaged = path.read_bytes()[:100] + b"\xff" * 4000  # SQLite's header, then garbage
+    path.write_bytes(damaged)
     proc = _build(tmp_path)
     assert proc.returncode == 0, proc.stderr
     assert "not a usable store" in proc.stderr and "Traceback" not in proc.stderr
     aside = path.with_name(path.name + ".unreadable-1")
-    assert aside.read_bytes().startswith(b"this is not a database")  # kept, never deleted
+    assert aside.read_bytes() == damaged  # kept, never deleted
     _, stats = _load(tmp_path)
     assert stats.cached == 3
+
+
+def _user_files(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_a_store_path_naming_somebodys_file_leaves_it_alone(tmp_path: Path) -> None:
+    write_corpus(tmp_path / "seeds", 2)
+    notes = tmp_path / "mine" / "notes.txt"
+    notes.parent.mkdir()
+    notes.write_bytes(b"my thesis notes, not a database" * 100)
+    write_config(tmp_path / "config.yaml", store=str(notes))
+    before = _user_files(tmp_path / "mine")
+    proc = _build(tmp_path)
+    assert proc.returncode == 4, proc.stderr
+    assert f"{notes}: not a corpus store" in proc.stderr and "left alone" in proc.stderr
+    assert "Traceback" not in proc.stderr
+    assert _user_files(tmp_path / "mine") == before  # not renamed, not written
+
+
+def test_a_store_path_naming_another_programs_database_never_touches_its_tables(tmp_path: Path) -> None:
+    write_corpus(tmp_path / "seeds", 2)
+    other = tmp_path / "mine" / "app.sqlite"
+    other.parent.mkdir()
+    db = sqlite3.connect(other)
+    db.executescript("CREATE TABLE meta (key TEXT, value TEXT); INSERT INTO meta VALUES ('schema_version', '99');")
+    db.executescript("CREATE TABLE invoices (id INTEGER, amount REAL); INSERT INTO invoices VALUES (1, 9.5);")
+    db.commit()
+    db.close()
+    before = _user_files(tmp_path / "mine")
+    write_config(tmp_path / "config.yaml", store=str(other))
+    proc = _build(tmp_path)
+    assert proc.returncode == 4, proc.stderr
+    assert "did not write (it holds invoices)" in proc.stderr and "left alone" in proc.stderr
+    assert _user_files(tmp_path / "mine") == before  # its meta table was not dropped, nothing added
+
+
+@pytest.mark.parametrize("kind", ["directory", "fifo"])
+def test_a_store_path_that_is_not_a_regular_file_is_refused_without_hanging(tmp_path: Path, kind: str) -> None:
+    write_corpus(tmp_path / "seeds", 2)
+    target = tmp_path / "odd"
+    if kind == "directory":
+        target.mkdir()
+    else:
+        os.mkfifo(target)
+    write_config(tmp_path / "config.yaml", store=str(target))
+    proc = _build(tmp_path)
+    assert proc.returncode == 4, proc.stderr
+    assert "not a regular file; it was left alone" in proc.stderr
+    assert (target.is_dir() if kind == "directory" else target.is_fifo())
+
+
+def test_a_store_path_with_an_unset_variable_is_named_not_created_literally(tmp_path: Path) -> None:
+    write_corpus(tmp_path / "seeds", 2)
+    write_config(tmp_path / "config.yaml", store="$BRIEFING_NO_SUCH_VAR/store.sqlite")
+    proc = _build(tmp_path)
+    assert proc.returncode != 0 and "BRIEFING_NO_SUCH_VAR is not set" in proc.stderr
+    assert not list(tmp_path.glob("$*"))
 
 
 def test_the_store_backs_run_build_too(project: Path) -> None:

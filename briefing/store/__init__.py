@@ -15,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from briefing.errors import ConfigError
+from briefing.paths import user_path
 from briefing.store.base import Row, Store
 
 __all__ = ["Row", "Store", "default_path", "open_store"]
@@ -38,11 +39,11 @@ def open_store(spec: str | None, out_dir: Path, warn: Callable[[str], None] = la
     if spec.startswith("sqlite:///"):
         from briefing.store.sqlite import SqliteStore
 
-        return SqliteStore(Path(spec[len("sqlite://") :]), warn)
+        return SqliteStore(user_path(spec[len("sqlite://") :], "store"), warn)
     if "://" in spec:
         raise ConfigError(
             f"store: unsupported store {spec!r}; use a file path, sqlite:///PATH or postgresql://..."
         )
     from briefing.store.sqlite import SqliteStore
 
-    return SqliteStore(Path(spec).expanduser(), warn)
+    return SqliteStore(user_path(spec, "store"), warn)

@@ -2,9 +2,15 @@
 
 Written in WAL mode and committed in batches, so a build killed halfway leaves a database that
 SQLite itself rolls back to its last commit: the next build reuses every file committed and
-extracts the rest. A file that is not a database at all (truncated, overwritten) is moved aside
-with a message and a new store is started; a store written by another schema version is rebuilt
-with a message, never read with the wrong layout.
+extracts the rest. A store written by another schema version is rebuilt with a message, never
+read with the wrong layout.
+
+`store:` names a path, so it can name the wrong file.  The tool writes to (and may rebuild) only
+a database it can tell is its own: a new or empty file, or an SQLite database holding no tables
+but ours.  Anything else (a document, another program's database, a folder, a FIFO) is left
+exactly as it was and the build stops with a message.  A file that starts as an SQLite database
+but cannot be read (a store damaged by a crash or a full disk) is moved aside, never deleted, and
+a new store is started.
 """
 
 from __future__ import annotations
@@ -27,6 +33,8 @@ CREATE TABLE IF NOT EXISTS sources (
     PRIMARY KEY (corpus, name)
 );
 """
+_OUR_TABLES = frozenset({"meta", "sources"})
+_SQLITE_MAGIC = b"SQLite format 3\x00"
 _CHUNK = 500  # names per IN (...) query, well under SQLite's parameter limit
 
 
@@ -34,6 +42,7 @@ class SqliteStore:
     def __init__(self, path: Path, warn: Callable[[str], None] = lambda _m: None) -> None:
         self.path = Path(path)
         self.location = str(self.path)
+        _refuse_unless_ours_by_kind(self.path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         try:
             self.db = self._open()
@@ -58,6 +67,7 @@ class SqliteStore:
     def _open(self) -> sqlite3.Connection:
         try:
             db = sqlite3.connect(self.path, timeout=30)
+            _refuse_foreign_tables(self.path, db)  # before anything is written, WAL mode included
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=NORMAL")
             db.executescript(_SCHEMA)
@@ -69,6 +79,7 @@ class SqliteStore:
         return db
 
     def _aside(self) -> Path:
+        """Move a damaged store out of the way (never delete it) so a new one can start."""
         n = 1
         while (aside := self.path.with_name(f"{self.path.name}.unreadable-{n}")).exists():
             n += 1
@@ -121,3 +132,38 @@ class SqliteStore:
 
     def close(self) -> None:
         self.db.close()
+
+
+def _refuse_unless_ours_by_kind(path: Path) -> None:
+    """Refuse a `store:` path that names something other than a new file or an SQLite database."""
+    if not path.exists() and not path.is_symlink():
+        return
+    if path.is_symlink() and not path.exists():
+        raise OutputError(f"{path}: the corpus store is a link to nothing; fix the link or point store: elsewhere")
+    if not path.is_file():
+        raise OutputError(
+            f"{path}: the corpus store must be a file, and this is not a regular file; it was left alone. "
+            "Point store: at a file path, or set store: none"
+        )
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(len(_SQLITE_MAGIC))
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot read the corpus store ({exc.strerror})") from None
+    if head and head != _SQLITE_MAGIC:
+        raise OutputError(
+            f"{path}: not a corpus store (it is not an SQLite database); it was left alone. "
+            "Point store: at another file, or set store: none"
+        )
+
+
+def _refuse_foreign_tables(path: Path, db: sqlite3.Connection) -> None:
+    """Refuse an SQLite database that holds tables briefing did not create: it is someone else's."""
+    names = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")}
+    foreign = sorted(n for n in names if n not in _OUR_TABLES and not n.startswith("sqlite_"))
+    if foreign:
+        db.close()
+        raise OutputError(
+            f"{path}: an SQLite database that briefing did not write (it holds {', '.join(foreign[:5])}); "
+            "it was left alone. Point store: at another file, or set store: none"
+        )
