@@ -127,3 +127,23 @@ def test_send_without_any_edition_says_to_build_first(tmp_path, capsys):
     err = capsys.readouterr().err
     assert f"{THEME}: no edition in {root / 'out' / THEME} yet; run `briefing build` first" in err
     assert "Traceback" not in err
+
+
+def test_a_hand_edited_delivery_record_of_the_wrong_shape_is_resent_not_a_traceback(tmp_path, capsys):
+    # A user (or another tool) rewrote the manifest's delivery record with values of the wrong type.
+    with SmtpServer() as smtp:
+        root = write_project(tmp_path, mail_config(smtp.port))
+        build(root, "2026-03-02")
+        path = root / "out" / THEME / "2026-03-02" / "manifest.json"
+        for broken in (["mailto:ann@example.org"], {"mailto:ann@example.org": {"status": "failed", "attempts": "x"}}):
+            data = json.loads(path.read_text(encoding="utf-8"))
+            data["deliveries"] = broken
+            path.write_text(json.dumps(data), encoding="utf-8")
+            before = len(smtp.messages)
+            assert send(root) == 0
+            err = capsys.readouterr().err
+            assert "Traceback" not in err
+            assert len(smtp.messages) == before + 2  # neither recipient is on record as served
+            record = manifest(root, "2026-03-02")["deliveries"]
+            assert record["mailto:ann@example.org"]["status"] == "sent"
+            assert record["mailto:ann@example.org"]["attempts"] == 1

@@ -34,10 +34,24 @@ class Outcome:
     reply: str
 
 
+def _records(manifest: dict[str, Any]) -> dict[str, Any]:
+    """Return the manifest's delivery record, or an empty one when it is not a mapping.
+
+    The manifest is a file on a shared drive that people and tools can edit; a record of the
+    wrong shape means nobody is on record as served, so they are sent to (never a traceback).
+    """
+    records = manifest.get(DELIVERIES)
+    return records if isinstance(records, dict) else {}
+
+
+def _attempts(previous: dict[str, Any]) -> int:
+    value = previous.get("attempts", 0)
+    return value if isinstance(value, int) and not isinstance(value, bool) and value >= 0 else 0
+
+
 def delivered(manifest: dict[str, Any]) -> set[str]:
     """Return the recipients this edition was already sent to."""
-    records = manifest.get(DELIVERIES) or {}
-    return {r for r, rec in records.items() if isinstance(rec, dict) and rec.get("status") == "sent"}
+    return {r for r, rec in _records(manifest).items() if isinstance(rec, dict) and rec.get("status") == "sent"}
 
 
 def record(
@@ -56,9 +70,9 @@ def record(
             continue
         if path == latest and manifest.get("edition") != Path(edition_dir).name:
             continue
-        records = manifest.setdefault(DELIVERIES, {})
+        records = manifest[DELIVERIES] = _records(manifest)
         previous = records.get(recipient) if isinstance(records.get(recipient), dict) else {}
-        attempts = int(previous.get("attempts", 0)) + 1 if previous.get("status") != "sent" else 1
+        attempts = _attempts(previous) + 1 if previous.get("status") != "sent" else 1
         records[recipient] = {
             "channel": channel,
             "status": "sent" if outcome.ok else "failed",
@@ -74,4 +88,4 @@ def record(
 
 def describe(manifest: dict[str, Any]) -> str:
     """Return the delivery record as JSON text (for `--dry-run` and debugging)."""
-    return json.dumps(manifest.get(DELIVERIES) or {}, indent=2, sort_keys=True)
+    return json.dumps(_records(manifest), indent=2, sort_keys=True)
