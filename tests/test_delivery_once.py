@@ -135,7 +135,10 @@ def test_a_hand_edited_delivery_record_of_the_wrong_shape_is_resent_not_a_traceb
         root = write_project(tmp_path, mail_config(smtp.port))
         build(root, "2026-03-02")
         path = root / "out" / THEME / "2026-03-02" / "manifest.json"
-        for broken in (["mailto:ann@example.org"], {"mailto:ann@example.org": {"status": "failed", "attempts": "x"}}):
+        for broken in (
+            ["mailto:ann@example.org"],
+            {"mailto:ann@example.org": {"status": "failed", "attempts": "x"}},
+        ):
             data = json.loads(path.read_text(encoding="utf-8"))
             data["deliveries"] = broken
             path.write_text(json.dumps(data), encoding="utf-8")

@@ -51,7 +51,9 @@ def _attempts(previous: dict[str, Any]) -> int:
 
 def delivered(manifest: dict[str, Any]) -> set[str]:
     """Return the recipients this edition was already sent to."""
-    return {r for r, rec in _records(manifest).items() if isinstance(rec, dict) and rec.get("status") == "sent"}
+    return {
+        r for r, rec in _records(manifest).items() if isinstance(rec, dict) and rec.get("status") == "sent"
+    }
 
 
 def record(
