@@ -53,9 +53,16 @@ def test_ingest_saves_new_pages_skips_known_updates_changed_and_survives_failure
         srv.pages["/a1"] = page("Eastport Approves Plan to Dredge Northern Channel")
         srv.pages["/a2"] = page("Ferry Operators Welcome the Dredging Decision")
         srv.pages["/a2-copy"] = srv.pages["/a2"]
-        items = [("/a1", "Dredging approved", DATE1), ("/a2", "Ferries", DATE1), ("/a2-copy", "Ferries again", DATE1),
-                 ("/missing", "Gone", DATE1), ("/slow", "Slow", DATE1), ("/loop", "Loop", DATE1),
-                 ("/big", "Huge", DATE1), ("/ftp", "Elsewhere", DATE1)]
+        items = [
+            ("/a1", "Dredging approved", DATE1),
+            ("/a2", "Ferries", DATE1),
+            ("/a2-copy", "Ferries again", DATE1),
+            ("/missing", "Gone", DATE1),
+            ("/slow", "Slow", DATE1),
+            ("/loop", "Loop", DATE1),
+            ("/big", "Huge", DATE1),
+            ("/ftp", "Elsewhere", DATE1),
+        ]
         srv.pages["/feed.xml"] = rss(srv.base, items)
         srv.pages["/bad.xml"] = b"<rss><channel><title>Broken</title><item><link>"
         feeds = [
@@ -69,8 +76,15 @@ def test_ingest_saves_new_pages_skips_known_updates_changed_and_survives_failure
         assert sorted(saved) == sorted(report.added)
         assert all(f.startswith("eastport-ledger-") for f in saved)
         text = "\n".join(warnings)
-        for needle in ("HTTP 404", "no response within", "redirect loop", "byte limit", "non-http(s)",
-                       "Broken Feed", "Down Feed"):
+        for needle in (
+            "HTTP 404",
+            "no response within",
+            "redirect loop",
+            "byte limit",
+            "non-http(s)",
+            "Broken Feed",
+            "Down Feed",
+        ):
             assert needle in text, f"{needle!r} not warned:\n{text}"
         assert all(ua.startswith("briefing/") for ua in srv.user_agents)
         assert files(tmp_path) == outside_before  # nothing written beside the corpus folder
@@ -91,7 +105,9 @@ def test_ingest_saves_new_pages_skips_known_updates_changed_and_survives_failure
         assert "/a1" not in srv.requests and "/a2" not in srv.requests
 
         # the item is re-published with changed text: its file is updated, not duplicated
-        srv.pages["/a1"] = page("Eastport Approves Plan to Dredge Northern Channel", "Correction: the vote was 7-2.")
+        srv.pages["/a1"] = page(
+            "Eastport Approves Plan to Dredge Northern Channel", "Correction: the vote was 7-2."
+        )
         items[0] = ("/a1", "Dredging approved (corrected)", DATE2)
         srv.pages["/feed.xml"] = rss(srv.base, items)
         report, _ = run(feeds[:1], corpus)
@@ -167,7 +183,9 @@ def test_schedule_runs_ingest_before_build_only_when_feeds_are_configured(tmp_pa
     (tmp_path / "config.yaml").write_text(base + "feeds:\n  - url: https://example.org/rss.xml\n")
     job = schedule.resolve_job("config.yaml", "seeds", None)
     service = schedule.systemd_units(job)["briefing.service"]
-    assert service.index("ExecStart=-") < service.index(" build ")  # '-': a failed ingest never stops the build
+    assert service.index("ExecStart=-") < service.index(
+        " build "
+    )  # '-': a failed ingest never stops the build
     fake = tmp_path / "fake-briefing"
     fake.write_text('#!/bin/sh\necho "args: $1"; [ "$1" = ingest ] && exit 1; exit 0\n')
     fake.chmod(0o755)
@@ -176,3 +194,57 @@ def test_schedule_runs_ingest_before_build_only_when_feeds_are_configured(tmp_pa
     subprocess.run(["sh", "-c", command], cwd="/", check=True, env=dict(os.environ))
     log = (tmp_path / "logs" / "briefing-schedule.log").read_text().splitlines()
     assert [ln for ln in log if ln.startswith("args:")] == ["args: ingest", "args: build", "args: publish"]
+
+
+def test_a_hostile_or_hand_edited_index_never_hangs_or_misreads_a_build(tmp_path, capsys):
+    # The corpus folder may be shared: its ingest index is read with the limits of sources.yaml.
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "a.txt").write_text("Harbour Fees Rise\n\nThe port raised its fees on 3 March 2026.\n", "utf-8")
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{c}: &{c} [*{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}]\n"
+        for p, c in zip("abcdefgh", "bcdefghi", strict=True)
+    )
+    (seeds / "ingested.yaml").write_text(bomb, encoding="utf-8")
+    warnings: list[str] = []
+    docs = read_corpus(seeds, warnings.append)
+    assert [d.file for d in docs] == ["a.txt"]
+    assert any("ingested.yaml" in w and "new index" in w for w in warnings), warnings
+
+    # A string where a list belongs is skipped, not read as one author per letter.
+    (seeds / "ingested.yaml").write_text(
+        yaml.safe_dump(
+            {"items": [{"file": "a.txt", "url": "https://example.org/a", "sha256": "0", "authors": "Jane"}]}
+        ),
+        encoding="utf-8",
+    )
+    warnings.clear()
+    (doc,) = read_corpus(seeds, warnings.append)
+    assert doc.authors == () and doc.url is None
+    assert any("wrong shape" in w for w in warnings), warnings
+
+
+def test_an_index_file_the_tool_did_not_write_is_never_overwritten(tmp_path, capsys):
+    own = "# my own list of links\n- https://example.org/x\n"
+    (tmp_path / "ingested.yaml").write_text(own, encoding="utf-8")
+    with FeedServer() as srv:
+        srv.pages["/a1"] = page("Eastport Approves Plan to Dredge Northern Channel")
+        srv.pages["/feed.xml"] = rss(srv.base, [("/a1", "A", DATE1)])
+        code = main(["ingest", "--config", str(_config(tmp_path, srv)), "--corpus", str(tmp_path)])
+    assert code != 0
+    assert (
+        "ingested.yaml exists and was not written by `briefing ingest`; it was left alone"
+        in capsys.readouterr().err
+    )
+    assert (tmp_path / "ingested.yaml").read_text(encoding="utf-8") == own
+    assert files(tmp_path) == ["ingested.yaml"]  # refused before fetching: no page saved unrecorded
+
+
+def _config(tmp_path: Path, srv: FeedServer) -> Path:
+    path = tmp_path.parent / f"{tmp_path.name}-config.yaml"
+    path.write_text(
+        "themes:\n  - {id: t, title: T, description: D, terms: [harbour]}\n"
+        f"feeds:\n  - url: {srv.base}/feed.xml\n",
+        encoding="utf-8",
+    )
+    return path

@@ -73,7 +73,8 @@ def record(
         if path == latest and manifest.get("edition") != Path(edition_dir).name:
             continue
         records = manifest[DELIVERIES] = _records(manifest)
-        previous = records.get(recipient) if isinstance(records.get(recipient), dict) else {}
+        found = records.get(recipient)
+        previous: dict[str, Any] = found if isinstance(found, dict) else {}
         attempts = _attempts(previous) + 1 if previous.get("status") != "sent" else 1
         records[recipient] = {
             "channel": channel,

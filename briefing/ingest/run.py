@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 
 from briefing.errors import InputError
 from briefing.ingest.fetch import MAX_BYTES, TIMEOUT, FetchError, fetch
-from briefing.ingest.index import Item, load_index, save_index, sha256
+from briefing.ingest.index import Item, load_index, refuse_foreign_index, save_index, sha256
 from briefing.ingest.settings import Feed
 from briefing.output.atomic_file import write_bytes_atomic
 
@@ -38,8 +38,10 @@ class IngestReport:
     failed: int = 0
 
     def summary(self) -> str:
-        return (f"ingest: {len(self.added)} new, {len(self.updated)} updated, {self.unchanged} unchanged, "
-                f"{self.failed} failed")
+        return (
+            f"ingest: {len(self.added)} new, {len(self.updated)} updated, {self.unchanged} unchanged, "
+            f"{self.failed} failed"
+        )
 
 
 def _slug(text: str) -> str:
@@ -68,8 +70,10 @@ def _entry_date(entry: Any) -> str | None:
     try:
         import datetime as dt
 
-        return dt.datetime.fromtimestamp(calendar.timegm(parsed), dt.UTC).replace(tzinfo=None).isoformat(
-            timespec="minutes"
+        return (
+            dt.datetime.fromtimestamp(calendar.timegm(parsed), dt.UTC)
+            .replace(tzinfo=None)
+            .isoformat(timespec="minutes")
         )
     except (OverflowError, ValueError, TypeError):
         return None
@@ -96,6 +100,7 @@ def ingest(
     if not folder.is_dir():
         raise InputError(f"{folder}: corpus folder not found; pass --seeds DIR (create it first)")
     report = IngestReport()
+    refuse_foreign_index(folder)
     index = load_index(folder, warn)
     by_hash = {i.sha256: i for i in index.values()}
     for feed in feeds:
@@ -114,7 +119,12 @@ def ingest(
             if not entries:
                 report.failed += 1
                 continue
-        label = feed.name or str(parsed.get("feed", {}).get("title") or "") or urlsplit(feed.url).hostname or "feed"
+        label = (
+            feed.name
+            or str(parsed.get("feed", {}).get("title") or "")
+            or urlsplit(feed.url).hostname
+            or "feed"
+        )
         for entry in entries:
             _ingest_entry(entry, feed, label, folder, index, by_hash, report, warn, timeout, max_bytes)
         save_index(folder, index)  # after each feed, so an interruption keeps what was saved
@@ -173,7 +183,9 @@ def _ingest_entry(
     if path.exists():
         on_disk = sha256(path.read_bytes()) if path.is_file() and not path.is_symlink() else None
         if known is None or on_disk != known.sha256:
-            warn(f"feed {label}: {path} exists and is not the page this tool saved; left alone, {link} skipped")
+            warn(
+                f"feed {label}: {path} exists and is not the page this tool saved; left alone, {link} skipped"
+            )
             report.failed += 1
             return
     write_bytes_atomic(path, page.data)
@@ -181,9 +193,16 @@ def _ingest_entry(
     if not authors and entry.get("author"):
         authors = [str(entry.get("author"))]
     item = Item(
-        file=name, url=link, sha256=digest, feed=label, feed_url=feed.url,
-        title=str(entry.get("title") or "").strip() or None, published=_entry_date(entry),
-        authors=authors, themes=list(feed.themes), stamp=stamp,
+        file=name,
+        url=link,
+        sha256=digest,
+        feed=label,
+        feed_url=feed.url,
+        title=str(entry.get("title") or "").strip() or None,
+        published=_entry_date(entry),
+        authors=authors,
+        themes=list(feed.themes),
+        stamp=stamp,
     )
     if known is not None:
         by_hash.pop(known.sha256, None)
