@@ -22,6 +22,7 @@ from briefing.extract.quotes import (
     unify_corpus,
 )
 from briefing.model import Document, Person, Theme
+from briefing.output.period import corpus_period
 from briefing.quotedate import said_on
 from briefing.select import Selected, select_passages, summarize, theme_filter
 from briefing.select.grouping import group_passages
@@ -128,9 +129,9 @@ def build_briefing(
 ) -> model.Briefing:
     """Return the Briefing for one theme. Only material dated in the period leads; older is background."""
     docs = extraction.documents
-    dated = sorted(d.date for d in docs if d.date)
-    period_start = period_start or (dated[0] if dated else None)
-    period_end = period_end or (dated[-1] if dated else None)
+    default_start, default_end = corpus_period([d.date for d in docs if d.date])
+    period_start = period_start or default_start
+    period_end = period_end or default_end
     in_period = [
         d
         for d in docs

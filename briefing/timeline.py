@@ -112,6 +112,49 @@ def _heads(text: str) -> set[str]:
     return {w[:-1] if w.endswith("s") and len(w) > 3 else w for w in nouns}
 
 
+# nouns for a sudden harmful occurrence: two sources name one with different words
+_INCIDENTS = frozenset(
+    "accident attack blast bombing catastrophe collapse crash disaster earthquake explosion fire flood "
+    "flooding incident massacre quake raid shooting sinking tragedy tsunami uprising".split()
+)
+_INCIDENT_NP = re.compile(
+    r"\b(?:1[5-9]|20)\d\d\s+((?:[A-Za-z][\w’'-]*\s+){0,3}[A-Za-z][\w’'-]*)"  # "1942 undersea mining incident"
+    r"|((?:[A-Za-z][\w’'-]*\s+){1,4})(?:in|of)\s+(?:1[5-9]|20)\d\d\b"  # "a collapse at the Hartwell pit in 1952"
+)
+
+
+def _stem(word: str) -> str:
+    w = word.lower().replace("’", "'").removesuffix("'s")
+    for suffix in ("ing", "es", "ed", "s", "e"):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            w = w[: -len(suffix)]
+            break
+    return w
+
+
+def _incident(text: str) -> tuple[set[str], set[str]]:
+    """(incident nouns, their modifiers' stems) of the noun phrases a year dates in `text`."""
+    heads: set[str] = set()
+    mods: set[str] = set()
+    for m in _INCIDENT_NP.finditer(text):
+        words = (m.group(1) or m.group(2)).split()
+        found = [w.lower() for w in words if w.lower() in _INCIDENTS]
+        if found:
+            heads.update(found)
+            mods.update(_stem(w) for w in words if w.lower() not in _INCIDENTS and w.lower() not in _STOP)
+    return heads, mods
+
+
+def _same_incident(a: str, b: str) -> bool:
+    """Two mentions that name one incident with different words: each a year-dated noun phrase
+    headed by a word for a harmful occurrence, sharing what it was ("mine" / "mining"). Two
+    incidents of one year that differ in what they were ("a mine collapse", "an air raid") stay
+    apart."""
+    heads_a, mods_a = _incident(a)
+    heads_b, mods_b = _incident(b)
+    return bool(heads_a and heads_b and mods_a & mods_b)
+
+
 def _fits(cluster: _Cluster, e: DocEvent, source: str, toks: frozenset[str]) -> bool:
     if any(s == source for _, s in cluster.members):
         return False  # one source's separate clauses are separate events
@@ -120,6 +163,8 @@ def _fits(cluster: _Cluster, e: DocEvent, source: str, toks: frozenset[str]) -> 
     if e.end and any(m.date == e.date and m.end == e.end for m, _ in cluster.members):
         return sim >= SAME_RANGE
     if _compatible(best, e):
+        if any(_same_incident(m.text, e.text) for m, _ in cluster.members):
+            return True  # "the 1942 mine collapse", "a 1942 undersea mining incident"
         if len(best.date) != len(e.date):
             # a vaguer mention ("a joint tender in September") joins a precise one ("the tender
             # launched on September 1") only when both name the same thing the date is about
@@ -159,15 +204,21 @@ def _entry(cluster: _Cluster, start: str | None, as_of: str | None = None) -> mo
     other = tuple(dict.fromkeys(e.date for e, _ in cluster.members if not _compatible(best, e)))
     last_end = best.end or (ends[0] if ends else None)
     status, reported = _status(main, _interval(last_end or best.date)[1], as_of)
+    shown = best
+    if status == "happened" and best.status != "happened":
+        # a plan that took place reads as the report of it, not "X will visit ...", when a source
+        # reports it at the same precision
+        reports = [e for e in main if e.status == "happened" and len(e.date) == len(best.date)]
+        shown = max(reports, key=_precision) if reports else best
     return model.Event(
         date=best.date,
         end=last_end,
-        text=best.text,
+        text=shown.text,
         sources=sources,
         status=status,
         background=_is_history(best, start),
         other_dates=other,
-        context=best.context,
+        context=shown.context,
         reported=reported,
     )
 

@@ -51,7 +51,8 @@ def test_items_cite_numbered_sources_in_date_order():
     assert [s.file for s in b.sources] == ["a.txt", "b.txt"]  # numbered chronologically
     assert [s.id for s in b.sources] == ["S1", "S2"]
     assert b.passages and all(set(p.sources) <= {"S1", "S2"} for p in b.passages)
-    assert (b.period_start, b.period_end) == ("2026-03-02", "2026-03-05")
+    # the default period starts a week before the first source (what it reports as news), ends at the last
+    assert (b.period_start, b.period_end) == ("2026-02-23", "2026-03-05")
     assert b.author == "Desk" and not b.notes
 
 

@@ -30,7 +30,7 @@ from briefing.output import (
     save_edition,
     write_edition,
 )
-from briefing.output.period import generated_at_for, parse_date
+from briefing.output.period import corpus_period, generated_at_for, parse_date
 
 THEME = ThemeRef("trade", "Trade talks")
 
@@ -344,3 +344,9 @@ def test_a_refused_rename_puts_the_previous_edition_straight_back(tmp_path, monk
     with pytest.raises(OutputError, match="could not write edition"):
         write_edition(out, "trade", "2026-01-12", {"a.pdf": b"new", "manifest.json": b'{"tool": "briefing"}'})
     assert (out / "trade" / "2026-01-12" / "a.pdf").read_bytes() == b"old"
+
+
+def test_the_default_period_starts_a_week_before_the_first_source() -> None:
+    # an event the day before the first article is that article's news, not history
+    assert corpus_period(["2026-01-07", "2026-01-23", "2026-01-12T18:32:08"]) == ("2025-12-31", "2026-01-23")
+    assert corpus_period([]) == (None, None)

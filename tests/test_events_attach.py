@@ -290,3 +290,56 @@ def test_context_is_shown_only_when_it_adds_words() -> None:
     (main, side) = events_of("The harbour reopened on March 3, its first day of trade since a storm in 2019.")
     assert main.context == ""
     assert side.context == "The harbour reopened on March 3, its first day of trade since a storm in 2019."
+
+
+def test_an_absolute_phrase_without_with_is_its_own_row() -> None:
+    found = rows("The utility signed the turbine order in February, the first units due to enter service in 2029.")
+    assert ("2026-02", None, "The utility signed the turbine order in February") in found
+    assert ("2029", None, "the first units due to enter service in 2029") in found
+    # an appositive has no predicate of its own: it stays in the row
+    found = rows("The plant reopened on March 2, the first overhaul in a decade.")
+    assert found == [("2026-03-02", None, "The plant reopened on March 2, the first overhaul in a decade.")]
+
+
+def test_a_year_that_ends_a_gap_is_not_an_event() -> None:
+    assert [d for d, _, _ in rows("The town staged the regatta on March 7, its first since 2011.")] == ["2026-03-07"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "row", "status"),
+    [
+        # a named occurrence this year is scheduled, and the row keeps its subject
+        ("Lisbon will host the ocean conference this year.", "Lisbon will host the ocean conference this year", "scheduled"),
+        # in a list of predicates, the row starts at the one that names it
+        (
+            "The envoy praised the port deal, signed a grain contract and welcomed plans for a joint expo this year.",
+            "welcomed plans for a joint expo this year",
+            "scheduled",
+        ),
+        ("Parliament passed the levy earlier this year after a long debate.", None, "happened"),
+        ("Officials said the talks would resume later this year.", "the talks would resume later this year", "scheduled"),
+    ],
+)
+def test_this_year_dates_an_occurrence_it_names(sentence: str, row: str | None, status: str) -> None:
+    (event,) = events_of(sentence)
+    assert event.date == "2026"
+    assert event.text == (row or sentence)
+    assert event.status == status
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The mayor hopes to settle the dispute with the ferry unions this year.",
+        "The cabinet seeks a new trade deal this year.",
+        "Exports rose sharply this year.",
+        "The party renewed its efforts to court young voters this year.",
+    ],
+)
+def test_this_year_as_a_horizon_for_an_aim_is_not_an_event(sentence: str) -> None:
+    assert rows(sentence) == []
+
+
+def test_this_year_in_an_older_article_is_that_articles_year() -> None:
+    (event,) = events_of("Lisbon will host the ocean conference this year.", published="2024-05-02")
+    assert event.date == "2024"

@@ -172,3 +172,39 @@ def test_a_vaguer_mention_of_another_thing_in_that_month_stays_apart() -> None:
     ]
     entries = build_timeline(items, "2026-01-01", "2026-12-31", 50, as_of="2026-11-29")
     assert len(entries) == 2
+
+
+def test_two_sources_naming_one_incident_with_different_words_make_one_entry() -> None:
+    items = [
+        (ev("1961", "Because dozens of dockers were crushed in the 1961 crane collapse", "a"), "S1"),
+        (ev("1961", "families of the dockers who died in a 1961 harbour crane accident", "b"), "S2"),
+    ]
+    (entry,) = build_timeline(items, "2026-01-01", "2026-01-31", 50)
+    assert entry.sources == ("S1", "S2")
+    assert entry.background
+
+
+def test_two_incidents_of_one_year_that_differ_in_what_they_were_stay_apart() -> None:
+    items = [
+        (ev("1961", "dockers who died in the 1961 crane collapse", "a"), "S1"),
+        (ev("1961", "the dockers who survived a 1961 warehouse fire", "b"), "S2"),
+    ]
+    assert len(build_timeline(items, "2026-01-01", "2026-01-31", 50)) == 2
+
+
+def test_a_plan_that_took_place_reads_as_the_report_of_it() -> None:
+    items = [
+        (ev("2026-01-20", "The minister will open the new port on January 20.", "a", status="scheduled"), "S1"),
+        (ev("2026-01-20", "The minister opened the new port on Tuesday.", "b"), "S2"),
+    ]
+    (entry,) = build_timeline(items, "2026-01-01", "2026-01-31", 50, as_of="2026-11-29")
+    assert entry.status == "happened"
+    assert entry.text == "The minister opened the new port on Tuesday."
+
+
+def test_a_plan_whose_date_passed_is_never_still_scheduled_nor_reported_as_done() -> None:
+    items = [(ev("2026-06", "Voters will elect a new council in June.", "a", status="scheduled"), "S1")]
+    (entry,) = build_timeline(items, "2026-01-01", "2026-01-31", 50, as_of="2026-11-29")
+    assert entry.status == "unconfirmed"
+    (entry,) = build_timeline(items, "2026-01-01", "2026-01-31", 50, as_of="2026-05-01")
+    assert entry.status == "scheduled"

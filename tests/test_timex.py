@@ -331,3 +331,13 @@ def test_payment_and_effective_dates_look_ahead() -> None:
 def test_an_agreement_to_do_something_points_forward(sentence, value):
     (t,) = [t for t in tag(sentence, "2026-01-08") if t.type == "DATE"]
     assert t.value == value
+
+
+def test_a_tense_cue_in_a_later_absolute_phrase_does_not_move_a_month() -> None:
+    found = tag("The utility signed the turbine order in February, the first units due in 2029.", "2026-04-10")
+    assert [(t.text, t.value) for t in found] == [("February", "2026-02"), ("2029", "2029")]
+
+
+def test_the_tense_of_a_closed_relative_clause_does_not_move_a_month() -> None:
+    text = "The regatta, which was called off in 2021, returns in August with more boats."
+    assert [t.value for t in tag(text, "2026-02-20") if t.text == "August"] == ["2026-08"]

@@ -65,6 +65,22 @@ def resolve_period(
     return None, None
 
 
+# News reports what happened in the days before it was published: a meeting on Monday is the news of
+# Wednesday's article, not history. A week, the cycle of a weekly edition.
+LEAD_IN_DAYS = 7
+
+
+def corpus_period(dates: list[str]) -> tuple[str | None, str | None]:
+    """Return the period a briefing covers without `--since`/`--window`: from a week before the
+    earliest dated document (LEAD_IN_DAYS) to the latest one. Events before it are background
+    (history); events in the lead-in week are what the first sources report as news, so an event
+    the day before the first article is not labelled history."""
+    if not dates:
+        return None, None
+    first = date.fromisoformat(min(dates)[:10]) - timedelta(days=LEAD_IN_DAYS)
+    return first.isoformat(), max(dates)[:10]
+
+
 def generated_at_for(edition_date: date | None, now: datetime | None = None) -> str:
     """Return the `generated_at` stamp of an edition.
 

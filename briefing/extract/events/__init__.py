@@ -22,6 +22,8 @@ from .attach import absolute_start, attached_unit, phrase_end, stamp_end
 from .clauses import Clause, clauses, dateline_end, is_dateline, is_stamp
 from .conjuncts import conjunct_bounds, conjunct_of
 from .filters import fuse_named_dates, part_of_name
+from .frames import ASPIRATION as _ASPIRATION
+from .frames import current_year_unit, measures_a_gap
 from .infer import infer_published_text
 from .relative import relative_phrase, relative_span
 
@@ -103,15 +105,23 @@ def _status(day: str, clause: str, dct: str | None) -> str:
     return "scheduled" if _FUTURE.search(_COMPARISON.sub("", clause)) else "happened"
 
 
+def _this_year(t: Timex, dct: str | None) -> bool:
+    return bool(dct) and len(t.value) == 4 and not t.end_value and t.value == (dct or "")[:4]
+
+
 def _is_event_timex(t: Timex, text: str, dct: str | None, sentence_start: int) -> bool:
     if t.kind in _VAGUE_ANAPHORA and len(t.value) < 10:
         return False  # "the following month": vague, and what it dates is reported elsewhere
     if len(t.value) == 4 and dct and not t.end_value:
         if t.value == dct[:4]:
-            return False  # "this year", "in 2026": a frame for aims, not a dated event
+            # "this year", "in 2026": a frame for aims, unless it says when within the year
+            # something happened or will ("earlier this year", "later this year") with no aim
+            return bool(re.match(r"(?i)(?:earlier|later)\b", t.text)) and not _ASPIRATION.search(
+                text, max(sentence_start, t.start - 60), t.start
+            )
         if t.value > dct[:4] and (t.kind != "year" or _TARGET.search(text, max(0, t.start - 25), t.start)):
             return False  # "next year", "by 2030": a horizon or a target, not a scheduled event
-    if part_of_name(t, text):
+    if part_of_name(t, text) or (t.kind == "year" and measures_a_gap(text, t.start)):
         return False
     if re.match(r"\s+than\b", text[t.end : t.end + 8]):
         return False  # "two months later than planned": a comparison, not a date
@@ -220,7 +230,16 @@ def extract_events(doc: Document) -> list[DocEvent]:
             if clause.start == p_start:
                 body = max(body, dateline_end(text, clause.start, clause.end))
             own = _within(timexes, starts, clause.start, clause.end)
-            own = [t for t in own if _is_event_timex(t, text, dct, clause.sentence_start)]
+            scheduled_here = {  # "voiced support for the city's hosting of the games this year"
+                t.start: u
+                for t in own
+                if _this_year(t, dct) and (u := current_year_unit(text, body, t.start, t.end)) is not None
+            }
+            own = [
+                t
+                for t in own
+                if t.start in scheduled_here or _is_event_timex(t, text, dct, clause.sentence_start)
+            ]
             if clause.first_in_sentence:
                 inherited = _leading(clause, own)
                 heading = inherited
@@ -238,7 +257,8 @@ def extract_events(doc: Document) -> list[DocEvent]:
                 named = t.kind == "year" or (t.kind == "date" and not re.search(r"\d{4}", t.text))
                 ends = frozenset(o.end for o in mine if o is not t)
                 units.append(
-                    attached_unit(
+                    scheduled_here.get(t.start)
+                    or attached_unit(
                         text,
                         body,
                         clause.end,
@@ -293,7 +313,12 @@ def extract_events(doc: Document) -> list[DocEvent]:
                     text, lo, hi, [(o_lo, o_hi) for _, o_lo, o_hi in dated if (o_lo, o_hi) != (lo, hi)]
                 )
                 context = _context(row, text[body : clause.end].strip())
-                events.append(DocEvent(day, end, row, _status(day, said, dct), doc.id, lo, context, dct))
+                status = _status(day, said, dct)
+                if day == (dct or "")[:4] and status == "happened":
+                    # "this year": the tense of the year's event, not of the sentence ("voiced
+                    # support for the hosting of the games this year"); only "earlier" reports it
+                    status = "happened" if re.search(r"(?i)\bearlier\s+this\s+year", row) else "scheduled"
+                events.append(DocEvent(day, end, row, status, doc.id, lo, context, dct))
     return _drop_vaguer(events)
 
 

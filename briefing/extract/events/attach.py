@@ -268,11 +268,24 @@ def _noun_end(text: str, t_end: int, clause_end: int) -> int:
     return end
 
 
+# an absolute phrase without "with": a noun phrase and a non-finite predicate after a comma
+# (", the first units due to open in 2029", ", the rest expected by March"); an appositive has no
+# predicate (", the first overhaul since 1998") and a clause has a finite verb (", the plant was ...")
+_ABSOLUTE_NP = re.compile(
+    r",\s+(?:the|a|an|its|their|his|her|our|some|all|most|both|each|many|several)\s+"
+    r"(?:(?!(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|should)\b)[\w’'‑-]+\s+){0,5}?"
+    r"(?:due|expected|set|scheduled|slated|poised|likely|planned|to\s+be)\b",
+    re.IGNORECASE,
+)
+
+
 def absolute_start(text: str, lo: int, hi: int) -> int | None:
     """Offset of the comma before an absolute phrase (", with ... ") in text[lo:hi], or None: the
     main statement's row ends there when the phrase carries a date of its own."""
     m = re.search(r",\s+(?:with|without)\s", text[lo:hi], re.IGNORECASE)
-    return lo + m.start() if m else None
+    n = _ABSOLUTE_NP.search(text, lo, hi)
+    found = [x.start() + (lo if x is m else 0) for x in (m, n) if x is not None]
+    return min(found) if found else None
 
 
 def phrase_end(text: str, start: int, clause_end: int) -> int:
@@ -354,8 +367,10 @@ def attached_unit(
             break
         if w.text == ",":
             after = toks[i + 1 :]
-            if after and after[0].low in ABSOLUTE:
-                start = after[0].start  # ", with the first units due to open in 2029"
+            if after and (after[0].low in ABSOLUTE or _ABSOLUTE_NP.match(text, w.start)):
+                start = after[
+                    0
+                ].start  # ", with the first units due to open in 2029", ", the first units due in 2029"
                 break
             k = _participle_opener(after)
             if k is not None:

@@ -142,6 +142,14 @@ def direction(text: str, start: int, end: int) -> str | None:
                 if m.end() <= start
                 else max(m.start() - end, 0) * AFTER_PENALTY
             )
+            if m.start() >= end and re.search(r",\s+(?:the|a|an|its|their|with)\s", text[end : m.start()]):
+                dist *= 3  # "signed it in March, the first units due in 2029": another phrase's cue
+            elif (
+                m.end() <= start
+                and re.search(r",\s+(?:[a-z]+s|will|is|are|has|have|remains?)\s[^,]*$", text[m.end() : start])
+                and re.search(r",\s+(?:which|who)\b[^,]*$", text[lo : m.start()])
+            ):
+                continue  # "The fair, which was cancelled in 2021, returns in July": the relative's tense
             if best is None or dist < best[0]:
                 best = (dist, kind_here)
     return best[1] if best else None
