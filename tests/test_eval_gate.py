@@ -14,10 +14,12 @@ from tests.eval_gate import measured_on, score_all
 # event_F1 re-pinned 2026-11-29 at 0.612: the shared scorer now requires an event's text to lie
 # within the gold `span` (GUIDELINES.md, Events), so 0.959 was measured under a looser rule.
 # event_F1 raised to 0.927 when dates were attached to the clause or phrase they govern (issue 14).
+# event_F1 raised to 0.938 (measured 0.939): "this year" dating a named occurrence ("voiced support for
+# the hosting of the ... Meeting this year") is an event (issue 14, session 2).
 FLOORS = {
     "quote_F1": 1.0,
     "speaker_acc": 1.0,
-    "event_F1": 0.927,
+    "event_F1": 0.938,
     "event_end_acc": 1.0,
     # lowered on purpose from 0.947: config.yaml's theme terms are now written from the themes'
     # descriptions, not picked to match gold anchors (Acheson, Chosei, "defensive perimeter")
