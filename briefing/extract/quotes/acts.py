@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import re
 
-from briefing.extract.quotes.lexicon import CUE_FORMS, NOMINAL_STOP
-from briefing.extract.quotes.speaker import DETERMINERS, SpeakerRef, subject_before
+from briefing.extract.quotes.lexicon import CUE_FORMS, DETERMINERS, NOMINAL_STOP
+from briefing.extract.quotes.speaker import SpeakerRef, subject_before
 from briefing.extract.quotes.tokens import Token, is_possessive, join_tokens
 
 # Nouns that name somebody's words: their owner is the speaker of a quote they introduce.

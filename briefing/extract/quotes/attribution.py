@@ -13,40 +13,28 @@ uses unquoted elsewhere (a term, not somebody's words).
 
 from __future__ import annotations
 
-import bisect
-import functools
 import re
 from collections.abc import Callable
 
 from briefing.extract.quotes.acts import SPEECH_NOUNS, words_owner
 from briefing.extract.quotes.constructions import on
+from briefing.extract.quotes.cues import is_cue, is_verb_form
 from briefing.extract.quotes.forward import phrase_after, sentence_subject
 from briefing.extract.quotes.lexicon import (
     CUE_FORMS,
+    DETERMINERS,
     NAMING_LEMMAS,
-    NAMING_PHRASES,
     NOMINAL_STOP,
     SPEECH_LEMMAS,
 )
-from briefing.extract.quotes.marks import QuoteSpan
 from briefing.extract.quotes.names import CONNECTORS
-from briefing.extract.quotes.speaker import (
-    DETERMINERS,
-    QUOTE_MARKS,
-    SpeakerRef,
-    is_cue,
-    is_verb_form,
-    subject_before,
-)
+from briefing.extract.quotes.paragraph import token_index
+from briefing.extract.quotes.speaker import QUOTE_MARKS, SpeakerRef, subject_before
 from briefing.extract.quotes.tokens import (
     Token,
     is_abbrev_dot,
-    is_party_state,
     is_possessive,
-    tokenize,
 )
-from briefing.text.abbreviations import ABBREVIATIONS
-from briefing.text.sentences import Span, split_sentences
 
 WEAK_LEMMAS = frozenset(
     {"think", "believe", "feel", "hope", "want", "continue", "begin", "fire", "signal", "worry", "go"}
@@ -62,116 +50,7 @@ def _closes_clause(toks: list[Token], c: int, end: int) -> bool:
     return k >= end or toks[k].text in {".", ",", ";", "!", "?"}
 
 
-SMALL_WORDS = frozenset("a an the of and or in on at to for by with from as vs".split())
-FINITE = re.compile(
-    r"\b(?:is|are|was|were|am|be|will|would|can|could|should|must|may|might|shall|has|have|had|do|does|did|"
-    r"[a-z]+’(?:s|re|ll|ve|d)|[a-z]+'(?:s|re|ll|ve|d)|I|we|you|they|he|she|it)\b"
-)
-
-
 PARTICIPLE = SpeakerRef("participle", "", None, 0, 0)  # "…, saying “…”": the sentence's own subject speaks
-
-
-def mask(paragraph: str, spans: list[QuoteSpan], blank: bool = False) -> str:
-    """Blank the words inside quotes (keeping final punctuation and the marks) so rules see only the reporter.
-
-    With `blank`, quoted text becomes spaces entirely (for name scanning and term counting).
-    """
-    chars = list(paragraph)
-    for s in spans:
-        for i in range(s.start, s.end):
-            if blank:
-                chars[i] = " "
-            elif not (i >= s.end - 2 and chars[i] in ".?!,") and not chars[i].isspace():
-                chars[i] = "x" if chars[i].isalnum() else " "
-    for s in spans:  # single marks ('…', ‘…’) read as double ones, so the rules see one convention
-        if s.start > 0 and chars[s.start - 1] in "‘'":
-            chars[s.start - 1] = '"'
-        if s.closed and s.end < len(chars) and chars[s.end] in "’'":
-            chars[s.end] = '"'
-    if blank:
-        return "".join(chars)
-    # keep the quoted text's first letter's case: sentence splitting looks at it
-    for s in spans:
-        if s.start < len(paragraph) and paragraph[s.start].isupper():
-            chars[s.start] = "X"
-    return "".join(chars)
-
-
-_QUOTE_START = re.compile(r"(?<=[A-Za-z0-9][.!?])\s+(?=[“\"][A-Z])")
-_INITIAL = re.compile(r"(?:^|[\s(])[A-Z]\.$")  # "John F. “Jack” Kennedy": an initial ends no sentence
-
-
-def _split_before_quotes(masked: str, spans: list[Span]) -> list[Span]:
-    """Also end a sentence at "… since 1970s. “This …": a full stop, then a quote opening with a capital."""
-    out: list[Span] = []
-    for s in spans:
-        start = s.start
-        for m in _QUOTE_START.finditer(masked, s.start, s.end):
-            word = re.search(r"(\w+)[.!?]$", masked[start : m.start()])
-            if word and word.group(1).lower() in ABBREVIATIONS or _INITIAL.search(masked[start : m.start()]):
-                continue
-            out.append(Span(start, m.start(), masked[start : m.start()]))
-            start = m.end()
-        out.append(Span(start, s.end, masked[start : s.end]))
-    return out
-
-
-def sentence_spans(masked: str) -> list[Span]:
-    """The shared splitter's sentences, re-joined where a split fell after a title ("said Del. Stacey …")."""
-    return list(_sentences(masked)[0])
-
-
-@functools.lru_cache(maxsize=8)
-def _sentences(masked: str) -> tuple[tuple[Span, ...], list[int], list[int]]:
-    """Split a paragraph once, however many quotes ask about it: (spans, their starts, their ends).
-
-    Every quote of a paragraph asks for its sentence; splitting the paragraph again for each
-    made a long paragraph quadratic (a 100 KB line took minutes).
-    """
-    out: list[Span] = []
-    for s in _split_before_quotes(masked, split_sentences(masked)):
-        if out:
-            toks = tokenize(out[-1].text)
-            label = len(toks) > 1 and is_party_state(toks[-2]) and s.text[:1] in QUOTE_MARKS  # "R-S.C. “…"
-            if toks and is_abbrev_dot(toks, len(toks) - 1) and s.text[:1].isupper() and not label:
-                prev = out.pop()
-                s = Span(prev.start, s.end, masked[prev.start : s.end])
-        out.append(s)
-    return tuple(out), [s.start for s in out], [s.end for s in out]
-
-
-def sentence_bounds(masked: str, start: int, end: int) -> tuple[int, int]:
-    """Paragraph offsets of the sentence(s) that hold [start, end)."""
-    _, starts, ends = _sentences(masked)
-    i = bisect.bisect_right(ends, start)  # sentences ending at or before `start`
-    j = bisect.bisect_left(starts, end)  # the first sentence starting at or after `end`
-    return (ends[i - 1] if i else 0), (starts[j] if j < len(starts) else len(masked))
-
-
-def is_partial(paragraph: str, span: QuoteSpan, sent_lo: int, toks: list[Token]) -> bool:
-    """A fragment inside the reporter's sentence, not a full sentence or clause of the speaker's."""
-    text = paragraph[span.start : span.end]
-    first = next((c for c in text if c.isalpha()), "")
-    before = paragraph[sent_lo : span.start - 1].rstrip()
-    if not before or before[-1] in ",:;—–(" or span.continues:
-        return bool(first) and first.islower() and not FINITE.search(text)
-    prev_word = re.search(r"(\w+)\W*$", before)
-    pw = prev_word.group(1).lower() if prev_word else ""
-    if first.isupper() and (pw in CUE_FORMS or pw == "that"):
-        return False
-    if pw in ("that", "saying") and FINITE.search(text) and len(text.split()) >= 4:
-        return False
-    return True
-
-
-def _token_index(toks: list[Token], offset: int) -> int:
-    """Index of the first token starting at or after `offset` (tokens are in text order)."""
-    return bisect.bisect_left(toks, offset, key=_start)
-
-
-def _start(t: Token) -> int:
-    return t.start
 
 
 DASHES = frozenset({"―", "—", "–", "-"})
@@ -192,8 +71,8 @@ def _of_phrase(toks: list[Token], i: int, first: int) -> bool:
 
 def attribution_after(toks: list[Token], close: int, hi: int) -> SpeakerRef | None:
     """ "…,” said Lee" / "…,” Lee said" / "…,” the ministry said in a statement"."""
-    i = _token_index(toks, close + 1)
-    end = _token_index(toks, hi)
+    i = token_index(toks, close + 1)
+    end = token_index(toks, hi)
     if i < end and toks[i].text in DASHES and i + 1 < end and toks[i + 1].is_cap and on("byline-dash"):
         ref = phrase_after(toks, i + 1, end)  # "“…” ― Pamela Padilla (@pam) May 2": a byline after the quote
         if ref and ref.kind == "name" and ref.first == i + 1:
@@ -297,8 +176,8 @@ def attribution_before(
     other_person: Callable[[SpeakerRef, SpeakerRef], bool] | None = None,
 ) -> SpeakerRef | None:
     """The reporting verb nearest before the opening mark in the same sentence, and its subject."""
-    a = _token_index(toks, lo)
-    b = _token_index(toks, open_)
+    a = token_index(toks, lo)
+    b = token_index(toks, open_)
     cues = [c for c in range(b - 1, a - 1, -1) if is_cue(toks, c)]
     for k in range(b - 2, a - 1, -1) if on("according-before") else ():
         if toks[k].low == "according" and toks[k + 1].low == "to":
@@ -404,8 +283,8 @@ def _ends_before(toks: list[Token], ref: SpeakerRef, b: int) -> bool:
 
 def sentence_tail(toks: list[Token], close: int, hi: int) -> SpeakerRef | None:
     """ "A cashier who “…” is held accountable, Warren said.": an attribution closing the sentence."""
-    a = _token_index(toks, close + 1)
-    end = _token_index(toks, hi)
+    a = token_index(toks, close + 1)
+    end = token_index(toks, hi)
     while end > a and not toks[end - 1].is_word:
         end -= 1
     comma = max((i for i in range(a, end) if toks[i].text in {",", "—", "–"}), default=None)
@@ -416,8 +295,8 @@ def sentence_tail(toks: list[Token], close: int, hi: int) -> SpeakerRef | None:
 
 def previous_sentence_subject(toks: list[Token], lo: int, para_lo: int) -> SpeakerRef | None:
     """The subject of the last reporting verb in the paragraph before `lo` ("Lee said Monday that …. “…”")."""
-    a = _token_index(toks, para_lo)
-    b = _token_index(toks, lo)
+    a = token_index(toks, para_lo)
+    b = token_index(toks, lo)
     for c in range(b - 1, a - 1, -1):
         if is_cue(toks, c) and CUE_FORMS[toks[c].low] in SPEECH_LEMMAS and not toks[c].low.endswith("ing"):
             ref = subject_before(toks, c, a)
@@ -427,34 +306,3 @@ def previous_sentence_subject(toks: list[Token], lo: int, para_lo: int) -> Speak
             if ref and ref.kind == "name":
                 return ref
     return None
-
-
-def is_title_case(words: list[str]) -> bool:
-    return (
-        len(words) <= 6
-        and all(w[0].isupper() or w.lower() in SMALL_WORDS for w in words)
-        and words[0][0].isupper()
-    )
-
-
-@functools.lru_cache(maxsize=256)
-def _uses(phrase: str, document: str) -> int:
-    """How often a quoted phrase occurs in the document (once per phrase, however often it is quoted)."""
-    core = re.escape(phrase)
-    return len(re.findall(rf"(?<![\w“\"‘']){core}(?![\w”\"’'])", document, flags=re.IGNORECASE))
-
-
-def is_term(text: str, document: str, before: str, reported: bool = False) -> bool:
-    """Quoted words that are a label, title or coined term rather than someone's words."""
-    words = re.findall(r"[\w’'-]+", text)
-    if not words:
-        return True
-    if NAMING_PHRASES.search(before):
-        return True
-    if is_title_case(words):
-        return True  # "America First", "On the Far East": titles and slogans
-    if 2 <= len(words) <= 4 and not reported:
-        uses = _uses(text.strip(" ,.;:!?"), document)
-        if uses >= 1:
-            return True  # the text also uses the words itself, unquoted, and nobody is said to say them
-    return False

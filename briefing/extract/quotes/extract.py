@@ -10,22 +10,20 @@ from briefing.extract.quotes.acts import act_performer, labels_next_noun
 from briefing.extract.quotes.attribution import (
     PARTICIPLE,
     SPEECH_NOUNS,
-    _token_index,
     attribution_after,
     attribution_before,
-    is_partial,
-    is_term,
-    mask,
     previous_sentence_subject,
-    sentence_bounds,
     sentence_tail,
 )
 from briefing.extract.quotes.constructions import on
+from briefing.extract.quotes.cues import is_cue
 from briefing.extract.quotes.forward import sentence_subject
 from briefing.extract.quotes.lexicon import CUE_FORMS, NAMING_LEMMAS, NAMING_PHRASES, ROLE_HEADS
 from briefing.extract.quotes.marks import QuoteSpan, find_quote_spans
 from briefing.extract.quotes.names import NOT_NAME, NameIndex, is_org
-from briefing.extract.quotes.speaker import SpeakerRef, is_cue
+from briefing.extract.quotes.paragraph import is_partial, mask, sentence_bounds, token_index
+from briefing.extract.quotes.speaker import SpeakerRef
+from briefing.extract.quotes.terms import is_term
 from briefing.extract.quotes.tokens import Token, is_possessive, tokenize
 from briefing.model import Document, Person
 
@@ -104,7 +102,7 @@ def _subject_speaker(
     toks: list[Token], lo: int, open_: int, index: NameIndex, base: int
 ) -> SpeakerRef | None:
     """The sentence's subject when it is a person ("Trump openly admires Putin as a “strong leader”")."""
-    a, b = _token_index(toks, lo), _token_index(toks, open_)
+    a, b = token_index(toks, lo), token_index(toks, open_)
     ref = sentence_subject(toks, a, b)
     if ref is None or ref.kind == "pronoun" and ref.text == "it":
         return None
@@ -288,7 +286,7 @@ def _find_ref(
 def _reported(toks: list[Token], lo: int, open_: int) -> bool:
     """True when the nearest reporting verb before the quote reports words ("claimed that there were “…”"),
     False when it names or labels something ("describing the talks as “…”", "noting the “…” framework")."""
-    a, b = _token_index(toks, lo), _token_index(toks, open_)
+    a, b = token_index(toks, lo), token_index(toks, open_)
     for c in range(b - 1, a - 1, -1):
         if toks[c].low == "according" or (
             toks[c].low in SPEECH_NOUNS and c > a and is_possessive(toks[c - 1])

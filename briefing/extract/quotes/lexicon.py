@@ -324,3 +324,9 @@ NOMINAL_STOP = frozenset(
     must shall not no also this these those there here
     """.split()
 )
+
+# Words that open a noun phrase: a reporting word after one is a noun ("the call", "a statement").
+DETERMINERS = frozenset(
+    "the a an his her their its our my your this that these those some many several two three four five both all"
+    " one each another other such no any".split()
+)

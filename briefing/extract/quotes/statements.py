@@ -14,13 +14,14 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from briefing.extract.quotes.attribution import _token_index, sentence_spans
+from briefing.extract.quotes.cues import is_cue
 from briefing.extract.quotes.extract import Speaker, resolve, units_of
 from briefing.extract.quotes.forward import phrase_after
 from briefing.extract.quotes.lexicon import CUE_FORMS, ORG_WORDS, ROLE_HEADS
 from briefing.extract.quotes.marks import find_quote_spans
 from briefing.extract.quotes.names import NameIndex
-from briefing.extract.quotes.speaker import SpeakerRef, is_cue, pronoun_of, role_word, subject_before
+from briefing.extract.quotes.paragraph import sentence_spans, token_index
+from briefing.extract.quotes.speaker import SpeakerRef, pronoun_of, role_word, subject_before
 from briefing.extract.quotes.tokens import Token, tokenize
 from briefing.model import Document, Person
 
@@ -217,8 +218,8 @@ def extract_statements(doc: Document, people: Sequence[Person]) -> list[FoundSta
         for sent in sentence_spans(line):
             if _overlaps(marks, sent.start, sent.end) or "''" in sent.text or "``" in sent.text:
                 continue  # quotations are `extract_quotes`'s, so one claim is not reported twice
-            a = _token_index(toks, sent.start)  # bisection: scanning from the start was quadratic
-            b = _token_index(toks, sent.end)
+            a = token_index(toks, sent.start)  # bisection: scanning from the start was quadratic
+            b = token_index(toks, sent.end)
             starts = clause_starts(toks, a, b)
             for k, ca in enumerate(starts):
                 cb = starts[k + 1] if k + 1 < len(starts) else b
