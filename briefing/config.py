@@ -13,7 +13,8 @@ from typing import Any, get_type_hints
 
 import yaml
 
-from briefing.delivery.settings import Delivery, load_delivery
+from briefing.delivery.loading import load_delivery
+from briefing.delivery.settings import Delivery
 from briefing.errors import ConfigError
 from briefing.ingest.settings import Feed, load_feeds
 from briefing.model import OutputSettings, Person, Theme
