@@ -8,7 +8,8 @@ item is tied to a numbered source, so writers can cite without knowing about fil
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+import sys
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from briefing import model
@@ -26,7 +27,9 @@ from briefing.output.period import corpus_period
 from briefing.quotedate import said_on
 from briefing.select import Selected, select_passages, summarize, theme_filter
 from briefing.select.grouping import group_passages
+from briefing.select.match import theme_keys
 from briefing.select.standalone import is_stale
+from briefing.select.tokenize import tokens
 from briefing.text.normalise import comparison_key
 from briefing.timeline import build_timeline
 
@@ -41,6 +44,43 @@ class CorpusExtraction:
     events: dict[str, list[DocEvent]] = field(default_factory=dict)
     quotes: dict[str, list[FoundQuote]] = field(default_factory=dict)
     statements: dict[str, list[FoundStatement]] = field(default_factory=dict)
+    # per document, the distinct token keys of every text a theme tests (see `document_keys`);
+    # filled by the corpus store, computed on first use otherwise
+    keys: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # normalised forms of item texts, shared by every theme of a build
+    _normalised: dict[str, str] = field(default_factory=dict, repr=False)
+
+    def doc_keys(self, doc: Document) -> tuple[str, ...]:
+        hit = self.keys.get(doc.id)
+        if hit is None:
+            hit = self.keys[doc.id] = document_keys(
+                doc, self.events.get(doc.id, ()), self.quotes.get(doc.id, ()), self.statements.get(doc.id, ())
+            )
+        return hit
+
+    def normalised(self, text: str) -> str:
+        hit = self._normalised.get(text)
+        if hit is None:
+            hit = self._normalised[text] = comparison_key(text)
+        return hit
+
+
+def document_keys(
+    doc: Document,
+    events: Iterable[DocEvent],
+    quotes: Iterable[FoundQuote],
+    statements: Iterable[FoundStatement],
+) -> tuple[str, ...]:
+    """Return the distinct token keys of the document's title, paragraphs and captions and of
+    every event, quote context and statement context extracted from it.
+
+    A text can be on theme only if it contains the first key of one of the theme's concepts, so
+    a theme whose keys this tuple lacks skips the document's items without tokenising them."""
+    texts = [doc.title or "", *doc.paragraphs, *doc.captions]
+    texts += [e.text for e in events]
+    texts += [q.context for q in quotes]
+    texts += [s.context for s in statements]
+    return tuple(sorted({sys.intern(t.key) for text in texts for t in tokens(text)}))
 
 
 def extract_corpus(
@@ -154,10 +194,20 @@ def build_briefing(
     on_theme = theme_filter(theme, people)
     # a passage's own on-theme sentences (not the context it was joined with) also count
     key_text = [comparison_key(k.text) for s in selected for k in s.key] or [comparison_key(s.text) for s in selected]
+    near = _near(key_text)
 
-    def relevant(sentence: str) -> bool:
-        n = comparison_key(sentence)
-        return on_theme(sentence) or any(n and k and (n in k or k in n) for k in key_text)
+    signatures = theme_keys(theme, people)
+    hits: dict[str, bool] = {}
+
+    def relevant(sentence: str, doc: Document) -> bool:
+        # on theme by its own evidence (which needs a key of one of the theme's concepts in the
+        # document), or part of / containing one of the passages' own on-theme sentences
+        hit = hits.get(doc.id)
+        if hit is None:
+            hit = hits[doc.id] = not signatures.isdisjoint(extraction.doc_keys(doc))
+        if hit and on_theme(sentence):
+            return True
+        return near(extraction.normalised(sentence))
 
     by_id = {d.id: d for d in docs}
     cited: dict[str, None] = {}  # doc ids in first-cited order
@@ -176,7 +226,7 @@ def build_briefing(
     event_items = []
     for d in docs:
         for e in extraction.events.get(d.id, []):
-            if relevant(e.text):
+            if relevant(e.text, d):
                 event_items.append((e, d.id))
     for _, doc_id in event_items:
         cite([doc_id])
@@ -188,7 +238,7 @@ def build_briefing(
     interested = set(theme.people)
     for d in docs:
         for q in extraction.quotes.get(d.id, []):
-            if relevant(q.context) or (q.speaker in interested):
+            if (q.speaker in interested) or relevant(q.context, d):
                 said = said_on(q.context, d.date)  # a separate step after attribution
                 quotes.append(
                     model.Quote(
@@ -208,7 +258,7 @@ def build_briefing(
     statements: list[model.Statement] = []
     for d in docs:
         for s in extraction.statements.get(d.id, []):
-            if relevant(s.context):
+            if relevant(s.context, d):
                 statements.append(model.Statement(s.speaker, s.role, s.text, d.id))
     for statement in statements:
         cite([statement.source])
@@ -250,6 +300,40 @@ def build_briefing(
         notes=tuple(notes),
         author=config.author,
     )
+
+
+def _near(key_text: Sequence[str]) -> Callable[[str], bool]:
+    """Return a test: is a normalised text non-empty and part of, or containing, one of `key_text`?
+
+    Every item of the corpus is tested for every theme, so the key texts are not looped over in
+    Python: one substring search over them joined by newlines (normalised text has none) answers
+    "part of". For "containing", a key text of three or more words inside a text has its inner words
+    as whole words of the text, so only key texts whose longest inner word the text has are tried.
+    """
+    keys = sorted({k for k in key_text if k}, key=lambda k: (len(k), k))
+    if not keys:
+        return lambda _n: False
+    joined = "\n".join(keys)
+    short: list[str] = []  # fewer than three words: no inner word to look for
+    by_anchor: dict[str, list[str]] = {}
+    for k in keys:
+        words = k.split(" ")
+        if len(words) < 3:
+            short.append(k)
+        else:
+            by_anchor.setdefault(max(words[1:-1], key=len), []).append(k)
+
+    def near(n: str) -> bool:
+        if not n:
+            return False
+        if n in joined or any(k in n for k in short):
+            return True
+        words = n.split(" ")
+        if by_anchor.keys().isdisjoint(words):
+            return False
+        return any(k in n for w in set(words) & by_anchor.keys() for k in by_anchor[w])
+
+    return near
 
 
 def _remap_passage(p: model.Passage, sid: dict[str, str]) -> model.Passage:

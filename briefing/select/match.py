@@ -14,13 +14,24 @@ from briefing.model import Person, Theme
 from briefing.select.bm25 import evidence
 from briefing.select.pipeline import GATE
 from briefing.select.query import build_query
-from briefing.select.tokenize import Token, tokens
+from briefing.select.tokenize import STOPWORDS, Token, tokens
 
 
 def theme_filter(theme: Theme, people: Sequence[Person]) -> Callable[[str], bool]:
     """Return a predicate: True when the text alone carries enough theme evidence to be selected."""
     query = build_query(theme, people)
     return lambda text: evidence(query, sentence_tokens(text)) >= GATE
+
+
+def theme_keys(theme: Theme, people: Sequence[Person]) -> frozenset[str]:
+    """Return one key of every concept of the theme (its longest word that is not a function word).
+
+    A concept matches only where all its words are, so a text (or a document) containing none of
+    these keys has no theme evidence at all: `theme_filter` is False for each of its sentences."""
+    return frozenset(
+        max(c.pattern, key=lambda t: (t.key not in STOPWORDS, len(t.key))).key
+        for c in build_query(theme, people).concepts
+    )
 
 
 @lru_cache(maxsize=1 << 16)

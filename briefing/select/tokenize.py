@@ -78,10 +78,17 @@ def pack(toks: Sequence[Token]) -> tuple[str, str]:
 
 def unpack(keys: str, flags: str) -> tuple[Token, ...]:
     """Return the tokens `pack` stored (the same shared instances `tokens` makes)."""
-    return tuple(
-        _token(k, bool(f & 1), bool(f & 2), bool(f & 4))
-        for k, f in zip(keys.split(" "), map(int, flags), strict=True)
-    )
+    if keys.count(" ") + 1 != len(flags):
+        raise ValueError("packed tokens: keys and flags differ in length")
+    return tuple(map(_stored_token, keys.split(" "), flags))
+
+
+@lru_cache(maxsize=400_000)
+def _stored_token(key: str, flag: str) -> Token:
+    """Return the shared token for a stored key and flag digit (one cache lookup per token: a
+    build unpacks every sentence of the unchanged corpus)."""
+    f = int(flag)
+    return _token(key, bool(f & 1), bool(f & 2), bool(f & 4))
 
 
 def tokens(text: str) -> list[Token]:

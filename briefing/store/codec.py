@@ -14,6 +14,7 @@ import dataclasses
 import json
 import types
 import typing
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Any, TypeVar
 
@@ -31,35 +32,43 @@ def encode(items: Any) -> Any:
     return items
 
 
+Convert = Callable[[Any], Any]
+
+
 @lru_cache(maxsize=64)
-def _hints(cls: Any) -> dict[str, Any]:
-    return typing.get_type_hints(cls)
+def _plan(cls: Any) -> dict[str, Convert | None]:
+    """Return, per field of a dataclass, how to restore a JSON value (None: as it is), worked out
+    once per class: a build decodes every stored event and quote of the corpus."""
+    return {name: _converter(hint) for name, hint in typing.get_type_hints(cls).items()}
 
 
-def _convert(hint: Any, value: Any) -> Any:
-    if value is None:
-        return None
+def _converter(hint: Any) -> Convert | None:
     origin = typing.get_origin(hint)
-    if origin is tuple:
+    if origin is tuple or origin is list:
         args = typing.get_args(hint)
-        inner = args[0] if args else Any
-        return tuple(_convert(inner, v) for v in value)
-    if origin is list:
-        args = typing.get_args(hint)
-        return [_convert(args[0] if args else Any, v) for v in value]
+        inner = _converter(args[0]) if args else None
+        make: Callable[[Any], Any] = tuple if origin is tuple else list
+        if inner is None:
+            return lambda v: None if v is None else make(v)
+        return lambda v: None if v is None else make(inner(x) for x in v)
     if origin in (typing.Union, types.UnionType):
         for arg in typing.get_args(hint):
             if arg is not type(None):
-                return _convert(arg, value)
+                return _converter(arg)
     if isinstance(hint, type) and dataclasses.is_dataclass(hint):
-        return decode(hint, value)
-    return value
+        cls = hint
+        return lambda v: None if v is None else decode(cls, v)
+    return None
 
 
 def decode(cls: type[T], data: dict) -> T:
     """Return `cls(**data)` with tuple fields (and nested dataclasses) restored."""
-    hints = _hints(typing.cast(Any, cls))
-    return cls(**{k: _convert(hints.get(k, Any), v) for k, v in data.items()})  # type: ignore[call-arg]
+    plan = _plan(typing.cast(Any, cls))
+    out = {}
+    for k, v in data.items():
+        convert = plan.get(k)
+        out[k] = v if convert is None else convert(v)
+    return cls(**out)
 
 
 def dumps(payload: Any) -> str:

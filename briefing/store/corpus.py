@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
+import sys
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -25,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from briefing.assemble import CorpusExtraction, extract_document, unify
+from briefing.assemble import CorpusExtraction, document_keys, extract_document, unify
 from briefing.extract.events import DocEvent
 from briefing.extract.quotes import FoundQuote, FoundStatement
 from briefing.model import Document, Person
@@ -64,8 +65,16 @@ def process_file(path: Path, sidecar_values: dict | None, people: Sequence[Perso
             # the text is a slice of its paragraph; stored only if it were ever not
             own = None if doc.paragraphs[para][start:end] == text else text
             units.append([para, sent, start, end, own, keys, flags])
+        keys = " ".join(document_keys(doc, events, quotes, statements))
         out.append(
-            {"document": doc, "events": events, "quotes": quotes, "statements": statements, "units": units}
+            {
+                "document": doc,
+                "events": events,
+                "quotes": quotes,
+                "statements": statements,
+                "units": units,
+                "keys": keys,
+            }
         )
     return dumps({"warnings": warnings, "docs": out})
 
@@ -86,7 +95,7 @@ def _watch_parent(parent: int) -> None:
     threading.Thread(target=watch, daemon=True).start()
 
 
-def _decode(payload: str) -> tuple[list[str], list[tuple[Document, list, list, list]]]:
+def _decode(payload: str) -> tuple[list[str], list[tuple[Document, list, list, list, tuple[str, ...]]]]:
     """Return a payload's warnings and articles; each article's sentence units are handed to the
     selector, which then does not split and tokenise the unchanged corpus again."""
     data = json.loads(payload)
@@ -111,6 +120,7 @@ def _decode(payload: str) -> tuple[list[str], list[tuple[Document, list, list, l
                 [decode(DocEvent, e) for e in d["events"]],
                 [decode(FoundQuote, q) for q in d["quotes"]],
                 [decode(FoundStatement, s) for s in d["statements"]],
+                tuple(map(sys.intern, d["keys"].split(" "))) if d["keys"] else (),
             )
         )
     return data["warnings"], docs
@@ -178,8 +188,9 @@ def load_corpus(
                 warn(w)
         elif warnings:
             earlier.append(warnings)
-        for doc, events, quotes, statements in docs:
+        for doc, events, quotes, statements, doc_keys in docs:
             result.documents.append(doc)
+            result.keys[doc.id] = doc_keys
             result.events[doc.id], result.quotes[doc.id], result.statements[doc.id] = (
                 events,
                 quotes,
