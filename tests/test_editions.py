@@ -31,6 +31,7 @@ from briefing.output import (
     write_edition,
 )
 from briefing.output.period import corpus_period, generated_at_for, parse_date
+from tests.latest_helpers import assert_latest_of
 
 THEME = ThemeRef("trade", "Trade talks")
 
@@ -176,10 +177,17 @@ def test_two_editions_give_dated_dirs_latest_manifest_and_whats_new(inputs):
         "trade-briefing-2026-01-19.pdf",
     ]
     assert (first / "trade-briefing-2026-01-12.pdf").read_bytes() == b"%PDF one"
+    # latest/: the newest edition under stable names, so a bookmarked link keeps working
     latest = out / "trade" / "latest"
-    assert not latest.is_symlink()
-    assert (latest / "trade-briefing-2026-01-19.pdf").read_bytes() == b"%PDF two"
-    assert sorted(p.name for p in latest.iterdir()) == sorted(p.name for p in second.iterdir())
+    assert sorted(p.name for p in latest.iterdir()) == [
+        "manifest.json",
+        "model.json",
+        "trade-briefing.html",
+        "trade-briefing.pdf",
+    ]
+    assert (latest / "trade-briefing.pdf").read_bytes() == b"%PDF two"
+    assert read_manifest(latest)["formats"]["pdf"]["file"] == "trade-briefing.pdf"
+    assert_latest_of(latest, second, "trade")
 
     m = read_manifest(second)
     assert m["edition"] == "2026-01-19" and m["previous"] == "2026-01-12"
@@ -212,7 +220,7 @@ def test_backfilling_an_older_edition_leaves_latest_on_the_newest(inputs):
     out, seeds, config = inputs
     save(out, seeds, config, WEEK2, "2026-01-19", "two")
     save(out, seeds, config, WEEK1, "2026-01-12", "one")
-    assert (out / "trade" / "latest" / "trade-briefing-2026-01-19.pdf").read_bytes() == b"%PDF two"
+    assert (out / "trade" / "latest" / "trade-briefing.pdf").read_bytes() == b"%PDF two"
 
 
 def test_unwritable_output_is_an_output_error_naming_the_path(tmp_path):
@@ -322,7 +330,7 @@ def test_when_latest_cannot_be_replaced_the_error_says_the_edition_exists_and_la
     def refuse(*args, **kwargs):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(atomic.shutil, "copytree", refuse)
+    monkeypatch.setattr(atomic.shutil, "copy2", refuse)
     with pytest.raises(OutputError, match="was written, but .*latest could not be replaced"):
         write_edition(out, "trade", "2026-01-19", {"b.pdf": b"new", "manifest.json": b'{"tool": "briefing"}'})
     assert (out / "trade" / "2026-01-19" / "b.pdf").read_bytes() == b"new"

@@ -20,6 +20,7 @@ from briefing.cli import main
 from briefing.errors import OutputError
 from briefing.output.lock import LOCK_NAME
 from briefing.writers import WRITERS
+from tests.latest_helpers import assert_latest_of
 
 ARTICLES = {
     "a.txt": """\
@@ -174,9 +175,11 @@ def test_two_editions_a_week_apart_show_whats_new_manifest_and_latest(project):
         data = (out / "2026-01-19" / entry["file"]).read_bytes()
         assert hashlib.sha256(data).hexdigest() == entry["sha256"]
 
-    # latest/ is a real folder holding exactly the newest edition.
-    assert not (out / "latest").is_symlink()
-    assert files(out / "latest") == files(out / "2026-01-19")
+    # latest/ is a real folder holding the newest edition, its formats under stable names
+    assert_latest_of(out / "latest", out / "2026-01-19", THEME)
+    assert (out / "latest" / f"{THEME}-briefing.pdf").read_bytes() == (
+        out / "2026-01-19" / f"{THEME}-briefing-2026-01-19.pdf"
+    ).read_bytes()
     assert sorted(p.name for p in out.iterdir()) == ["2026-01-12", "2026-01-19", "latest"]
 
 
@@ -236,13 +239,14 @@ def test_a_killed_build_keeps_the_previous_edition_and_its_lock_is_recovered(pro
     args = build_args(project, "2026-01-19", "--format", "json,html")
     proc = subprocess.run([sys.executable, "-c", KILLED, *args], capture_output=True, text=True)
     assert proc.returncode == -9
-    assert files(out / "2026-01-12") == previous and files(out / "latest") == previous
+    assert files(out / "2026-01-12") == previous
+    assert_latest_of(out / "latest", out / "2026-01-12", THEME)  # still the previous edition
     assert (project / "out" / LOCK_NAME).exists()  # left behind by the dead build
 
     proc = subprocess.run([sys.executable, "-m", "briefing.cli", *args], capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr
     assert "stale lock" in proc.stderr and "no longer running" in proc.stderr
-    assert files(out / "latest") == files(out / "2026-01-19")
+    assert_latest_of(out / "latest", out / "2026-01-19", THEME)
     assert not (project / "out" / LOCK_NAME).exists()
 
 

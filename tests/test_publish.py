@@ -124,11 +124,14 @@ def test_index_in_chromium_lists_editions_newest_first_and_every_link_resolves(o
 
     trade_pdfs = [h for h in files if h.startswith("trade/") and h.endswith(".pdf")]
     assert trade_pdfs == [
+        "trade/latest/trade-briefing.pdf",  # the address to bookmark: the newest, always
         "trade/2026-01-19/trade-briefing-2026-01-19.pdf",
         "trade/2026-01-12/trade-briefing-2026-01-12.pdf",
         "trade/2026-01-05/trade-briefing-2026-01-05.pdf",
     ]
-    assert len(files) == 4 * 5  # four editions x (PDF, Word, web page, JSON, manifest)
+    assert (out / "trade" / "latest" / "trade-briefing.pdf").read_bytes() == b"%PDF-1.4 2026-01-19"
+    # four editions x (PDF, Word, web page, JSON, manifest), and each theme's latest/ formats
+    assert len(files) == 4 * 5 + 2 * 4
     assert dom.index("Arctic affairs</h2>") < dom.index("&amp; tariffs</h2>")  # themes in title order
     assert "1 source added; 1 removed" in dom  # 2026-01-19 vs 2026-01-12
 
@@ -140,7 +143,7 @@ def test_a_deleted_file_is_not_linked_and_unfinished_builds_are_ignored(out, tmp
     parser.feed(publish(out).read_text())
     assert "trade/2026-01-12/trade-briefing-2026-01-12.docx" not in parser.hrefs
     assert not [h for h in parser.hrefs if "2026-01-26" in h]
-    assert len([h for h in parser.hrefs if not h.startswith("#")]) == 4 * 5 - 1
+    assert len([h for h in parser.hrefs if not h.startswith("#")]) == 4 * 5 - 1 + 2 * 4
 
 
 def test_publish_waits_for_no_build_and_explains_an_empty_folder(out, tmp_path):

@@ -131,12 +131,14 @@ def test_rebuilding_one_format_keeps_the_others_and_says_so(project, capsys):
     code, _, err = run_cli(["build", "--date", DAY, "--format", "html"], capsys)
     assert code == 0, err
     assert "kept json from the earlier build" in err
-    for folder in (edition, project / "out" / "steel" / "latest"):
+    # latest/ names the same files without the date (a bookmark to the newest edition)
+    for folder, name in ((edition, f"steel-briefing-{DAY}"), (project / "out" / "steel" / "latest", "steel-briefing")):
         files = snapshot(folder)
-        assert files[f"steel-briefing-{DAY}.json"] == first[f"steel-briefing-{DAY}.json"]
-        assert f"steel-briefing-{DAY}.html" in files
+        assert files[f"{name}.json"] == first[f"steel-briefing-{DAY}.json"]
+        assert f"{name}.html" in files
         manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
         assert set(manifest["formats"]) == {"json", "html"}
+        assert {e["file"] for e in manifest["formats"].values()} == {f"{name}.json", f"{name}.html"}
 
 
 # -- item 10: out-of-range dates and windows -----------------------------------------------------

@@ -1,7 +1,9 @@
 """Write an edition so that a failed or killed build never leaves a half-written one behind.
 
 An edition is assembled in a hidden temporary directory next to its final place and then
-renamed into place; `latest/` is a full copy of the newest edition, replaced the same way.
+renamed into place; `latest/` is a full copy of the newest edition, replaced the same way,
+with the formats under stable names (`cptpp-briefing.pdf`, see `layout.latest_names`) and
+a manifest that names them.
 A copy rather than a symlink because the output folder is meant to be put on shared drives
 (SMB, cloud-synced folders) and opened on Windows, where symlinks are often not followed,
 not permitted, or uploaded as the target's path.
@@ -17,6 +19,7 @@ that short moment or complete, never partial.
 from __future__ import annotations
 
 import errno
+import json
 import os
 import shutil
 from collections.abc import Mapping
@@ -29,8 +32,10 @@ from briefing.output.layout import (
     edition_dates,
     edition_dir,
     latest_dir,
+    latest_names,
     theme_dir,
 )
+from briefing.output.manifest import dumps
 from briefing.output.ownership import (
     check_replaceable,
     claim_theme_dir,
@@ -83,7 +88,7 @@ def write_edition(out_dir: Path, theme_id: str, date: str, files: Mapping[str, b
             raise OutputError(f"edition {final} was written, but {exc}") from None
         try:
             _refresh_latest(final, latest)
-        except (OSError, shutil.Error) as exc:
+        except (OSError, shutil.Error, ValueError) as exc:
             raise OutputError(
                 f"edition {final} was written, but {latest} could not be replaced "
                 f"({write_failure(exc, tdir)}); it still holds the previous edition"
@@ -91,7 +96,7 @@ def write_edition(out_dir: Path, theme_id: str, date: str, files: Mapping[str, b
     return final
 
 
-def write_failure(exc: OSError | shutil.Error, folder: Path) -> str:
+def write_failure(exc: OSError | shutil.Error | ValueError, folder: Path) -> str:
     """Return a one-line reason for a failed write, naming the folder that ran out of space.
 
     `shutil.copytree` raises shutil.Error holding a list of (source, target, reason) for
@@ -103,6 +108,8 @@ def write_failure(exc: OSError | shutil.Error, folder: Path) -> str:
         if "No space left" in reason:
             return f"no space left on the device holding {folder}; free some space and build again"
         return reason[:300]
+    if not isinstance(exc, OSError):
+        return f"the new edition's {MANIFEST} is unreadable ({str(exc)[:200]})"
     if exc.errno == errno.ENOSPC:
         return f"no space left on the device holding {folder}; free some space and build again"
     if exc.errno == errno.EDQUOT:
@@ -139,12 +146,28 @@ def recover(tdir: Path) -> list[str]:
 
 
 def _refresh_latest(source: Path, latest: Path) -> None:
-    """Replace `latest/` with a copy of `source`, built beside it and renamed into place."""
+    """Replace `latest/` with a copy of `source`, built beside it and renamed into place.
+
+    The format files take their stable names and the copy's manifest names them, written
+    last as in every edition (a folder with a manifest is complete)."""
     tmp = latest.parent / f"{TMP_PREFIX}{LATEST}-{os.getpid()}"
     try:
         if tmp.exists():
             shutil.rmtree(tmp)
-        shutil.copytree(source, tmp)
+        manifest = json.loads((source / MANIFEST).read_text(encoding="utf-8"))
+        manifest = manifest if isinstance(manifest, dict) else {}
+        renamed = latest_names(latest.parent.name, manifest)
+        tmp.mkdir()
+        for entry in sorted(source.iterdir()):
+            if entry.name != MANIFEST:
+                shutil.copy2(entry, tmp / renamed.get(entry.name, entry.name))
+        if renamed:
+            for entry in manifest["formats"].values():
+                if isinstance(entry, dict) and entry.get("file") in renamed:
+                    entry["file"] = renamed[entry["file"]]
+            _write_file(tmp / MANIFEST, dumps(manifest))
+        else:
+            shutil.copy2(source / MANIFEST, tmp / MANIFEST)
         _fsync_dir(tmp)
         _swap_into_place(tmp, latest)
     except BaseException:

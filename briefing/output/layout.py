@@ -3,7 +3,9 @@
 One place decides the layout (`<out>/<theme>/<YYYY-MM-DD>/` plus `<out>/<theme>/latest/`)
 so the builder, the "what's new" lookup and `briefing publish` can never disagree about it.
 File names carry theme and date (`cptpp-briefing-2026-01-19.pdf`) because the PDFs are
-forwarded by e-mail, where the folder they came from is lost.
+forwarded by e-mail, where the folder they came from is lost.  In `latest/` the same files
+have stable names without the date (`cptpp-briefing.pdf`), so a bookmarked or shared link to
+the newest edition keeps working week after week; its manifest names them.
 """
 
 from __future__ import annotations
@@ -23,6 +25,29 @@ EDITION_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 def file_name(theme_id: str, date: str, suffix: str) -> str:
     """Return the shareable file name of one format, e.g. `cptpp-briefing-2026-01-19.pdf`."""
     return f"{theme_id}-briefing-{date}.{suffix.lstrip('.')}"
+
+
+def latest_file_name(theme_id: str, suffix: str) -> str:
+    """Return the stable name of one format in `latest/`, e.g. `cptpp-briefing.pdf`."""
+    return f"{theme_id}-briefing.{suffix.lstrip('.')}"
+
+
+def latest_names(theme_id: str, manifest: dict) -> dict[str, str]:
+    """Return {dated file name: stable name} for the format files an edition's manifest lists.
+
+    Only names the build gave (`<theme>-briefing-<edition>.<suffix>`) are renamed; anything
+    else keeps its name, so two files never land on one name."""
+    date = str(manifest.get("edition") or "")
+    formats = manifest.get("formats")
+    out: dict[str, str] = {}
+    for entry in formats.values() if isinstance(formats, dict) else ():
+        name = entry.get("file") if isinstance(entry, dict) else None
+        if not isinstance(name, str) or "." not in name:
+            continue
+        suffix = name.rsplit(".", 1)[1]
+        if name == file_name(theme_id, date, suffix):
+            out[name] = latest_file_name(theme_id, suffix)
+    return out
 
 
 def theme_dir(out_dir: Path, theme_id: str) -> Path:

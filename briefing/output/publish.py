@@ -3,7 +3,9 @@
 The output folder is meant to be copied as is to a shared drive or a plain web server, so
 the index uses only relative links and needs no server-side code or network; it is built
 from the edition manifests (not by guessing from file names) and lists only files that
-exist.  Themes are in title order, editions newest first.
+exist.  Themes are in title order, editions newest first.  Each theme also links the files
+of `latest/` under their stable names (`cptpp/latest/cptpp-briefing.pdf`): the address to
+bookmark or share, which always opens the newest edition.
 """
 
 from __future__ import annotations
@@ -15,8 +17,8 @@ from pathlib import Path
 from urllib.parse import quote
 
 from briefing.output.atomic_file import write_bytes_atomic
-from briefing.output import MANIFEST, edition_dates, recover
-from briefing.output.ownership import owns_theme_dir, read_manifest_safely
+from briefing.output import LATEST, MANIFEST, edition_dates, recover
+from briefing.output.ownership import is_edition, owns_theme_dir, read_manifest_safely
 from briefing.errors import OutputError
 from briefing.output.lock import BuildLock
 from briefing.safeio import read_regular
@@ -54,6 +56,7 @@ class ThemeEntry:
     id: str
     title: str
     editions: tuple[EditionRow, ...]
+    latest: tuple[Link, ...] = ()  # latest/'s files, whose names never change
 
 
 def _href(*parts: str) -> str:
@@ -96,17 +99,7 @@ def collect(out_dir: Path, warn: Warn | None = None) -> list[ThemeEntry]:
             if i == 0 or title == tdir.name:
                 theme = manifest.get("theme")
                 title = str((theme if isinstance(theme, dict) else {}).get("title") or tdir.name)
-            links = []
-            for fmt in sorted(formats, key=lambda f: (FORMAT_ORDER + (f,)).index(f)):
-                name = (formats[fmt] if isinstance(formats[fmt], dict) else {}).get("file")
-                if isinstance(name, str) and name and "/" not in name and (edir / name).is_file():
-                    links.append(
-                        Link(
-                            FORMAT_LABELS.get(fmt, fmt.upper()),
-                            _href(tdir.name, day, name),
-                            _size((edir / name).stat().st_size),
-                        )
-                    )
+            links = _format_links(tdir.name, day, edir, formats)
             links.append(
                 Link("Manifest", _href(tdir.name, day, MANIFEST), _size((edir / MANIFEST).stat().st_size))
             )
@@ -122,8 +115,32 @@ def collect(out_dir: Path, warn: Warn | None = None) -> list[ThemeEntry]:
                 )
             )
         if rows:
-            themes.append(ThemeEntry(tdir.name, title, tuple(rows)))
+            themes.append(ThemeEntry(tdir.name, title, tuple(rows), _latest_links(tdir)))
     return sorted(themes, key=lambda t: (t.title.casefold(), t.id))
+
+
+def _format_links(theme: str, folder_name: str, folder: Path, formats: dict) -> list[Link]:
+    """Return a link per format file the manifest names and the folder holds, PDF first."""
+    links = []
+    for fmt in sorted(formats, key=lambda f: (FORMAT_ORDER + (f,)).index(f)):
+        name = (formats[fmt] if isinstance(formats[fmt], dict) else {}).get("file")
+        if isinstance(name, str) and name and "/" not in name and (folder / name).is_file():
+            links.append(
+                Link(
+                    FORMAT_LABELS.get(fmt, fmt.upper()),
+                    _href(theme, folder_name, name),
+                    _size((folder / name).stat().st_size),
+                )
+            )
+    return links
+
+
+def _latest_links(tdir: Path) -> tuple[Link, ...]:
+    """Return the links to `latest/`'s files (stable names), or () when it is not briefing's."""
+    latest = tdir / LATEST
+    manifest = read_manifest_safely(latest) if is_edition(latest) else None
+    formats = (manifest or {}).get("formats")
+    return tuple(_format_links(tdir.name, LATEST, latest, formats)) if isinstance(formats, dict) else ()
 
 
 def _counts(raw: object) -> dict[str, int]:
