@@ -8,9 +8,19 @@ phrase is found verbatim in the passages (so the heading is the sources' own
 wording), it is shared by at least two passages but not by most of them (a phrase
 on every passage separates nothing), and a single word is never a heading.
 
+A heading must read as a whole noun phrase, not a piece of one.  Rejected, by how the
+passages use the words rather than by a word list: a phrase most of whose uses go on
+with "of" ("Support for the denuclearization [of North Korea]"), or that holds an
+article or possessive and goes on with a preposition ("the ban [on ...]"); and a
+possessive with one word after it ("South Korea's interest", "Seoul's leverage":
+whose what, about what?).
+
 Groups are filled greedily, the phrase that is most specific and most shared
-first; a passage joins the first group whose phrase it contains.  Passages that
-share no phrase with another go under "Other passages" in the writers.
+first; a passage joins the first group whose phrase it contains.  A passage without
+the phrase joins a group when one of its sentences names every content word of the
+heading in any order ("tension between China and Japan" under "China-Japan tensions"),
+and otherwise the group it is closest to in wording, when close enough.  Passages left
+go under "Other passages" in the writers.
 """
 
 from __future__ import annotations
@@ -27,7 +37,8 @@ from briefing.select.tokenize import STOPWORDS, content_keys
 
 MIN_WORDS, MAX_WORDS = 2, 4
 MAX_SHARE = 0.4  # a phrase in more of the passages than this is the theme itself, not a sub-topic
-MAX_GROUPS = 7
+MAX_GROUPS = 7  # at least; a long selection may have one group per PASSAGES_PER_GROUP passages
+PASSAGES_PER_GROUP = 5
 MIN_GROUP = 2
 JOIN = 0.08  # mean cosine to a group's passages at which an ungrouped passage joins it
 
@@ -42,6 +53,9 @@ _WEAK = frozenset(
     " first second third last next recent recently also well however".split()
 )
 _TITLES = frozenset("president prime minister secretary chairman ambassador adviser speaker".split())
+_ARTICLES = frozenset("the a an".split())
+_PREPOSITIONS = frozenset("of in on to for with over against toward towards about from between among".split())
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
 
 def group_passages(selected: Sequence[Selected]) -> list[Selected]:
@@ -49,15 +63,23 @@ def group_passages(selected: Sequence[Selected]) -> list[Selected]:
     n = len(selected)
     if n < 2 * MIN_GROUP:
         return [replace(s, group=None) for s in selected]
-    phrases = [_phrases(s.text) for s in selected]
+    found_in = [_phrases(s.text) for s in selected]
+    phrases = [set(f) for f in found_in]
     df: Counter[tuple[str, ...]] = Counter()
     surface: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
-    for found in phrases:
-        for key, text in found.items():
+    follows: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
+    for found in found_in:
+        for key, uses in found.items():
             df[key] += 1
-            surface[key][text] += 1
+            for text, after in uses:
+                surface[key][text] += 1
+                follows[key][after] += 1
     limit = max(MIN_GROUP, int(MAX_SHARE * n))
-    candidates = [k for k, c in df.items() if MIN_GROUP <= c <= limit]
+    candidates = [
+        k
+        for k, c in df.items()
+        if MIN_GROUP <= c <= limit and not _truncated(k, surface[k], follows[k])
+    ]
 
     def weight(key: tuple[str, ...]) -> float:
         # shared by several, specific (longer), and naming something (a capitalised word with a noun)
@@ -69,7 +91,7 @@ def group_passages(selected: Sequence[Selected]) -> list[Selected]:
     group_of: dict[int, tuple[str, ...]] = {}
     chosen: list[tuple[str, ...]] = []
     for key in candidates:
-        if len(chosen) >= MAX_GROUPS:
+        if len(chosen) >= max(MAX_GROUPS, n // PASSAGES_PER_GROUP):
             break
         if any(_content(key) & _content(c) for c in chosen):
             continue  # "mine disaster" after "Chosei mine": the same sub-topic
@@ -79,11 +101,58 @@ def group_passages(selected: Sequence[Selected]) -> list[Selected]:
         chosen.append(key)
         for i in members:
             group_of[i] = key
+    _join_by_words(selected, group_of, chosen)
     _join_nearest(selected, group_of)
     out = []
     for i, s in enumerate(selected):
         heading_key = group_of.get(i)
         out.append(replace(s, group=_heading(surface[heading_key]) if heading_key else None))
+    return out
+
+
+def _truncated(key: tuple[str, ...], forms: Counter[str], follows: Counter[str]) -> bool:
+    """True when the phrase is a piece of a longer noun phrase in the passages (see the module doc)."""
+    uses = sum(follows.values())
+    if 2 * follows["of"] >= uses:
+        return True  # "support for the denuclearization [of ...]": the head's complement is cut off
+    text = forms.most_common(1)[0][0]
+    words = text.split()
+    specified = any(k in _ARTICLES for k in key[1:-1]) or any(w.endswith("'s") for w in words[:-1])
+    if specified and 2 * sum(follows[p] for p in _PREPOSITIONS) >= uses:
+        return True  # "the ban [on ...]", "Seoul's interest [in ...]"
+    return False
+
+
+def _join_by_words(
+    selected: Sequence[Selected], group_of: dict[int, tuple[str, ...]], chosen: Sequence[tuple[str, ...]]
+) -> None:
+    """Put a passage in a group when one of its sentences names every content word of the group's
+    heading, in any order and form ("rising tension between China and Japan" under "China-Japan
+    tensions"); the heading with the most such words wins, then the earlier-chosen one."""
+    needs = [(key, _parts(key)) for key in chosen]
+    needs = [(key, words) for key, words in needs if len(words) >= 2]
+    if not needs:
+        return
+    for i, s in enumerate(selected):
+        if i in group_of:
+            continue
+        sentences = [_parts(tuple(_key(w) for w in _WORD.findall(x.translate(_DASHES)))) for x in _SENTENCE_END.split(s.text)]
+        best: tuple[str, ...] | None = None
+        for key, words in needs:
+            if any(words <= sentence for sentence in sentences) and (best is None or len(words) > len(_parts(best))):
+                best = key
+        if best is not None:
+            group_of[i] = best
+
+
+def _parts(key: tuple[str, ...]) -> set[str]:
+    """Return the content words of a phrase key, hyphenated compounds split ("china-japan")."""
+    out = set()
+    for k in key:
+        for part in k.split("-"):
+            part = _key(part)
+            if part and part not in STOPWORDS and part not in _WEAK:
+                out.add(part)
     return out
 
 
@@ -125,9 +194,10 @@ def _heading(forms: Counter[str]) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _phrases(text: str) -> dict[tuple[str, ...], str]:
-    """Return {normalised phrase: its wording here} for every 2-4-word phrase that can be a heading."""
-    out: dict[tuple[str, ...], str] = {}
+def _phrases(text: str) -> dict[tuple[str, ...], list[tuple[str, str]]]:
+    """Return {normalised phrase: [(its wording, the word after it or "")]} for every 2-4-word
+    phrase that can be a heading, one entry per use."""
+    out: dict[tuple[str, ...], list[tuple[str, str]]] = {}
     for chunk in _CHUNK.split(text.translate(_DASHES)):
         words = _WORD.findall(chunk)
         for size in range(MIN_WORDS, MAX_WORDS + 1):
@@ -146,9 +216,14 @@ def _phrases(text: str) -> dict[tuple[str, ...], str]:
                     or (after[:1].islower() and after.lower() not in STOPWORDS)
                 ):
                     continue  # "Japanese" of "Japanese seafood", "Comprehensive" of "... and Progressive"
-                if span[0][:1].isupper() and any(w[:1].isupper() for w in prev) and before[:1].isupper():
+                if (
+                    span[0][:1].isupper()
+                    and any(w[:1].isupper() for w in prev)
+                    and before[:1].isupper()
+                    and before.lower() not in STOPWORDS  # a sentence's opening "The" is no name
+                ):
                     continue
-                out.setdefault(key, " ".join(w.rstrip(".") for w in span))
+                out.setdefault(key, []).append((" ".join(w.rstrip(".") for w in span), after.lower()))
     return out
 
 
@@ -167,6 +242,8 @@ def _good(key: tuple[str, ...], span: list[str]) -> bool:
         return False
     if span[-1].endswith(("'s", "\u2019s")) or span[0][:1].islower() and span[0] != span[0].lower():
         return False
+    if span[-2].endswith("'s"):
+        return False  # "Seoul's leverage", "South Korea's interest": a possessive fragment
     # a person named with a title ("President Lee Jae Myung") is who, not what
     if any(k in _TITLES for k in key) and all(w[:1].isupper() for w in span):
         return False

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 
 from briefing.fit import needs_contents
 from briefing.model import Briefing, Event, Passage, Quote, Source
+from briefing.writers.group_dates import dated_heading
 from briefing.writers.text import (
     citation_numbers,
     clean,
@@ -276,8 +277,13 @@ def _passage_groups(briefing: Briefing) -> tuple[tuple[str, tuple[Cited, ...]], 
     """
     groups: dict[str, list[Cited]] = {}
     any_named = any(clean(p.group) for p in briefing.passages)
+    cited: dict[str, set[str]] = {}
     for p in briefing.passages:
-        name = _heading(clean(p.group)) or ("Other passages" if any_named else "")
+        cited.setdefault(_heading(clean(p.group)), set()).update(p.sources)
+    for p in briefing.passages:
+        name = _heading(clean(p.group))
+        # an event's heading carries the dates the timeline gives it ("Nara summit, 13–14 Jan 2026")
+        name = dated_heading(name, briefing.events, cited[name]) if name else ("Other passages" if any_named else "")
         groups.setdefault(name, []).append(
             Cited(clean(p.text), citation_numbers(briefing, p.sources), p.new, _pages(briefing, p))
         )
