@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from briefing import model
-from briefing.extract.events import DocEvent
+from briefing.extract.events import DocEvent, states_a_plan
 from briefing.text.calendar import FULL_WEEKDAY_WORDS, MONTH_WORDS
 
 SAME_EVENT = 0.5  # token overlap for events with compatible dates
@@ -82,6 +82,13 @@ def _precision(e: DocEvent) -> tuple[int, int, int, int, int]:
     standalone = 0 if re.match(r"(?:This|That|It|These|Those)\b", e.text) else 1
     others = max(0, len(_DATE_MENTION.findall(e.text)) - 1)
     return (len(e.date), 1 if e.end else 0, standalone, -others, len(e.text))
+
+
+def _report_rank(e: DocEvent) -> tuple[int, int, int, int]:
+    """Rank reports of a plan that took place: a sentence about this event alone (fewest other
+    dates), standing alone, then the longest."""
+    _, _, standalone, others, length = _precision(e)
+    return (others, standalone, 1 if e.end else 0, length)
 
 
 @dataclass
@@ -208,8 +215,12 @@ def _entry(cluster: _Cluster, start: str | None, as_of: str | None = None) -> mo
     if status == "happened" and best.status != "happened":
         # a plan that took place reads as the report of it, not "X will visit ...", when a source
         # reports it at the same precision
-        reports = [e for e in main if e.status == "happened" and len(e.date) == len(best.date)]
-        shown = max(reports, key=_precision) if reports else best
+        reports = [
+            e
+            for e in main
+            if e.status == "happened" and len(e.date) == len(best.date) and not states_a_plan(e.text)
+        ]
+        shown = max(reports, key=_report_rank) if reports else best
     return model.Event(
         date=best.date,
         end=last_end,

@@ -96,13 +96,18 @@ def _overlaps(a: tuple[str, str | None], b: tuple[str, str | None]) -> bool:
     return a_lo[: len(b_hi)] <= b_hi[: len(a_lo)] and b_lo[: len(a_hi)] <= a_hi[: len(b_lo)]
 
 
+def states_a_plan(text: str) -> bool:
+    """Whether `text` words something as planned or expected ("will visit", "is set to", "ahead of")."""
+    return bool(_FUTURE.search(_COMPARISON.sub("", text)))
+
+
 def _status(day: str, clause: str, dct: str | None) -> str:
     if dct:
         if day > dct[: len(day)]:
             return "scheduled"
         if day < dct[: len(day)]:
             return "happened"
-    return "scheduled" if _FUTURE.search(_COMPARISON.sub("", clause)) else "happened"
+    return "scheduled" if states_a_plan(clause) else "happened"
 
 
 def _this_year(t: Timex, dct: str | None) -> bool:
@@ -343,4 +348,4 @@ def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / min(len(a), len(b)) if a and b else 0.0
 
 
-__all__ = ["DocEvent", "extract_events", "infer_published"]
+__all__ = ["DocEvent", "extract_events", "infer_published", "states_a_plan"]
