@@ -230,9 +230,12 @@ def build_briefing(
                 event_items.append((e, d.id))
     for _, doc_id in event_items:
         cite([doc_id])
+    reports = [(e, d.id) for d in docs for e in extraction.events.get(d.id, [])]
     events = build_timeline(
-        event_items, period_start, period_end, settings.max_events, as_of=generated_at[:10]
+        event_items, period_start, period_end, settings.max_events, as_of=generated_at[:10], reports=reports
     )
+    for entry in events:
+        cite(entry.sources)  # a source that reports a plan took place, on another subject
 
     quotes: list[model.Quote] = []
     interested = set(theme.people)

@@ -21,6 +21,10 @@ SAME_EVENT = 0.5  # token overlap for events with compatible dates
 SAME_EVENT_OTHER_DATE = 0.7  # stricter when the dates disagree (then they are a conflict)
 SAME_RANGE = 0.1  # a multi-day range given identically by two sources is strong evidence by itself
 CONFLICT_WINDOW_DAYS = 31
+# a plan and a report of the same day worded by different outlets ("will likely broach the seafood
+# ban and CPTPP accession" / "the leaders discuss lifting the seafood ban ... for joining the CPTPP")
+SAME_DAY_PLAN_REPORT = 0.4
+SAME_DAY_PLAN_REPORT_WORDS = 5
 
 _STOP = set(
     "the a an of to in on at for and or but with by from as is are was were be been being this that these "
@@ -162,6 +166,19 @@ def _same_incident(a: str, b: str) -> bool:
     return bool(heads_a and heads_b and mods_a & mods_b)
 
 
+def _plan_and_report(cluster: _Cluster, e: DocEvent, toks: frozenset[str]) -> bool:
+    """A plan for a day and another source's report of that day that share most of what they name."""
+    if len(e.date) != 10:
+        return False
+    for m, _ in cluster.members:
+        if (m.date, m.end) != (e.date, e.end) or {m.status, e.status} != {"scheduled", "happened"}:
+            continue
+        shared = _tokens(m.text) & toks
+        if len(shared) >= SAME_DAY_PLAN_REPORT_WORDS and overlap(_tokens(m.text), toks) >= SAME_DAY_PLAN_REPORT:
+            return True
+    return False
+
+
 def _fits(cluster: _Cluster, e: DocEvent, source: str, toks: frozenset[str]) -> bool:
     if any(s == source for _, s in cluster.members):
         return False  # one source's separate clauses are separate events
@@ -172,6 +189,8 @@ def _fits(cluster: _Cluster, e: DocEvent, source: str, toks: frozenset[str]) -> 
     if _compatible(best, e):
         if any(_same_incident(m.text, e.text) for m, _ in cluster.members):
             return True  # "the 1942 mine collapse", "a 1942 undersea mining incident"
+        if _plan_and_report(cluster, e, toks):
+            return True
         if len(best.date) != len(e.date):
             # a vaguer mention ("a joint tender in September") joins a precise one ("the tender
             # launched on September 1") only when both name the same thing the date is about
@@ -241,12 +260,15 @@ def build_timeline(
     max_events: int,
     *,
     as_of: str | None = None,
+    reports: Sequence[tuple[DocEvent, str]] = (),
 ) -> tuple[model.Event, ...]:
     """Merge (event, source id) pairs into timeline entries sorted by date.
 
     At most `max_events` entries: when there are more, those cited by most sources and inside the
     period are kept first. `as_of` is the edition date: plans whose date it has passed are no
-    longer `scheduled`.
+    longer `scheduled`. `reports` are the corpus's other events (any subject): a plan is
+    `happened` when one of them reports it (it then cites that source too), since whether it took
+    place does not depend on the briefing's theme.
     """
     clusters: list[_Cluster] = []
     # every way of joining a cluster needs a word in common with it (all thresholds are above 0),
@@ -268,12 +290,32 @@ def build_timeline(
             cluster.tokens = cluster.tokens | toks
         for w in new_words:
             having.setdefault(w, []).append(home)
+    _confirm(clusters, reports, set(items))
     entries = [_entry(c, period_start, as_of) for c in clusters]
     if max_events >= 0 and len(entries) > max_events:
         ranked = sorted(entries, key=lambda ev: (-len(ev.sources), ev.background, _neg_date(ev.date)))
         keep = {id(ev) for ev in ranked[:max_events]}
         entries = [ev for ev in entries if id(ev) in keep]
     return tuple(sorted(entries, key=lambda ev: (ev.date, ev.end or "", ev.text)))
+
+
+def _confirm(
+    clusters: list[_Cluster], reports: Sequence[tuple[DocEvent, str]], taken: set[tuple[DocEvent, str]]
+) -> None:
+    """Join to each plan the same-day report of it another source gives on another subject."""
+    by_day: dict[tuple[str, str | None], list[tuple[DocEvent, str]]] = {}
+    for e, source in reports:
+        if e.status == "happened" and len(e.date) == 10 and (e, source) not in taken:
+            by_day.setdefault((e.date, e.end), []).append((e, source))
+    for cluster in clusters:
+        if any(m.status == "happened" for m, _ in cluster.members):
+            continue
+        days = {(m.date, m.end) for m, _ in cluster.members}
+        for e, source in (r for day in days for r in by_day.get(day, ())):
+            if all(s != source for _, s in cluster.members) and _plan_and_report(cluster, e, _tokens(e.text)):
+                cluster.members.append((e, source))
+                taken.add((e, source))
+                break
 
 
 def _neg_date(value: str) -> tuple[int, ...]:

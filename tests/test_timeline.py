@@ -208,3 +208,24 @@ def test_a_plan_whose_date_passed_is_never_still_scheduled_nor_reported_as_done(
     assert entry.status == "unconfirmed"
     (entry,) = build_timeline(items, "2026-01-01", "2026-01-31", 50, as_of="2026-05-01")
     assert entry.status == "scheduled"
+
+
+PLAN = "At the talks on May 4, the premier will likely raise the fishing quota dispute and the ferry subsidy row."
+REPORT = "the two premiers discuss the fishing quota dispute and the ferry subsidy row"
+
+
+def test_a_plan_and_another_outlets_report_of_that_day_are_one_happened_entry() -> None:
+    items = [(ev("2026-05-04", PLAN, "a", status="scheduled"), "S1"), (ev("2026-05-04", REPORT, "b"), "S2")]
+    (entry,) = build_timeline(items, "2026-05-01", "2026-05-31", 50, as_of="2026-11-29")
+    assert (entry.status, entry.text, entry.sources) == ("happened", REPORT, ("S1", "S2"))
+
+
+def test_a_report_on_another_subject_still_confirms_a_plan() -> None:
+    plan = [(ev("2026-05-04", PLAN, "a", status="scheduled"), "S1")]
+    other = [(ev("2026-05-04", REPORT, "b"), "S2"), (ev("2026-05-04", "A storm closes the harbour.", "c"), "S3")]
+    (entry,) = build_timeline(plan, "2026-05-01", "2026-05-31", 50, as_of="2026-11-29", reports=plan + other)
+    assert (entry.status, entry.sources) == ("happened", ("S1", "S2"))
+    # without such a report it stays a plan whose date passed: never "scheduled", never "happened"
+    alone = other[1:]
+    (entry,) = build_timeline(plan, "2026-05-01", "2026-05-31", 50, as_of="2026-11-29", reports=plan + alone)
+    assert (entry.status, entry.sources) == ("unconfirmed", ("S1",))
