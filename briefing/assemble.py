@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from briefing import model
 from briefing.config import Config
@@ -26,6 +27,7 @@ from briefing.model import Document, Person, Theme
 from briefing.output.period import corpus_period
 from briefing.quotedate import said_on
 from briefing.select import Selected, select_passages, summarize, theme_filter
+from briefing.select.bm25 import Stats
 from briefing.select.grouping import group_passages
 from briefing.select.match import theme_keys
 from briefing.select.standalone import is_stale
@@ -58,6 +60,17 @@ class CorpusExtraction:
             )
         return hit
 
+    def dated(self) -> list[tuple[str, str | None]]:
+        """Return (document id, date) of every document, in corpus order."""
+        return [(d.id, d.date) for d in self.documents]
+
+    def reading(
+        self, signatures: Collection[str], interested: Collection[str], in_period: Collection[str]
+    ) -> tuple[CorpusExtraction, Stats | None]:
+        """Return what a theme reads: in memory, the whole corpus (`store.reading.StoredCorpus`
+        gives only the documents containing the theme's words)."""
+        return self, None
+
     def normalised(self, text: str) -> str:
         hit = self._normalised.get(text)
         if hit is None:
@@ -81,6 +94,17 @@ def document_keys(
     texts += [q.context for q in quotes]
     texts += [s.context for s in statements]
     return tuple(sorted({sys.intern(t.key) for text in texts for t in tokens(text)}))
+
+
+class Corpus(Protocol):
+    """What a theme is built from: the corpus in memory (`CorpusExtraction`) or in the corpus store
+    (`store.reading.StoredCorpus`)."""
+
+    def dated(self) -> list[tuple[str, str | None]]: ...
+
+    def reading(
+        self, signatures: Collection[str], interested: Collection[str], in_period: Collection[str]
+    ) -> tuple[CorpusExtraction, Stats | None]: ...
 
 
 def extract_corpus(
@@ -159,7 +183,7 @@ def _unique_events(events: list[DocEvent]) -> list[DocEvent]:
 
 
 def build_briefing(
-    extraction: CorpusExtraction,
+    corpus: Corpus,
     theme: Theme,
     config: Config,
     *,
@@ -168,21 +192,26 @@ def build_briefing(
     period_end: str | None = None,
 ) -> model.Briefing:
     """Return the Briefing for one theme. Only material dated in the period leads; older is background."""
-    docs = extraction.documents
-    default_start, default_end = corpus_period([d.date for d in docs if d.date])
+    articles = corpus.dated()
+    default_start, default_end = corpus_period([date for _, date in articles if date])
     period_start = period_start or default_start
     period_end = period_end or default_end
-    in_period = [
-        d
-        for d in docs
-        if not d.date
-        or (not period_start or d.date >= period_start)
-        and (not period_end or d.date <= period_end)
-    ]
+    in_period_ids = {
+        doc_id
+        for doc_id, date in articles
+        if not date or (not period_start or date >= period_start) and (not period_end or date <= period_end)
+    }
     settings = config.output
     people = config.people
+    signatures = theme_keys(theme, people)
+    interested = set(theme.people)
+    # only documents containing one of the theme's words (or quoting one of its people) can give
+    # it anything; a corpus store reads just those, ranked with the whole corpus's counts
+    extraction, stats = corpus.reading(signatures, interested, in_period_ids)
+    docs = extraction.documents
+    in_period = [d for d in docs if d.id in in_period_ids]
 
-    selected: list[Selected] = group_passages(select_passages(in_period, theme, people, settings))
+    selected: list[Selected] = group_passages(select_passages(in_period, theme, people, settings, stats))
     doc_date = {d.id: d.date for d in docs}
 
     def stale(text: str, doc_ids: Sequence[str]) -> bool:
@@ -196,18 +225,24 @@ def build_briefing(
     key_text = [comparison_key(k.text) for s in selected for k in s.key] or [comparison_key(s.text) for s in selected]
     near = _near(key_text)
 
-    signatures = theme_keys(theme, people)
     hits: dict[str, bool] = {}
 
-    def relevant(sentence: str, doc: Document) -> bool:
-        # on theme by its own evidence (which needs a key of one of the theme's concepts in the
-        # document), or part of / containing one of the passages' own on-theme sentences
+    def reads(doc: Document) -> bool:
+        """Does the theme read this document's items: has it one of the theme's words, or a quote
+        from one of its people?"""
         hit = hits.get(doc.id)
         if hit is None:
-            hit = hits[doc.id] = not signatures.isdisjoint(extraction.doc_keys(doc))
-        if hit and on_theme(sentence):
-            return True
-        return near(extraction.normalised(sentence))
+            hit = hits[doc.id] = not signatures.isdisjoint(extraction.doc_keys(doc)) or any(
+                q.speaker in interested for q in extraction.quotes.get(doc.id, ())
+            )
+        return hit
+
+    def relevant(sentence: str, doc: Document) -> bool:
+        # on theme by its own evidence, or part of / containing one of the passages' own on-theme
+        # sentences; either way only in a document the theme reads
+        if not reads(doc):
+            return False
+        return on_theme(sentence) or near(extraction.normalised(sentence))
 
     by_id = {d.id: d for d in docs}
     cited: dict[str, None] = {}  # doc ids in first-cited order
@@ -238,7 +273,6 @@ def build_briefing(
         cite(entry.sources)  # a source that reports a plan took place, on another subject
 
     quotes: list[model.Quote] = []
-    interested = set(theme.people)
     for d in docs:
         for q in extraction.quotes.get(d.id, []):
             if (q.speaker in interested) or relevant(q.context, d):
@@ -276,7 +310,7 @@ def build_briefing(
     sources = tuple(_source(sid[i], by_id[i]) for i in ordered)
     notes = []
     if not selected:
-        notes.append(NO_MATERIAL.format(n=len(docs)))
+        notes.append(NO_MATERIAL.format(n=len(articles)))
     return model.Briefing(
         theme=model.ThemeRef(theme.id, theme.title, theme.description),
         generated_at=generated_at,

@@ -9,11 +9,12 @@ interrupted build never replaces a good edition with a broken one.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from briefing.assemble import CorpusExtraction, build_briefing, extract_corpus
+from briefing.assemble import Corpus, build_briefing, extract_corpus
 from briefing.config import Config
 from briefing.errors import BriefingError, BuildIncomplete, StrictFailure
 from briefing.fit import fit_pages
@@ -44,11 +45,13 @@ def render_all(briefing: Briefing, formats: Sequence[str], pages: int = 0) -> di
     return {fmt: WRITERS[fmt].render(readable if fmt in READ_FORMATS else briefing) for fmt in formats}
 
 
+@contextmanager
 def _corpus(
     config: Config, seeds_dir: Path, out_dir: Path, reporter: Reporter, *, follow_links: bool, rebuild: bool
-) -> CorpusExtraction:
+) -> Iterator[Corpus]:
     """Read and extract the corpus: through the corpus store (only new or changed files are
-    processed), or, with `store: none`, every file afresh."""
+    processed, and each theme reads only the stored files containing its words, so the store
+    stays open for the whole build), or, with `store: none`, every file afresh in memory."""
     if config.store is not None and config.store.strip().lower() == "none":
         docs = read_corpus(
             seeds_dir,
@@ -57,13 +60,14 @@ def _corpus(
             follow_links=follow_links,
         )
         reporter.progress(f"extracting events and quotes from {len(docs)} articles")
-        return extract_corpus(docs, config.people, reporter.warn)
+        yield extract_corpus(docs, config.people, reporter.warn)
+        return
     from briefing.store import open_store
-    from briefing.store.corpus import load_corpus
+    from briefing.store.corpus import open_corpus
 
     store = open_store(config.store, out_dir, reporter.warn)
     try:
-        extraction, _ = load_corpus(
+        corpus, _ = open_corpus(
             seeds_dir,
             config.people,
             store,
@@ -73,9 +77,9 @@ def _corpus(
             follow_links=follow_links,
             repeat_warnings=reporter.strict,  # a strict run fails on a degraded corpus every time
         )
+        yield corpus
     finally:
         store.close()
-    return extraction
 
 
 def build_editions(
@@ -180,39 +184,39 @@ def _build_locked(
     rebuild: bool = False,
 ) -> BuildResult:
     """The build proper; runs while holding the output folder's lock."""
-    extraction = _corpus(config, seeds_dir, out_dir, reporter, follow_links=follow_links, rebuild=rebuild)
-    if not extraction.documents:
-        raise BriefingError(f"{seeds_dir}: no document could be read (see the warnings above)")
-    result = BuildResult()
-    for i, theme in enumerate(themes, 1):
-        reporter.progress(f"theme {i}/{len(themes)}: {theme.id}")
-        try:
-            briefing = build_briefing(
-                extraction,
-                theme,
-                config,
-                generated_at=generated_at,
-                period_start=period_start,
-                period_end=period_end,
-            )
-            briefing = diff_against_previous(out_dir, briefing, day, reporter.warn)  # "What's new" flags
-            rendered = render_all(briefing, formats, config.output.pages)
-            outputs = {fmt: (WRITERS[fmt].suffix, data) for fmt, data in rendered.items()}
-            result.written.append(
-                save_edition(
-                    out_dir,
-                    briefing,
-                    edition_date=day,
-                    outputs=outputs,
-                    seeds_dir=seeds_dir,
-                    config_path=config.path,
-                    warn=reporter.warn,
+    with _corpus(config, seeds_dir, out_dir, reporter, follow_links=follow_links, rebuild=rebuild) as corpus:
+        if not corpus.dated():
+            raise BriefingError(f"{seeds_dir}: no document could be read (see the warnings above)")
+        result = BuildResult()
+        for i, theme in enumerate(themes, 1):
+            reporter.progress(f"theme {i}/{len(themes)}: {theme.id}")
+            try:
+                briefing = build_briefing(
+                    corpus,
+                    theme,
+                    config,
+                    generated_at=generated_at,
+                    period_start=period_start,
+                    period_end=period_end,
                 )
-            )
-        except StrictFailure:
-            raise
-        except BriefingError as exc:
-            result.failed.append(f"{theme.id}: {exc}")
-            reporter.warn(f"theme {theme.id} not built: {exc}")
+                briefing = diff_against_previous(out_dir, briefing, day, reporter.warn)  # "What's new" flags
+                rendered = render_all(briefing, formats, config.output.pages)
+                outputs = {fmt: (WRITERS[fmt].suffix, data) for fmt, data in rendered.items()}
+                result.written.append(
+                    save_edition(
+                        out_dir,
+                        briefing,
+                        edition_date=day,
+                        outputs=outputs,
+                        seeds_dir=seeds_dir,
+                        config_path=config.path,
+                        warn=reporter.warn,
+                    )
+                )
+            except StrictFailure:
+                raise
+            except BriefingError as exc:
+                result.failed.append(f"{theme.id}: {exc}")
+                reporter.warn(f"theme {theme.id} not built: {exc}")
     reporter.done(f"built {len(themes) - len(result.failed)}/{len(themes)} themes into {out_dir}")
     return result

@@ -191,8 +191,10 @@ original = sqlite.SqliteStore.save
 def save(self, name, rows):
     calls.append(1)
     if len(calls) == 3:
-        self.db.executemany('INSERT OR REPLACE INTO sources VALUES (?, ?, ?, ?, ?)',
-                            [(name, r.name, r.key, r.tool, r.payload) for r in rows])
+        self.db.executemany(
+            'INSERT OR REPLACE INTO sources (corpus, name, key, tool, meta, payload) VALUES (?, ?, ?, ?, ?, ?)',
+            [(name, r.name, r.key, r.tool, r.meta, r.payload) for r in rows])
+        self.db.execute("INSERT OR REPLACE INTO frequencies VALUES (?, 'harbour', 1000)", (name,))
         kill()
     original(self, name, rows)
 sqlite.SqliteStore.save = save

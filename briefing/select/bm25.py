@@ -14,11 +14,12 @@ only the units that contain its words: time grows with the corpus, not faster.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from briefing.select.query import Concept, Query
 from briefing.select.tokenize import Token
+from briefing.select.units import Unit
 
 K1 = 1.2
 B = 0.75
@@ -32,22 +33,55 @@ class Match:
     contributions: tuple[tuple[str, float], ...]  # (concept label, score part), largest first
 
 
-class Index:
-    """Postings over a fixed list of token sequences (one per sentence unit)."""
+@dataclass(frozen=True)
+class Stats:
+    """The counts BM25 ranks against, when the units indexed are only part of the corpus: a theme
+    reading only the documents containing its words ranks them as it would among all of them."""
 
-    def __init__(self, units: Sequence[Sequence[Token]]):
+    units: int  # sentence units in the corpus
+    tokens: int  # tokens in them
+    df: Mapping[str, int]  # key -> units containing it
+
+
+class Index:
+    """Postings over a fixed list of sentence units.
+
+    With `stats`, the units are a part of a larger corpus described by it: its size, mean unit
+    length and key frequencies are used, so scores equal those over the whole corpus (a concept
+    occurs only in units containing its words, so its own frequency is counted from the part).
+    Postings are then made only for the keys a query starts with, from the units' keys: most units
+    of the part never need their tokens."""
+
+    def __init__(self, units: Sequence[Unit], stats: Stats | None = None):
         self.units = units
-        self.n = len(units)
-        total = sum(len(u) for u in units)
-        self.avgdl = total / self.n if self.n else 0.0
         self.postings: dict[str, dict[int, list[int]]] = {}
-        self.df_keys: dict[str, int] = {}
-        for i, toks in enumerate(units):
-            for pos, tok in enumerate(toks):
-                self.postings.setdefault(tok.key, {}).setdefault(i, []).append(pos)
-        for key, units_of in self.postings.items():
-            self.df_keys[key] = len(units_of)
+        self.df_keys: Mapping[str, int]
+        self._complete = stats is None
+        if stats is None:
+            for i, u in enumerate(units):
+                for pos, tok in enumerate(u.tokens):
+                    self.postings.setdefault(tok.key, {}).setdefault(i, []).append(pos)
+            self.n = len(units)
+            total = sum(len(u) for u in units)
+            self.df_keys = {key: len(units_of) for key, units_of in self.postings.items()}
+        else:
+            self.n, total, self.df_keys = stats.units, stats.tokens, stats.df
+        self.avgdl = total / self.n if self.n else 0.0
         self._cache: dict[tuple[Token, ...], dict[int, int]] = {}
+
+    def _post(self, keys: Iterable[str]) -> None:
+        """Make the postings of `keys` (with stats, postings are made on demand, a query at a time)."""
+        wanted = {k for k in keys if k not in self.postings}
+        if self._complete or not wanted:
+            return
+        for k in wanted:
+            self.postings[k] = {}
+        for i, u in enumerate(self.units):
+            found = wanted.intersection(u.keys)
+            if found:
+                for pos, tok in enumerate(u.tokens):
+                    if tok.key in found:
+                        self.postings[tok.key].setdefault(i, []).append(pos)
 
     def occurrences(self, concept: Concept) -> dict[int, int]:
         """Return {unit: number of times the concept's token sequence occurs in it}."""
@@ -57,8 +91,9 @@ class Index:
             return hit
         out: dict[int, int] = {}
         first = pattern[0]
+        self._post([first.key])
         for unit, positions in self.postings.get(first.key, {}).items():
-            toks = self.units[unit]
+            toks = self.units[unit].tokens
             count = 0
             for pos in positions:
                 if pos + len(pattern) > len(toks):
@@ -90,6 +125,7 @@ class Index:
         Units containing an excluded term are left out altogether: the theme's author
         said such sentences are off-theme whatever else they mention.
         """
+        self._post(c.pattern[0].key for c in (*query.concepts, *query.exclude))
         excluded = self.excluded(query)
         parts: dict[int, list[tuple[str, float, float]]] = {}
         for c in query.concepts:

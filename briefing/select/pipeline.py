@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from briefing.model import Document, OutputSettings, Person, Theme
-from briefing.select.bm25 import Index, Match, evidence
+from briefing.select.bm25 import Index, Match, Stats, evidence
 from briefing.select.context import Relevance, relevance
 from briefing.select.dedup import cluster
 from briefing.select.mmr import mmr, tfidf
@@ -59,10 +59,17 @@ class Selected:
 
 
 def select_passages(
-    docs: Sequence[Document], theme: Theme, people: Sequence[Person], settings: OutputSettings
+    docs: Sequence[Document],
+    theme: Theme,
+    people: Sequence[Person],
+    settings: OutputSettings,
+    stats: Stats | None = None,
 ) -> list[Selected]:
-    """Return the theme's passages, best first, at most `settings.max_passages`; [] if nothing is relevant."""
-    return select_with_query(docs, build_query(theme, people), settings.max_passages)
+    """Return the theme's passages, best first, at most `settings.max_passages`; [] if nothing is relevant.
+
+    `stats` describes the corpus `docs` are part of (all the documents containing the theme's
+    words, read from the corpus store): the ranking is then the one over the whole corpus."""
+    return select_with_query(docs, build_query(theme, people), settings.max_passages, stats=stats)
 
 
 def select_with_query(
@@ -74,6 +81,7 @@ def select_with_query(
     diverse: bool = True,
     context: bool = True,
     max_sentences: int = MAX_SENTENCES,
+    stats: Stats | None = None,
 ) -> list[Selected]:
     """Run the selection for an already built query (the benchmark's baseline uses this too).
 
@@ -81,7 +89,7 @@ def select_with_query(
     """
     if budget <= 0 or not docs:
         return []
-    units, index = _corpus(tuple(docs))
+    units, index = _corpus(tuple(docs), stats)
     if not units:
         return []
     matches = index.search(query)
@@ -127,23 +135,23 @@ def select_with_query(
     return out
 
 
-_CORPORA: dict[tuple[int, ...], tuple[tuple[Document, ...], list[Unit], Index]] = {}
+_CORPORA: dict[tuple[int, ...], tuple[tuple[Document, ...], Stats | None, list[Unit], Index]] = {}
 
 
-def _corpus(docs: tuple[Document, ...]) -> tuple[list[Unit], Index]:
+def _corpus(docs: tuple[Document, ...], stats: Stats | None = None) -> tuple[list[Unit], Index]:
     """Return the sentence units and their index; a build selects for every theme from one corpus.
 
     Cached by the identity of the documents (the entry keeps them alive, so ids are not reused):
     hashing the documents themselves rehashed every paragraph of the corpus for every theme."""
-    key = tuple(map(id, docs))
+    key = (*map(id, docs), id(stats))
     hit = _CORPORA.get(key)
     if hit is not None:
-        return hit[1], hit[2]
+        return hit[2], hit[3]
     units = build_units(docs)
-    index = Index([u.tokens for u in units])
+    index = Index(units, stats)
     if len(_CORPORA) >= 2:
         _CORPORA.pop(next(iter(_CORPORA)))
-    _CORPORA[key] = (docs, units, index)
+    _CORPORA[key] = (docs, stats, units, index)
     return units, index
 
 

@@ -2,7 +2,11 @@
 
 One row per corpus file: which corpus folder it belongs to, its name, the key of its content
 (bytes plus sidecar entry), the tool key it was extracted with (tool fingerprint plus people
-registry), and the payload (its articles with their events, quotes and statements, as JSON).
+registry), the payload (its articles with their events, quotes and statements, as JSON) and a
+small meta record (dates, sentence and word counts, speakers, warnings). Beside it, postings:
+for each word, the files containing it and in how many sentences, with the corpus-wide sentence
+count of every word kept up to date as files are stored and removed. A theme then reads only the
+files containing its words, and BM25 takes its document frequencies from the whole corpus.
 The build compares keys and re-extracts only what changed; everything else about the corpus
 (speaker unification, selection, the timeline) is computed over the whole corpus at build time,
 so it can never go stale.
@@ -14,7 +18,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 @dataclass(frozen=True)
@@ -23,6 +27,10 @@ class Row:
     key: str  # content key (file bytes + sidecar entry)
     tool: str  # tool fingerprint + people registry fingerprint
     payload: str  # JSON, see `briefing.store.corpus`
+    meta: str = "{}"  # JSON: the file's warnings and, per article, what every build needs of it
+    # (key, sentences containing it) for every word of the file's texts: the postings a theme's
+    # candidate files and the corpus's document frequencies come from
+    terms: tuple[tuple[str, int], ...] = ()
 
 
 class Store(Protocol):
@@ -34,6 +42,18 @@ class Store(Protocol):
 
     def load(self, corpus: str, names: Sequence[str]) -> dict[str, str]:
         """Return {file name: payload} for the given names that are stored."""
+        ...
+
+    def metas(self, corpus: str) -> dict[str, str]:
+        """Return {file name: meta} of every file stored for `corpus`."""
+        ...
+
+    def having(self, corpus: str, keys: Sequence[str]) -> set[str]:
+        """Return the names of the files of `corpus` whose texts contain one of `keys`."""
+        ...
+
+    def frequencies(self, corpus: str) -> dict[str, int]:
+        """Return {key: number of sentences containing it} over every file of `corpus`."""
         ...
 
     def save(self, corpus: str, rows: Iterable[Row]) -> None:

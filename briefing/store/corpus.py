@@ -20,6 +20,7 @@ import os
 import sys
 import threading
 import time
+from collections import Counter
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -31,11 +32,12 @@ from briefing.extract.events import DocEvent
 from briefing.extract.quotes import FoundQuote, FoundStatement
 from briefing.model import Document, Person
 from briefing.readers import INFERRED_DATE, list_sources, read_source
-from briefing.select.tokenize import pack, unpack
+from briefing.select.tokenize import pack
 from briefing.select.units import document_units, prime_units
 from briefing.store.base import Row, Store
 from briefing.store.codec import decode, dumps
 from briefing.store.fingerprint import people_fingerprint, source_key, tool_fingerprint
+from briefing.store.reading import StoredCorpus
 
 BATCH = 64  # files per commit
 PARALLEL_FROM = 8  # fewer new files than this are extracted in this process (a pool costs more)
@@ -52,20 +54,31 @@ class LoadStats:
     extracted_names: tuple[str, ...] = ()
 
 
-def process_file(path: Path, sidecar_values: dict | None, people: Sequence[Person]) -> str:
-    """Return the payload of one file: its warnings and its articles with their extraction results."""
+def process_file(
+    path: Path, sidecar_values: dict | None, people: Sequence[Person]
+) -> tuple[str, str, tuple[tuple[str, int], ...]]:
+    """Return what the store keeps of one file: its payload (its warnings and its articles with
+    their extraction results), its meta record and its postings ((word, sentences with it))."""
     warnings: list[str] = []
     docs = read_source(path, sidecar_values, warnings.append)
     out: list[dict[str, Any]] = []
+    metas: list[dict[str, Any]] = []
+    present: set[str] = set()
+    sentences: Counter[str] = Counter()
     for doc in docs:
         events, quotes, statements = extract_document(doc, people, warnings.append)
         units = []
+        n_tokens = 0
         for para, sent, start, end, text, toks in document_units(doc):
             keys, flags = pack(toks)
             # the text is a slice of its paragraph; stored only if it were ever not
             own = None if doc.paragraphs[para][start:end] == text else text
             units.append([para, sent, start, end, own, keys, flags])
-        keys = " ".join(document_keys(doc, events, quotes, statements))
+            n_tokens += len(toks)
+            sentences.update({t.key for t in toks})
+        doc_keys = document_keys(doc, events, quotes, statements)
+        present.update(doc_keys)
+        said: list[FoundQuote | FoundStatement] = [*quotes, *statements]
         out.append(
             {
                 "document": doc,
@@ -73,13 +86,29 @@ def process_file(path: Path, sidecar_values: dict | None, people: Sequence[Perso
                 "quotes": quotes,
                 "statements": statements,
                 "units": units,
-                "keys": keys,
+                "keys": " ".join(doc_keys),
             }
         )
-    return dumps({"warnings": warnings, "docs": out})
+        metas.append(
+            {
+                "id": doc.id,
+                "date": doc.date,
+                "units": len(units),
+                "tokens": n_tokens,
+                # (speaker, role) in the order speaker unification reads them; quoted speakers apart
+                "speakers": [[i.speaker, i.role] for i in said if i.speaker],
+                "quoted": sorted({q.speaker for q in quotes if q.speaker}),
+            }
+        )
+    present.update(sentences)
+    terms = tuple((k, sentences.get(k, 0)) for k in sorted(present))
+    return dumps({"warnings": warnings, "docs": out}), dumps({"warnings": warnings, "docs": metas}), terms
 
 
-def _work(args: tuple[Path, dict | None, Sequence[Person]]) -> str:
+Extracted = tuple[str, str, tuple[tuple[str, int], ...]]  # payload, meta, terms
+
+
+def _work(args: tuple[Path, dict | None, Sequence[Person]]) -> Extracted:
     return process_file(*args)
 
 
@@ -109,7 +138,7 @@ def _decode(payload: str) -> tuple[list[str], list[tuple[Document, list, list, l
                 start,
                 end,
                 doc.paragraphs[para][start:end] if own is None else own,
-                unpack(keys, flags),
+                (keys, flags),  # unpacked only if the selector asks for this sentence's tokens
             )
             for para, sent, start, end, own, keys, flags in d["units"]
         ]
@@ -142,6 +171,93 @@ def load_corpus(
 
     Read warnings are shown for new and changed files; those of unchanged files are counted
     in one line unless `repeat_warnings`."""
+    files, payloads, fresh, stats = _sync(
+        seeds_dir, people, store, warn, progress, rebuild=rebuild, workers=workers, follow_links=follow_links
+    )
+    result = CorpusExtraction([])
+    earlier: list[list[str]] = []  # per unchanged file, the warnings it raised when first read
+    for path in files:
+        warnings, docs = _decode(payloads[path.name])
+        _replay(warnings, path.name in fresh or repeat_warnings, warn, earlier)
+        for doc, events, quotes, statements, doc_keys in docs:
+            result.documents.append(doc)
+            result.keys[doc.id] = doc_keys
+            result.events[doc.id], result.quotes[doc.id], result.statements[doc.id] = (
+                events,
+                quotes,
+                statements,
+            )
+    if earlier:
+        warn(earlier_warnings(earlier))
+    return unify(result), stats
+
+
+def open_corpus(
+    seeds_dir: Path,
+    people: Sequence[Person],
+    store: Store,
+    warn: Warn,
+    progress: Callable[[str], None] = lambda _m: None,
+    *,
+    rebuild: bool = False,
+    workers: int | None = None,
+    follow_links: bool = False,
+    repeat_warnings: bool = False,
+) -> tuple[StoredCorpus, LoadStats]:
+    """Bring the store up to date with the corpus folder and return the corpus as stored: each theme
+    then reads only the files containing its words (`StoredCorpus.reading`), not the whole archive.
+    Warnings as `load_corpus` gives them."""
+    files, metas, fresh, stats = _sync(
+        seeds_dir,
+        people,
+        store,
+        warn,
+        progress,
+        rebuild=rebuild,
+        workers=workers,
+        follow_links=follow_links,
+        meta=True,
+    )
+    records = {}
+    earlier: list[list[str]] = []
+    for path in files:
+        record = json.loads(metas[path.name])
+        _replay(record["warnings"], path.name in fresh or repeat_warnings, warn, earlier)
+        records[path.name] = record["docs"]
+    if earlier:
+        warn(earlier_warnings(earlier))
+    corpus = str(Path(seeds_dir).resolve())
+    return StoredCorpus(store, corpus, [p.name for p in files], records, decode_file), stats
+
+
+def _replay(warnings: list[str], show: bool, warn: Warn, earlier: list[list[str]]) -> None:
+    if show:
+        for w in warnings:
+            warn(w)
+    elif warnings:
+        earlier.append(warnings)
+
+
+def decode_file(payload: str) -> list[tuple[Document, list, list, list, tuple[str, ...]]]:
+    """Return the articles of one stored file (for `StoredCorpus`)."""
+    return _decode(payload)[1]
+
+
+def _sync(
+    seeds_dir: Path,
+    people: Sequence[Person],
+    store: Store,
+    warn: Warn,
+    progress: Callable[[str], None],
+    *,
+    rebuild: bool,
+    workers: int | None,
+    follow_links: bool,
+    meta: bool = False,
+) -> tuple[list[Path], dict[str, str], set[str], LoadStats]:
+    """Extract what is new or changed, forget what is gone; return the files in corpus order,
+    per file its stored payload (or, with `meta`, its meta record), and the names of the new
+    or changed files."""
     files, sidecar = list_sources(seeds_dir, warn, follow_links=follow_links)
     corpus = str(Path(seeds_dir).resolve())
     tool = f"{tool_fingerprint()}/{people_fingerprint(people)}"
@@ -156,9 +272,14 @@ def load_corpus(
         if not keys[path.name] or stored.get(path.name) != (keys[path.name], tool):
             fresh.append(path)
     fresh_names = {p.name for p in fresh}
-    payloads = store.load(corpus, [p.name for p in files if p.name not in fresh_names])
+    wanted = [p.name for p in files if p.name not in fresh_names]
+    if meta:
+        every = store.metas(corpus)
+        records = {n: every[n] for n in wanted if n in every}
+    else:
+        records = store.load(corpus, wanted)
     for path in files:  # a row that vanished between the two queries is extracted again
-        if path.name not in fresh_names and path.name not in payloads:
+        if path.name not in fresh_names and path.name not in records:
             fresh.append(path)
     order = {p.name: i for i, p in enumerate(files)}
     fresh.sort(key=lambda p: order[p.name])
@@ -167,39 +288,23 @@ def load_corpus(
         if rebuild:
             store.remove(corpus, [p.name for p in fresh])
         extracted = _extract_shared(store, corpus, fresh, keys, tool, sidecar, people, workers, progress)
-        missing = [p.name for p in fresh if p.name not in payloads]
-        payloads.update(store.load(corpus, missing))
+        missing = [p.name for p in fresh if p.name not in records]
+        if meta:
+            every = store.metas(corpus)
+            records.update({n: every[n] for n in missing if n in every})
+        else:
+            records.update(store.load(corpus, missing))
     else:
         extracted = _extract_here(
-            store, corpus, fresh, keys, tool, sidecar, people, workers, progress, payloads
+            store, corpus, fresh, keys, tool, sidecar, people, workers, progress, records, meta
         )
     gone = (
         [n for n in store.keys(corpus) if n not in keys] if rebuild else [n for n in stored if n not in keys]
     )
     if gone:
         store.remove(corpus, gone)
-    result = CorpusExtraction([])
-    fresh_names = {p.name for p in fresh}
-    earlier: list[list[str]] = []  # per unchanged file, the warnings it raised when first read
-    for path in files:
-        warnings, docs = _decode(payloads[path.name])
-        if path.name in fresh_names or repeat_warnings:
-            for w in warnings:
-                warn(w)
-        elif warnings:
-            earlier.append(warnings)
-        for doc, events, quotes, statements, doc_keys in docs:
-            result.documents.append(doc)
-            result.keys[doc.id] = doc_keys
-            result.events[doc.id], result.quotes[doc.id], result.statements[doc.id] = (
-                events,
-                quotes,
-                statements,
-            )
-    if earlier:
-        warn(earlier_warnings(earlier))
     stats = LoadStats(len(files), len(files) - len(fresh), len(extracted), len(gone), tuple(extracted))
-    return unify(result), stats
+    return files, records, {p.name for p in fresh}, stats
 
 
 def earlier_warnings(per_file: Sequence[Sequence[str]]) -> str:
@@ -231,13 +336,14 @@ def _extract_here(
     people: Sequence[Person],
     workers: int | None,
     progress: Callable[[str], None],
-    payloads: dict[str, str],
+    records: dict[str, str],
+    meta: bool,
 ) -> list[str]:
     """Extract every new file here, committing in batches; return the names extracted."""
     batch: list[Row] = []
-    for name, payload in _extract(fresh, sidecar, people, workers, progress):
-        payloads[name] = payload
-        batch.append(Row(name, keys[name], tool, payload))
+    for name, (payload, file_meta, terms) in _extract(fresh, sidecar, people, workers, progress):
+        records[name] = file_meta if meta else payload
+        batch.append(Row(name, keys[name], tool, payload, file_meta, terms))
         if len(batch) >= BATCH:
             store.save(corpus, batch)
             batch = []
@@ -267,8 +373,8 @@ def _extract_shared(
         with store.claim(corpus, pending, BATCH) as (todo, done):
             if todo:
                 rows = [
-                    Row(name, keys[name], tool, payload)
-                    for name, payload in _extract(
+                    Row(name, keys[name], tool, payload, file_meta, terms)
+                    for name, (payload, file_meta, terms) in _extract(
                         [by_name[n] for n in todo], sidecar, people, workers, progress
                     )
                 ]
@@ -288,7 +394,7 @@ def _extract(
     workers: int | None,
     progress: Callable[[str], None],
 ):
-    """Yield (file name, payload) for the new files, in corpus order, extracting in parallel."""
+    """Yield (file name, (payload, meta, terms)) for the new files, in corpus order, extracting in parallel."""
     jobs = [(path, sidecar.get(path.name), tuple(people)) for path in fresh]
     n = workers if workers is not None else min(2, os.cpu_count() or 1)
     if n <= 1 or len(jobs) < PARALLEL_FROM:
@@ -303,6 +409,6 @@ def _extract(
         max_workers=n, mp_context=context, initializer=_watch_parent, initargs=(os.getpid(),)
     ) as pool:
         # map keeps submission order: the result never depends on which worker finished first
-        for i, (job, payload) in enumerate(zip(jobs, pool.map(_work, jobs, chunksize=4), strict=True), 1):
-            yield job[0].name, payload
+        for i, (job, extracted) in enumerate(zip(jobs, pool.map(_work, jobs, chunksize=4), strict=True), 1):
+            yield job[0].name, extracted
             progress(f"extracted {i}/{len(jobs)}")

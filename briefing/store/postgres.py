@@ -23,12 +23,18 @@ _SCHEMA = [
     "CREATE SCHEMA IF NOT EXISTS briefing",
     "CREATE TABLE IF NOT EXISTS briefing.meta (key text PRIMARY KEY, value text NOT NULL)",
     """CREATE TABLE IF NOT EXISTS briefing.sources (
-        corpus text NOT NULL, name text NOT NULL, key text NOT NULL, tool text NOT NULL,
-        payload text NOT NULL, PRIMARY KEY (corpus, name))""",
+        id bigserial PRIMARY KEY, corpus text NOT NULL, name text NOT NULL, key text NOT NULL,
+        tool text NOT NULL, meta text NOT NULL, payload text NOT NULL, UNIQUE (corpus, name))""",
+    """CREATE TABLE IF NOT EXISTS briefing.terms (
+        key text NOT NULL, source bigint NOT NULL, units integer NOT NULL, PRIMARY KEY (key, source))""",
+    "CREATE INDEX IF NOT EXISTS terms_source ON briefing.terms (source)",
+    """CREATE TABLE IF NOT EXISTS briefing.frequencies (
+        corpus text NOT NULL, key text NOT NULL, units bigint NOT NULL, PRIMARY KEY (corpus, key))""",
     """CREATE TABLE IF NOT EXISTS briefing.queue (
         corpus text NOT NULL, name text NOT NULL, key text NOT NULL, tool text NOT NULL,
         PRIMARY KEY (corpus, name))""",
 ]
+_TABLES = ("queue", "frequencies", "terms", "sources", "meta")
 
 
 def _redact(url: str) -> str:
@@ -61,7 +67,7 @@ class PostgresStore:
                     f"store {self.location}: written by another version of briefing (schema {version}, "
                     f"this one uses {SCHEMA_VERSION}); rebuilding it"
                 )
-                for table in ("queue", "sources", "meta"):
+                for table in _TABLES:
                     self.conn.execute(f"DROP TABLE IF EXISTS briefing.{table}")
                 for stmt in _SCHEMA:
                     self.conn.execute(stmt)
@@ -82,24 +88,77 @@ class PostgresStore:
         )
         return dict(rows)
 
+    def metas(self, corpus: str) -> dict[str, str]:
+        return dict(self.conn.execute("SELECT name, meta FROM briefing.sources WHERE corpus = %s", (corpus,)))
+
+    def having(self, corpus: str, keys: Sequence[str]) -> set[str]:
+        rows = self.conn.execute(
+            "SELECT DISTINCT s.name FROM briefing.terms t JOIN briefing.sources s ON s.id = t.source "
+            "WHERE t.key = ANY(%s) AND s.corpus = %s",
+            (sorted(set(keys)), corpus),
+        )
+        return {name for (name,) in rows}
+
+    def frequencies(self, corpus: str) -> dict[str, int]:
+        rows = self.conn.execute("SELECT key, units FROM briefing.frequencies WHERE corpus = %s", (corpus,))
+        return {k: int(n) for k, n in rows}
+
     def save(self, corpus: str, rows: Iterable[Row]) -> None:
         with self.conn.transaction():
             self._upsert(corpus, list(rows))
 
     def _upsert(self, corpus: str, rows: list[Row]) -> None:
+        delta = self._forget(corpus, [r.name for r in rows])
+        with self.conn.cursor() as cur:
+            for r in rows:
+                (sid,) = cur.execute(
+                    "INSERT INTO briefing.sources (corpus, name, key, tool, meta, payload) "
+                    "VALUES (%s, %s, %s, %s, %s, %s) RETURNING id",
+                    (corpus, r.name, r.key, r.tool, r.meta, r.payload),
+                ).fetchone()
+                cur.executemany(
+                    "INSERT INTO briefing.terms (key, source, units) VALUES (%s, %s, %s)",
+                    [(k, sid, n) for k, n in r.terms],
+                )
+                for k, n in r.terms:
+                    delta[k] = delta.get(k, 0) + n
+        self._count(corpus, delta)
+
+    def _forget(self, corpus: str, names: Sequence[str]) -> dict[str, int]:
+        """Delete the rows of `names` with their postings; return the change to the word counts."""
+        delta: dict[str, int] = {}
+        rows = self.conn.execute(
+            "DELETE FROM briefing.sources WHERE corpus = %s AND name = ANY(%s) RETURNING id",
+            (corpus, list(names)),
+        ).fetchall()
+        ids = [sid for (sid,) in rows]
+        if ids:
+            for k, n in self.conn.execute(
+                "DELETE FROM briefing.terms WHERE source = ANY(%s) RETURNING key, units", (ids,)
+            ):
+                delta[k] = delta.get(k, 0) - n
+        return delta
+
+    def _count(self, corpus: str, delta: dict[str, int]) -> None:
+        """Apply changes to the corpus's word counts, in key order (two builds storing at once take
+        the row locks in the same order, so they never deadlock)."""
+        changed = [(corpus, k, n) for k, n in sorted(delta.items()) if n]
         with self.conn.cursor() as cur:
             cur.executemany(
-                "INSERT INTO briefing.sources (corpus, name, key, tool, payload) VALUES (%s, %s, %s, %s, %s) "
-                "ON CONFLICT (corpus, name) DO UPDATE SET key = excluded.key, tool = excluded.tool, "
-                "payload = excluded.payload",
-                [(corpus, r.name, r.key, r.tool, r.payload) for r in rows],
+                "INSERT INTO briefing.frequencies (corpus, key, units) VALUES (%s, %s, %s) "
+                "ON CONFLICT (corpus, key) DO UPDATE SET units = briefing.frequencies.units + excluded.units",
+                changed,
             )
+            gone = [k for k, n in delta.items() if n < 0]
+            if gone:
+                cur.execute(
+                    "DELETE FROM briefing.frequencies WHERE corpus = %s AND key = ANY(%s) AND units <= 0",
+                    (corpus, gone),
+                )
 
     def remove(self, corpus: str, names: Sequence[str]) -> None:
         with self.conn.transaction():
-            self.conn.execute(
-                "DELETE FROM briefing.sources WHERE corpus = %s AND name = ANY(%s)", (corpus, list(names))
-            )
+            self._count(corpus, self._forget(corpus, names))
 
     # -- the work queue ---------------------------------------------------------------------
 
@@ -155,7 +214,7 @@ class PostgresStore:
 
     def drop(self) -> None:
         with self.conn.transaction():
-            for table in ("queue", "sources", "meta"):
+            for table in _TABLES:
                 self.conn.execute(f"DROP TABLE IF EXISTS briefing.{table}")
 
     def close(self) -> None:

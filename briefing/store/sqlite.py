@@ -25,15 +25,31 @@ from briefing.store.base import SCHEMA_VERSION, Row
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS sources (
+    id INTEGER PRIMARY KEY,
     corpus TEXT NOT NULL,
     name TEXT NOT NULL,
     key TEXT NOT NULL,
     tool TEXT NOT NULL,
+    meta TEXT NOT NULL,
     payload TEXT NOT NULL,
-    PRIMARY KEY (corpus, name)
+    UNIQUE (corpus, name)
 );
+CREATE TABLE IF NOT EXISTS terms (
+    key TEXT NOT NULL,
+    source INTEGER NOT NULL,
+    units INTEGER NOT NULL,
+    PRIMARY KEY (key, source)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS terms_source ON terms (source);
+CREATE TABLE IF NOT EXISTS frequencies (
+    corpus TEXT NOT NULL,
+    key TEXT NOT NULL,
+    units INTEGER NOT NULL,
+    PRIMARY KEY (corpus, key)
+) WITHOUT ROWID;
 """
-_OUR_TABLES = frozenset({"meta", "sources"})
+_TABLES = ("frequencies", "terms", "sources", "meta")
+_OUR_TABLES = frozenset(_TABLES)
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 _CHUNK = 500  # names per IN (...) query, well under SQLite's parameter limit
 
@@ -102,33 +118,95 @@ class SqliteStore:
         return {name: (key, tool) for name, key, tool in rows}
 
     def load(self, corpus: str, names: Sequence[str]) -> dict[str, str]:
+        return self._by_name(corpus, names, "payload")
+
+    def _by_name(self, corpus: str, names: Sequence[str], column: str) -> dict[str, str]:
         out: dict[str, str] = {}
         for i in range(0, len(names), _CHUNK):
             part = list(names[i : i + _CHUNK])
             marks = ",".join("?" * len(part))
             rows = self.db.execute(
-                f"SELECT name, payload FROM sources WHERE corpus = ? AND name IN ({marks})", (corpus, *part)
+                f"SELECT name, {column} FROM sources WHERE corpus = ? AND name IN ({marks})", (corpus, *part)
             )
             out.update(rows)
         return out
 
-    def save(self, corpus: str, rows: Iterable[Row]) -> None:
-        with self.db:
-            self.db.executemany(
-                "INSERT OR REPLACE INTO sources (corpus, name, key, tool, payload) VALUES (?, ?, ?, ?, ?)",
-                [(corpus, r.name, r.key, r.tool, r.payload) for r in rows],
+    def metas(self, corpus: str) -> dict[str, str]:
+        return dict(self.db.execute("SELECT name, meta FROM sources WHERE corpus = ?", (corpus,)))
+
+    def having(self, corpus: str, keys: Sequence[str]) -> set[str]:
+        out: set[str] = set()
+        keys = sorted(set(keys))
+        for i in range(0, len(keys), _CHUNK):
+            part = keys[i : i + _CHUNK]
+            marks = ",".join("?" * len(part))
+            rows = self.db.execute(
+                f"SELECT DISTINCT s.name FROM terms t JOIN sources s ON s.id = t.source "
+                f"WHERE t.key IN ({marks}) AND s.corpus = ?",
+                (*part, corpus),
             )
+            out.update(name for (name,) in rows)
+        return out
+
+    def frequencies(self, corpus: str) -> dict[str, int]:
+        return dict(self.db.execute("SELECT key, units FROM frequencies WHERE corpus = ?", (corpus,)))
+
+    def save(self, corpus: str, rows: Iterable[Row]) -> None:
+        rows = list(rows)
+        with self.db:
+            delta = self._forget(corpus, [r.name for r in rows])
+            for r in rows:
+                cur = self.db.execute(
+                    "INSERT INTO sources (corpus, name, key, tool, meta, payload) VALUES (?, ?, ?, ?, ?, ?)",
+                    (corpus, r.name, r.key, r.tool, r.meta, r.payload),
+                )
+                self.db.executemany(
+                    "INSERT INTO terms (key, source, units) VALUES (?, ?, ?)",
+                    [(k, cur.lastrowid, n) for k, n in r.terms],
+                )
+                for k, n in r.terms:
+                    delta[k] = delta.get(k, 0) + n
+            self._count(corpus, delta)
+
+    def _forget(self, corpus: str, names: Sequence[str]) -> dict[str, int]:
+        """Delete the rows of `names` with their postings; return the change to the word counts."""
+        delta: dict[str, int] = {}
+        for i in range(0, len(names), _CHUNK):
+            part = list(names[i : i + _CHUNK])
+            marks = ",".join("?" * len(part))
+            ids = [
+                sid
+                for (sid,) in self.db.execute(
+                    f"SELECT id FROM sources WHERE corpus = ? AND name IN ({marks})", (corpus, *part)
+                )
+            ]
+            for sid in ids:
+                for k, n in self.db.execute("SELECT key, units FROM terms WHERE source = ?", (sid,)):
+                    delta[k] = delta.get(k, 0) - n
+                self.db.execute("DELETE FROM terms WHERE source = ?", (sid,))
+                self.db.execute("DELETE FROM sources WHERE id = ?", (sid,))
+        return delta
+
+    def _count(self, corpus: str, delta: dict[str, int]) -> None:
+        changed = [(corpus, k, n) for k, n in sorted(delta.items()) if n]
+        self.db.executemany(
+            "INSERT INTO frequencies (corpus, key, units) VALUES (?, ?, ?) "
+            "ON CONFLICT (corpus, key) DO UPDATE SET units = units + excluded.units",
+            changed,
+        )
+        self.db.executemany(
+            "DELETE FROM frequencies WHERE corpus = ? AND key = ? AND units <= 0",
+            [(corpus, k) for k, n in delta.items() if n < 0],
+        )
 
     def remove(self, corpus: str, names: Sequence[str]) -> None:
         with self.db:
-            self.db.executemany(
-                "DELETE FROM sources WHERE corpus = ? AND name = ?", [(corpus, n) for n in names]
-            )
+            self._count(corpus, self._forget(corpus, names))
 
     def drop(self) -> None:
         with self.db:
-            self.db.execute("DROP TABLE IF EXISTS sources")
-            self.db.execute("DROP TABLE IF EXISTS meta")
+            for table in _TABLES:
+                self.db.execute(f"DROP TABLE IF EXISTS {table}")
 
     def close(self) -> None:
         self.db.close()

@@ -33,8 +33,12 @@ T = TypeVar("T", bound=FoundQuote | FoundStatement)
 GENERATIONAL = SUFFIXES - {"esq"}
 
 
-def _words(name: str) -> list[str]:
+def name_words(name: str) -> list[str]:
+    """The words of a name, lower case, without the dots and commas around them."""
     return [w.strip(".,").lower() for w in name.split() if w.strip(".,")]
+
+
+_words = name_words
 
 
 def _person_key(name: str) -> tuple[str, str, str] | None:
@@ -85,35 +89,50 @@ class _Surnames:
         return name if allow_suffix or not key[2] else None
 
 
+class Speakers:
+    """The corpus's evidence about names: every full name quoted or stated anywhere, and the first
+    role given to each name. Built once per build from all documents; each document's items are then
+    renamed on their own (`rename`), so a build can rename only the documents a theme reads."""
+
+    def __init__(self, pairs: Iterable[tuple[str, str | None]]):
+        """`pairs` are (speaker, role) of every item of the corpus with a speaker, in corpus order."""
+        pairs = list(pairs)
+        self.corpus = _Surnames(speaker for speaker, _ in pairs)
+        self.roles: dict[str, str] = {}
+        for speaker, role in pairs:
+            if role:
+                self.roles.setdefault(speaker, role)
+
+    def full_name(self, speaker: str, local: _Surnames) -> str | None:
+        """The fuller name a one-word speaker stands for, on the evidence of its document (`local`)
+        or else of the corpus; None when there is none (or the speaker is no one-word name)."""
+        word = _short_word(speaker)
+        if word is None:
+            return None
+        if word in local.by_word:
+            return local.only(word, allow_suffix=True)  # the document's own evidence decides
+        return self.corpus.only(word, allow_suffix=False)
+
+    def rename(self, seq: Sequence[T]) -> list[T]:
+        """Return one document's items with one-word speaker names replaced by their full form."""
+        local = _Surnames(i.speaker for i in seq if i.speaker)
+        fixed: list[T] = []
+        for i in seq:
+            full = self.full_name(i.speaker, local) if i.speaker else None
+            if full:
+                i = replace(i, speaker=full, role=i.role or self.roles.get(full))
+            fixed.append(i)
+        return fixed
+
+
 def unify_speakers(items: Mapping[str, Sequence[T]]) -> dict[str, list[T]]:
     """Return the same items per document with one-word speaker names replaced by their full form.
 
     `items` maps a document id to that document's quotes and statements (mixed lists are fine): a full
     name found among the document's own speakers is evidence for that document.
     """
-    corpus = _Surnames(i.speaker for seq in items.values() for i in seq if i.speaker)
-    roles: dict[str, str] = {}
-    for seq in items.values():
-        for i in seq:
-            if i.speaker and i.role:
-                roles.setdefault(i.speaker, i.role)
-    out: dict[str, list[T]] = {}
-    for doc_id, seq in items.items():
-        local = _Surnames(i.speaker for i in seq if i.speaker)
-        fixed: list[T] = []
-        for i in seq:
-            word = _short_word(i.speaker) if i.speaker else None
-            full = None
-            if word is not None:
-                if word in local.by_word:
-                    full = local.only(word, allow_suffix=True)  # the document's own evidence decides
-                else:
-                    full = corpus.only(word, allow_suffix=False)
-            if full:
-                i = replace(i, speaker=full, role=i.role or roles.get(full))
-            fixed.append(i)
-        out[doc_id] = fixed
-    return out
+    speakers = Speakers((i.speaker, i.role) for seq in items.values() for i in seq if i.speaker)
+    return {doc_id: speakers.rename(seq) for doc_id, seq in items.items()}
 
 
 def unify_corpus(
@@ -131,4 +150,16 @@ def unify_corpus(
     return (
         {d: [i for i in unified[d] if isinstance(i, FoundQuote)] for d in quotes},
         {d: [i for i in unified[d] if isinstance(i, FoundStatement)] for d in statements},
+    )
+
+
+def unify_document(
+    speakers: Speakers, quotes: Sequence[FoundQuote], statements: Sequence[FoundStatement]
+) -> tuple[list[FoundQuote], list[FoundStatement]]:
+    """`unify_corpus` for one document, given the corpus's `Speakers`."""
+    items: list[FoundQuote | FoundStatement] = [*quotes, *statements]
+    both = speakers.rename(items)
+    return (
+        [i for i in both if isinstance(i, FoundQuote)],
+        [i for i in both if isinstance(i, FoundStatement)],
     )

@@ -1,0 +1,106 @@
+"""The corpus as the store holds it: what every theme needs of every file, and the rest on demand.
+
+A build over a large archive must not decode every stored article for every theme: each theme
+reads only the files containing one of its concepts' words (the store's postings) or quoting a
+person of interest, and ranks them with the sentence counts of the whole corpus (kept in the
+store as files come and go), so its selection is the one it would make over every file. Speaker
+names are unified with evidence from the whole corpus (every file's speakers are in its meta
+record). A build whose period leaves some articles out reads the whole corpus once instead: its
+word counts must then cover only the articles in the period.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Sequence
+from typing import Any
+
+from briefing.assemble import CorpusExtraction, unify
+from briefing.errors import InputError
+from briefing.extract.quotes.corpus import Speakers, name_words, unify_document
+from briefing.model import Document
+from briefing.select.bm25 import Stats
+from briefing.store.base import Store
+
+CHUNK = 256  # files read from the store per query
+
+Decoded = list[tuple[Document, list, list, list, tuple[str, ...]]]
+
+
+class StoredCorpus:
+    def __init__(
+        self,
+        store: Store,
+        corpus: str,
+        names: Sequence[str],
+        records: dict[str, list[dict[str, Any]]],
+        decode_file: Callable[[str], Decoded],
+    ) -> None:
+        self.store = store
+        self.corpus = corpus
+        self.names = list(names)
+        self.entries = [(name, m) for name in self.names for m in records[name]]
+        self.speakers = Speakers((s, r) for _, m in self.entries for s, r in m["speakers"])
+        self._decode = decode_file
+        self._frequencies: dict[str, int] | None = None
+        self._everything: CorpusExtraction | None = None
+
+    def dated(self) -> list[tuple[str, str | None]]:
+        """Return (article id, date) of every article, in corpus order."""
+        return [(m["id"], m["date"]) for _, m in self.entries]
+
+    def reading(
+        self, signatures: Collection[str], interested: Collection[str], in_period: Collection[str]
+    ) -> tuple[CorpusExtraction, Stats | None]:
+        """Return the articles a theme must read, with the corpus's counts to rank them by.
+
+        `signatures` are words one of which every on-theme text contains (`select.match.theme_keys`),
+        `interested` the theme's people, `in_period` the ids of the articles the selection ranks."""
+        if len(set(in_period)) < len(self.entries):
+            return self.everything(), None
+        names = self.store.having(self.corpus, sorted(signatures))
+        words = {w for person in interested for w in name_words(person)}
+        if words:
+            # a quote is kept for its speaker after unification; the short name it had before
+            # is a word of the full one, so these files include every such quote's
+            names |= {n for n, m in self.entries if any(words.intersection(name_words(s)) for s in m["quoted"])}
+        part = CorpusExtraction([])
+        for doc, events, quotes, statements, keys in self._read([n for n in self.names if n in names]):
+            part.documents.append(doc)
+            part.keys[doc.id] = keys
+            part.events[doc.id] = events
+            part.quotes[doc.id], part.statements[doc.id] = unify_document(self.speakers, quotes, statements)
+        if self._frequencies is None:
+            self._frequencies = self.store.frequencies(self.corpus)
+        stats = Stats(
+            units=sum(m["units"] for _, m in self.entries),
+            tokens=sum(m["tokens"] for _, m in self.entries),
+            df=self._frequencies,
+        )
+        return part, stats
+
+    def everything(self) -> CorpusExtraction:
+        """Return every article with its extraction results (read once per build)."""
+        if self._everything is None:
+            result = CorpusExtraction([])
+            for doc, events, quotes, statements, keys in self._read(self.names):
+                result.documents.append(doc)
+                result.keys[doc.id] = keys
+                result.events[doc.id], result.quotes[doc.id], result.statements[doc.id] = (
+                    events,
+                    quotes,
+                    statements,
+                )
+            self._everything = unify(result)
+        return self._everything
+
+    def _read(self, names: Sequence[str]):
+        for i in range(0, len(names), CHUNK):
+            part = names[i : i + CHUNK]
+            payloads = self.store.load(self.corpus, part)
+            for name in part:
+                if name not in payloads:
+                    raise InputError(
+                        f"{name}: its stored extraction left the store {self.store.location} during the "
+                        "build (another build replaced it); build again"
+                    )
+                yield from self._decode(payloads[name])

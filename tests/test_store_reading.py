@@ -1,0 +1,115 @@
+"""A theme built from the corpus store reads only the stored files containing its words, and gives
+exactly the briefing it gives over the whole corpus in memory: the store's postings find the files,
+its word counts (kept up to date as files are stored, changed and removed) rank them."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from briefing.assemble import build_briefing
+from briefing.config import load_config
+from briefing.model.briefing import to_dict as briefing_to_dict
+from briefing.select.units import build_units
+from briefing.store import open_store
+from briefing.store.corpus import load_corpus, open_corpus
+from tests.store_helpers import tree, write_config, write_corpus
+from tests.test_store import _build, postgres_url, store_spec  # noqa: F401  (fixtures)
+
+GENERATED = "2026-01-19T07:00:00+00:00"
+
+
+def orchard(i: int) -> str:
+    """An article none of the test themes speaks to (no bridge, tolls, ferry or Anna Berg)."""
+    return (
+        f"Valley growers expect a large apple harvest, report {i}\n\n"
+        f"Tuesday, March {3 + i}, 2025\n\n"
+        f"Growers in the valley said on March {2 + i}, 2025 that orchard {i} will pick early this year.\n\n"
+        f"\u201cThe blossom came two weeks early,\u201d grower Ida Sand said.\n"
+    )
+
+
+@pytest.fixture
+def mixed(tmp_path: Path, store_spec: str) -> Path:  # noqa: F811
+    seeds = write_corpus(tmp_path / "seeds", 6)
+    for i in range(4):
+        (seeds / f"orchard-{i}.txt").write_text(orchard(i), encoding="utf-8")
+    write_config(tmp_path / "config.yaml", store=store_spec)
+    return tmp_path
+
+
+def _briefings(project: Path, read: list[str] | None = None) -> tuple[dict, dict]:
+    """Return ({theme: briefing dict} from the store, {theme: briefing dict} in memory)."""
+    config = load_config(project / "config.yaml")
+    store = open_store(config.store, project / "out")
+    try:
+        extraction, _ = load_corpus(project / "seeds", config.people, store, lambda _m: None, workers=1)
+        corpus, _ = open_corpus(project / "seeds", config.people, store, lambda _m: None, workers=1)
+        if read is not None:
+            load = store.load
+
+            def recording(c: str, names):
+                read.extend(names)
+                return load(c, names)
+
+            store.load = recording  # type: ignore[method-assign]
+        stored = {
+            t.id: briefing_to_dict(build_briefing(corpus, t, config, generated_at=GENERATED)) for t in config.themes
+        }
+        memory = {
+            t.id: briefing_to_dict(build_briefing(extraction, t, config, generated_at=GENERATED))
+            for t in config.themes
+        }
+    finally:
+        store.close()
+    return stored, memory
+
+
+def test_a_theme_reads_only_the_files_with_its_words_and_gives_the_whole_corpus_briefing(mixed: Path) -> None:
+    read: list[str] = []
+    stored, memory = _briefings(mixed, read)
+    assert stored == memory
+    assert stored["bridge"]["passages"] and stored["ferries"]["events"]
+    assert set(read) == {f"report-{i:03d}.txt" for i in range(6)}  # never an orchard article
+    assert all("orchard" not in s["file"] for b in stored.values() for s in b["sources"])
+
+
+def test_word_counts_follow_files_stored_changed_and_removed(mixed: Path) -> None:
+    seeds = mixed / "seeds"
+    config = load_config(mixed / "config.yaml")
+    assert _build(mixed).returncode == 0
+    (seeds / "orchard-1.txt").write_text(orchard(1).replace("apple", "pear bridge"), encoding="utf-8")
+    (seeds / "report-002.txt").unlink()
+    result = _build(mixed)
+    assert result.returncode == 0, result.stderr
+    store = open_store(config.store, mixed / "out")
+    try:
+        extraction, _ = load_corpus(seeds, config.people, store, lambda _m: None, workers=1)
+        counts = store.frequencies(str(seeds.resolve()))
+        with_bridge = store.having(str(seeds.resolve()), ["bridge"])
+    finally:
+        store.close()
+    expected: Counter[str] = Counter()
+    for unit in build_units(extraction.documents):
+        expected.update({t.key for t in unit.tokens})
+    assert counts == dict(expected)  # as counted from scratch over the corpus now in the folder
+    assert "orchard-1.txt" in with_bridge and "report-002.txt" not in with_bridge
+    assert "orchard-0.txt" not in with_bridge
+
+
+def test_a_period_leaving_articles_out_gives_the_storeless_briefing(mixed: Path, tmp_path_factory) -> None:
+    # the store's word counts cover every article; a shorter period ranks among fewer, in memory
+    result = _build(mixed, "--since", "2025-03-05")
+    assert result.returncode == 0, result.stderr
+    plain = tmp_path_factory.mktemp("plain")
+    write_corpus(plain / "seeds", 6)
+    for i in range(4):
+        (plain / "seeds" / f"orchard-{i}.txt").write_text(orchard(i), encoding="utf-8")
+    write_config(plain / "config.yaml", store="none")
+    assert _build(plain, "--since", "2025-03-05").returncode == 0
+    assert tree(plain / "out", manifests=False) == tree(mixed / "out", manifests=False)
+    data = json.loads(next((mixed / "out").rglob("bridge*.json")).read_text(encoding="utf-8"))
+    assert data["period_start"] == "2025-03-05"
