@@ -4,6 +4,7 @@ does not.  Checked on what a reader sees: the text of the PDF and DOCX, and the 
 from __future__ import annotations
 
 import io
+import json
 import re
 import zipfile
 from html.parser import HTMLParser
@@ -152,3 +153,16 @@ def test_a_long_pdf_is_reproducible(long_build, tmp_path):
     _build(tmp_path, _unlimited(), fmt="pdf")
     again = _file(tmp_path / "out", "japan-relations", "pdf").read_bytes()
     assert again == _file(long_build, "japan-relations", "pdf").read_bytes()
+
+
+def test_contents_that_never_settle_leave_the_pdf_without_them_rather_than_fail(long_build, monkeypatch):
+    from reportlab.platypus.tableofcontents import TableOfContents
+
+    from briefing.model import from_dict
+    from briefing.writers import WRITERS
+
+    model = json.loads((long_build / "japan-relations" / "latest" / "model.json").read_text(encoding="utf-8"))
+    monkeypatch.setattr(TableOfContents, "isSatisfied", lambda self: False)
+    pdf = WRITERS["pdf"].render(from_dict(model))
+    pages = [p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages]
+    assert len(pages) > 4 and "Contents" not in pages[0]

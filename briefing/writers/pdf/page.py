@@ -204,12 +204,14 @@ def render_pages(
     document = _Document(buffer, info)
     document._doSave = 0  # saved below, once the footers are drawn
     document.build(make_story(None))
+    document.canv.save()
     if document.pages <= contents_after:
-        document.canv.save()
         return buffer.getvalue()
     toc = contents()
     toc.addEntries(document.contents)
-    buffer = io.BytesIO()
-    document = _Document(buffer, info)
-    document.multiBuild(make_story(toc))  # saves when the contents' page numbers are settled
-    return buffer.getvalue()
+    long = io.BytesIO()
+    try:
+        _Document(long, info).multiBuild(make_story(toc))  # saves once the page numbers settle
+    except IndexError:  # they never settled: the briefing without contents beats no briefing
+        return buffer.getvalue()
+    return long.getvalue()
