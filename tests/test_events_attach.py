@@ -343,3 +343,16 @@ def test_this_year_as_a_horizon_for_an_aim_is_not_an_event(sentence: str) -> Non
 def test_this_year_in_an_older_article_is_that_articles_year() -> None:
     (event,) = events_of("Lisbon will host the ocean conference this year.", published="2024-05-02")
     assert event.date == "2024"
+
+
+def test_a_verb_after_a_closed_relative_clause_is_the_main_verb() -> None:
+    found = rows("The keeper, who joined the club in 2019, saved two penalties in Sunday's final.")
+    assert ("2019", None, "The keeper, who joined the club in 2019") in found
+    sunday = [r for d, _, r in found if d == "2026-03-08"]
+    assert sunday == ["The keeper, who joined the club in 2019, saved two penalties in Sunday's final."]
+
+
+def test_a_second_predicate_with_its_own_date_is_its_own_row() -> None:
+    found = rows("The central bank cut rates in January and is expected to act again at its meeting on April 2.")
+    assert ("2026-01", None, "The central bank cut rates in January") in found
+    assert ("2026-04-02", None, "is expected to act again at its meeting on April 2") in found

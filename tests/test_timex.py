@@ -341,3 +341,8 @@ def test_a_tense_cue_in_a_later_absolute_phrase_does_not_move_a_month() -> None:
 def test_the_tense_of_a_closed_relative_clause_does_not_move_a_month() -> None:
     text = "The regatta, which was called off in 2021, returns in August with more boats."
     assert [t.value for t in tag(text, "2026-02-20") if t.text == "August"] == ["2026-08"]
+
+
+def test_a_tense_cue_of_a_coordinated_predicate_does_not_move_a_month() -> None:
+    text = "The central bank cut rates in January and is expected to act again at its next meeting."
+    assert [t.value for t in tag(text, "2026-03-10") if t.text == "January"] == ["2026-01"]

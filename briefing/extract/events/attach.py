@@ -156,6 +156,16 @@ def _in_open_relative(toks: list[Token], i: int) -> bool:
     return False
 
 
+def _relative_closed_by(toks: list[Token], comma: int) -> bool:
+    """Whether the comma at toks[comma] closes a non-restrictive relative (", who joined in 2021,")."""
+    for k in range(comma - 1, 0, -1):
+        if toks[k].text in (",", ";", ":"):
+            return False
+        if toks[k].low in ("who", "which") and toks[k - 1].text == ",":
+            return True
+    return False
+
+
 def _closed(toks: list[Token], at: int) -> bool:
     """Whether the relative clause opened by toks[at] ends before the last token: its own verb is
     followed by another predicate ("who died in a 1952 accident | gathered on Sunday")."""
@@ -373,6 +383,8 @@ def attached_unit(
                 ].start  # ", with the first units due to open in 2029", ", the first units due in 2029"
                 break
             k = _participle_opener(after)
+            if k is not None and _relative_closed_by(toks, i):
+                break  # "The striker, who joined in 2021, scored on Sunday": the main verb, not a participle
             if k is not None:
                 lead = after[k]
                 start = lead.start

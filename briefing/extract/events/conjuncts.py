@@ -13,6 +13,9 @@ import re
 _CONJUNCT = re.compile(
     r",\s+(?:and|but|while|whereas|yet|so)\s+(?=(?:the|a|an|his|her|its|their|our|this|that|these|those|"
     r"he|she|it|they|we|some|many|most|all|both|each|several|[A-Z]|\d))"
+    # a second predicate of the same subject: "raised rates in September and is expected to ..."
+    r"|\s+(?:and|but)\s+(?=(?:is|are|was|were|has|have|had|will|would|could|can|may|might|plans|plan|"
+    r"expects|expect|aims|hopes)\s)"
 )
 
 

@@ -142,6 +142,10 @@ def direction(text: str, start: int, end: int) -> str | None:
                 if m.end() <= start
                 else max(m.start() - end, 0) * AFTER_PENALTY
             )
+            if m.start() >= end and re.search(
+                r"\s(?:and|but)\s+(?:is|are|was|were|will|would|has|have|had|can|could|may|might)\b", text[end : m.end()]
+            ):
+                continue  # "raised rates in September and is expected to ...": another predicate's cue
             if m.start() >= end and re.search(r",\s+(?:the|a|an|its|their|with)\s", text[end : m.start()]):
                 dist *= 3  # "signed it in March, the first units due in 2029": another phrase's cue
             elif (
