@@ -356,3 +356,8 @@ def test_a_second_predicate_with_its_own_date_is_its_own_row() -> None:
     found = rows("The central bank cut rates in January and is expected to act again at its meeting on April 2.")
     assert ("2026-01", None, "The central bank cut rates in January") in found
     assert ("2026-04-02", None, "is expected to act again at its meeting on April 2") in found
+
+
+def test_a_relative_clause_on_a_name_that_opens_the_sentence_keeps_the_name() -> None:
+    found = rows("Harbour Minister Ana Ruiz, who took office in 2022, said the quay would reopen soon.")
+    assert ("2022", None, "Harbour Minister Ana Ruiz, who took office in 2022") in found

@@ -211,6 +211,8 @@ def _antecedent(text: str, toks: list[Token], at: int) -> int | None:
         if not re.match(r"[\w’'‑-]+$", w.text) or w.low in FINITE or w.low in REPORTING:
             return None
         j -= 1
+    if j < 0 < at and toks[0].text[:1].isupper():
+        return toks[0].start  # the clause opens with it: "Economy Minister Karl Vogt, who took office in 2021"
     return None
 
 
