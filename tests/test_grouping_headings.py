@@ -85,3 +85,28 @@ def test_an_event_heading_gets_no_date_when_the_dates_disagree_or_none_is_given(
     )
     assert lay_out(_briefing(far_apart)).passage_groups[0][0] == "Vardo summit"
     assert lay_out(_briefing(())).passage_groups[0][0] == "Vardo summit"
+
+
+# Two articles' worth of passages: two shared phrases make the first groups; two passages about the
+# same islet name it only once in a phrase, and two name a minister, a person, not a sub-topic.
+LEFT_OVER = [
+    "The cod quota talks resumed in Vardo after a two-month pause.",
+    "Negotiators at the cod quota talks want a five-year deal.",
+    "The herring licence dispute has cost crews in Hammer half a season.",
+    "Fishing crews in Hammer protested about the herring licence dispute.",
+    "Coast guards from both navies shadowed each other near the contested Skarvik lighthouse zone.",
+    "Skarvik is claimed by both capitals, and a weather station there was shut in March.",
+    "Fisheries Minister Halvorsen flew north on Tuesday to reassure worried harbour workers.",
+    "Halvorsen later told parliament that subsidies for trawler fuel would continue.",
+    "Timber prices rose in Tromby as the harbour froze early this winter.",
+    "A new ferry timetable starts on the first of May, the operator announced.",
+]
+
+
+def test_left_over_passages_naming_the_same_rare_place_form_a_group_headed_by_its_phrase():
+    groups = _groups(LEFT_OVER)
+    assert groups[:4] == ["Cod quota talks"] * 2 + ["Herring licence dispute"] * 2
+    assert groups[4:6] == ["Skarvik lighthouse zone"] * 2  # not "Other passages", not the bare name
+    # a minister is who a passage is about, not what: no "Halvorsen ..." heading
+    assert groups[6] is None and groups[7] is None
+    assert groups[8] is None and groups[9] is None  # nothing shared: "Other passages"

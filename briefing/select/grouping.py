@@ -19,8 +19,10 @@ Groups are filled greedily, the phrase that is most specific and most shared
 first; a passage joins the first group whose phrase it contains.  A passage without
 the phrase joins a group when one of its sentences names every content word of the
 heading in any order ("tension between China and Japan" under "China-Japan tensions"),
-and otherwise the group it is closest to in wording, when close enough.  Passages left
-go under "Other passages" in the writers.
+and otherwise the group it is closest to in wording, when close enough.  The passages still
+left get a second pass of their own: a phrase only they share, or a rare place or thing they
+all name ("Dokdo"), headed by the phrase a member names it in ("Dokdo territorial dispute").
+Passages left after that go under "Other passages" in the writers.
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ MAX_SHARE = 0.4  # a phrase in more of the passages than this is the theme itsel
 MAX_GROUPS = 7  # at least; a long selection may have one group per PASSAGES_PER_GROUP passages
 PASSAGES_PER_GROUP = 5
 MIN_GROUP = 2
+RARE = 10  # a name in at most one passage in this many (or two) names a sub-topic, not the theme
 JOIN = 0.08  # mean cosine to a group's passages at which an ungrouped passage joins it
 
 _DASHES = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2019": "'"})
@@ -103,11 +106,113 @@ def group_passages(selected: Sequence[Selected]) -> list[Selected]:
             group_of[i] = key
     _join_by_words(selected, group_of, chosen)
     _join_nearest(selected, group_of)
+    more = _group_leftovers(selected, found_in, candidates, group_of, len(chosen))
+    _join_by_words(selected, group_of, more)
     out = []
     for i, s in enumerate(selected):
         heading_key = group_of.get(i)
         out.append(replace(s, group=_heading(surface[heading_key]) if heading_key else None))
     return out
+
+
+def _group_leftovers(
+    selected: Sequence[Selected],
+    found_in: Sequence[dict[tuple[str, ...], list[tuple[str, str]]]],
+    candidates: Sequence[tuple[str, ...]],
+    group_of: dict[int, tuple[str, ...]],
+    groups: int,
+) -> list[tuple[str, ...]]:
+    """Give passages the first pass left out a group of their own, when two or more of them share
+    what they are about; return the new groups' phrases.
+
+    The first pass stops at a number of groups, so a sub-topic that only the left-over passages
+    share ("pragmatic diplomacy" in two of them) never got its turn; it gets it here.  Then the
+    left-over passages that name the same rare proper name ("Dokdo", in at most one passage in
+    RARE, so not the theme itself and not a nationality) are one group, headed by the phrase one
+    of them names it in: a complete one (what follows it is a function word or punctuation, not more of the noun
+    phrase), not a person with a title, and not a name followed by a verb or adverb
+    ("Xi emphasizing", "Lee requested").  A name no member says in such a phrase gives no group:
+    a bare name is a single token.
+    """
+    n = len(selected)
+    cap = max(MAX_GROUPS, n // PASSAGES_PER_GROUP) + max(2, n // (4 * PASSAGES_PER_GROUP))
+    new: list[tuple[str, ...]] = []
+
+    def left() -> list[int]:
+        return [i for i in range(n) if i not in group_of]
+
+    for key in candidates:
+        if groups + len(new) >= cap:
+            return new
+        members = [i for i in left() if key in found_in[i]]
+        if len(members) >= MIN_GROUP:
+            new.append(key)
+            for i in members:
+                group_of[i] = key
+    named = [_names(s.text) for s in selected]
+    known = {w for found in named for w in found if not w.startswith("@")}
+    for found, s in zip(named, selected, strict=True):
+        # a sentence's first word is a name when the passages write it capitalised mid-sentence
+        found |= {_key(w) for w in _openers(s.text)} & known
+    people = {w[1:] for found in named for w in found if w.startswith("@")}
+    names = [{w for w in found if not w.startswith("@") and w not in people} for found in named]
+    df: Counter[str] = Counter(w for found in names for w in found)
+    limit = max(MIN_GROUP, n // RARE)
+    rest = left()
+    shared: Counter[str] = Counter(w for i in rest for w in names[i] if df[w] <= limit)
+    for name, count in sorted(shared.items(), key=lambda x: (-x[1], df[x[0]], x[0])):
+        if groups + len(new) >= cap:
+            break
+        members = [i for i in left() if name in names[i]]
+        if count < MIN_GROUP or len(members) < MIN_GROUP:
+            continue
+        heading = _name_phrase(name, [found_in[i] for i in members])
+        if heading is None:
+            continue
+        new.append(heading)
+        for i in members:
+            group_of[i] = heading
+    return new
+
+
+def _names(text: str) -> set[str]:
+    """Return the proper names a passage uses for places and things: capitalised words that do not
+    open a sentence.  A name that ever follows a title ("Prime Minister Takaichi") is a person's, and
+    a person is who a passage is about, not what: those are left out."""
+    out = set()
+    for sentence in _SENTENCE_END.split(text.translate(_DASHES)):
+        words = _WORD.findall(sentence)
+        for j, w in enumerate(words[1:], 1):
+            if w[:1].isupper() and w.lower() not in STOPWORDS and not w.isupper():
+                out.add(_key(w) if _key(words[j - 1]) not in _TITLES else "@" + _key(w))
+    return out
+
+
+def _openers(text: str) -> list[str]:
+    sentences = (_WORD.findall(x) for x in _SENTENCE_END.split(text.translate(_DASHES)))
+    return [words[0] for words in sentences if words]
+
+
+def _name_phrase(
+    name: str, found: Sequence[dict[tuple[str, ...], list[tuple[str, str]]]]
+) -> tuple[str, ...] | None:
+    """Return the phrase the members name `name` in that can head their group (see _group_leftovers)."""
+    best: tuple[tuple[int, int, int], tuple[str, ...]] | None = None
+    for phrases in found:
+        for key, uses in phrases.items():
+            if name not in key or key[-1].endswith(_VERB_ENDINGS) or not uses[0][0][:1].isupper():
+                continue
+            if any("'s" in text.replace("\u2019", "'") for text, _ in uses):
+                continue  # "Takaichi's firm stance": whose, not what
+            if not all(after == "" or after in STOPWORDS for _, after in uses):
+                continue  # "Dokdo territorial" of "Dokdo territorial dispute"
+            rank = (int(key[0] == name), -abs(len(key) - 3), -len(key))
+            if best is None or rank > best[0]:
+                best = (rank, key)
+    return best[1] if best else None
+
+
+_VERB_ENDINGS = ("ing", "ed", "ly")
 
 
 def _truncated(key: tuple[str, ...], forms: Counter[str], follows: Counter[str]) -> bool:
