@@ -361,3 +361,18 @@ def test_a_second_predicate_with_its_own_date_is_its_own_row() -> None:
 def test_a_relative_clause_on_a_name_that_opens_the_sentence_keeps_the_name() -> None:
     found = rows("Harbour Minister Ana Ruiz, who took office in 2022, said the quay would reopen soon.")
     assert ("2022", None, "Harbour Minister Ana Ruiz, who took office in 2022") in found
+
+
+def test_a_reporting_aside_with_its_own_day_is_its_own_row_and_ends_the_main_one() -> None:
+    by_date = {
+        e.date: e
+        for e in events_of("The mayor will open the new bridge on Friday, her office said Monday, ahead of the festival.")
+    }
+    assert by_date["2026-03-13"].text == "The mayor will open the new bridge on Friday"
+    assert (by_date["2026-03-09"].text, by_date["2026-03-09"].status) == ("her office said Monday", "happened")
+
+
+def test_a_dated_subordinate_clause_after_a_comma_ends_the_main_row() -> None:
+    found = rows("The board had approved the merger in January, after talks with the regulator collapsed in December.")
+    assert ("2026-01", None, "The board had approved the merger in January") in found
+    assert ("2025-12", None, "after talks with the regulator collapsed in December") in found

@@ -18,7 +18,7 @@ from briefing.extract.timex import Timex, tag
 from briefing.model import Document
 from briefing.text.calendar import MONTH_WORDS
 
-from .attach import absolute_start, attached_unit, phrase_end, stamp_end
+from .attach import absolute_start, attached_unit, phrase_end, reporting_aside_at, stamp_end
 from .clauses import Clause, clauses, dateline_end, is_dateline, is_stamp
 from .conjuncts import conjunct_bounds, conjunct_of
 from .filters import fuse_named_dates, part_of_name
@@ -274,10 +274,28 @@ def extract_events(doc: Document) -> list[DocEvent]:
                         ends,
                     )
                 )
+            if not any(u is None for u in units):
+                # no date of the main statement: a reporting aside's day dates the whole report
+                # ("Twelve consortia have bid ..., officials said on Monday")
+                units = [
+                    None if u is not None and reporting_aside_at(text, u[0], t.start) else u
+                    for t, u in zip(own, units, strict=True)
+                ]
             main_end = clause.end
             cut = absolute_start(text, body, clause.end)
             if cut is not None and any(u is not None and u[0] > cut for u in units):
                 main_end = cut  # the dated absolute phrase is its own row, not part of the main one
+            mains = [t.start for t, u in zip(own, units, strict=True) if u is None]
+            for u in units:
+                # a dated side unit right after a comma (", his office said Tuesday", ", building on
+                # talks in May") ends the main statement's row
+                if (
+                    u is not None
+                    and mains
+                    and min(mains) < u[0] < main_end
+                    and re.search(r",\s*$", text[body : u[0]])
+                ):
+                    main_end = u[0] - len(text[body : u[0]]) + len(text[body : u[0]].rstrip().rstrip(","))
             bounds = conjunct_bounds(text, body, main_end)
             if len({conjunct_of(bounds, t.start) for t in own if t.start < main_end}) < 2:
                 bounds = [(body, main_end)]  # one dated conjunct: the row may show the whole clause

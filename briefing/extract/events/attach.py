@@ -109,7 +109,7 @@ def _reduced_relative(toks: list[Token], i: int, body_start: int, subject_ok: bo
     w = toks[i]
     if not (w.low.endswith("ed") or w.low in IRREGULAR_PARTICIPLES) or not w.text.islower():
         return None
-    if _in_open_relative(toks, i):
+    if _in_open_relative(toks, i) or _subordinate_subject(toks, i):
         return None
     if i + 1 >= len(toks) or toks[i + 1].low not in PP_AFTER_PARTICIPLE:
         return None
@@ -142,6 +142,23 @@ def _first(a: int | None, b: int) -> int:
     return b if a is None else a
 
 
+def _subordinate_subject(toks: list[Token], i: int) -> bool:
+    """Whether toks[i] follows the subject of a subordinate clause that has no verb yet ("after talks
+    with the regulator | collapsed in December"): then it is that clause's verb, not a participle."""
+    for k in range(i - 1, -1, -1):
+        t = toks[k]
+        if t.text in (",", ";", ":") or verb_form(t.text) or t.low in RELATIVES:
+            return False
+        if t.low in SUBORDINATORS and t.low not in ("including", "following", "during", "despite", "amid", "amidst"):
+            return True
+    return False
+
+
+def reporting_aside_at(text: str, lo: int, t_start: int) -> bool:
+    """Whether text[lo:t_start] is a reporting aside before a date (", his office said Tuesday")."""
+    return _reporting_aside(_tokens(text, lo, t_start))
+
+
 def _in_open_relative(toks: list[Token], i: int) -> bool:
     """Whether toks[i] follows a relative clause that already has its verb ("the sailors who drowned
     in a 1961 sinking | marched"): then toks[i] is the main verb, not a reduced relative."""
@@ -154,6 +171,18 @@ def _in_open_relative(toks: list[Token], i: int) -> bool:
             return seen_verb
         seen_verb = seen_verb or verb_form(t.text)
     return False
+
+
+def _reporting_aside(after: list[Token]) -> bool:
+    """Whether the words after a comma, up to the date, are a reporting aside: a short subject and a
+    reporting verb (", his office said", ", the ministry announced on")."""
+    words = [t for t in after if t.low not in ("on", "late", "early")]
+    return (
+        2 <= len(words) <= 5
+        and words[-1].low in REPORTING
+        and words[-1].low.endswith(("ed", "id", "ld"))
+        and all(re.match(r"[\w’'‑-]+$", t.text) and t.low not in FINITE for t in words)
+    )
 
 
 def _relative_closed_by(toks: list[Token], comma: int) -> bool:
@@ -383,6 +412,9 @@ def attached_unit(
                 start = after[
                     0
                 ].start  # ", with the first units due to open in 2029", ", the first units due in 2029"
+                break
+            if _reporting_aside(after):
+                start = after[0].start  # ", his office said Tuesday": the saying has its own date
                 break
             k = _participle_opener(after)
             if k is not None and _relative_closed_by(toks, i):
