@@ -135,23 +135,29 @@ def select_with_query(
     return out
 
 
-_CORPORA: dict[tuple[int, ...], tuple[tuple[Document, ...], Stats | None, list[Unit], Index]] = {}
+_CORPORA: dict[tuple[int, ...], tuple[tuple[Document, ...], list[Unit], Index]] = {}
 
 
 def _corpus(docs: tuple[Document, ...], stats: Stats | None = None) -> tuple[list[Unit], Index]:
     """Return the sentence units and their index; a build selects for every theme from one corpus.
 
     Cached by the identity of the documents (the entry keeps them alive, so ids are not reused):
-    hashing the documents themselves rehashed every paragraph of the corpus for every theme."""
-    key = (*map(id, docs), id(stats))
+    hashing the documents themselves rehashed every paragraph of the corpus for every theme.
+    Not with `stats`: those documents are one theme's reading of the corpus store, never asked
+    for again, and keeping them would hold two themes' readings in memory at once."""
+    if stats is not None:
+        _CORPORA.clear()
+        units = build_units(docs)
+        return units, Index(units, stats)
+    key = tuple(map(id, docs))
     hit = _CORPORA.get(key)
     if hit is not None:
-        return hit[2], hit[3]
+        return hit[1], hit[2]
     units = build_units(docs)
-    index = Index(units, stats)
+    index = Index(units)
     if len(_CORPORA) >= 2:
         _CORPORA.pop(next(iter(_CORPORA)))
-    _CORPORA[key] = (docs, stats, units, index)
+    _CORPORA[key] = (docs, units, index)
     return units, index
 
 
