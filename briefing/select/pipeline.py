@@ -23,6 +23,7 @@ from briefing.select.bm25 import Index, Match, Stats, evidence
 from briefing.select.context import Relevance, relevance
 from briefing.select.dedup import cluster
 from briefing.select.mmr import mmr, tfidf
+from briefing.select.pairs import without_other_pairs
 from briefing.select.passages import LONG_WORDS, MAX_SENTENCES, clauses, join_runs
 from briefing.select.query import Query, build_query
 from briefing.select.tokenize import content_keys, tokens
@@ -92,7 +93,7 @@ def select_with_query(
     units, index = _corpus(tuple(docs), stats)
     if not units:
         return []
-    matches = index.search(query)
+    matches = without_other_pairs(units, index.search(query), query, gate)
     excluded = index.excluded(query)
     on_topic = {
         d for d, doc in enumerate(docs) if doc.title and evidence(query, tokens(doc.title)) >= max(gate, 1.0)
