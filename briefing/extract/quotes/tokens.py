@@ -8,7 +8,6 @@ position in the paragraph.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from briefing.text.abbreviations import ABBREVIATIONS
 
@@ -16,11 +15,28 @@ from briefing.text.abbreviations import ABBREVIATIONS
 _TOKEN = re.compile(r"\w(?:[\w’'\-./]*\w)?|[^\w\s]")
 
 
-@dataclass(frozen=True)
 class Token:
-    text: str
-    start: int
-    end: int
+    """One token and its offsets; treat it as immutable. A plain slotted class rather than a frozen
+    dataclass: every document is tokenised several times, and a frozen dataclass's `__init__` (one
+    `object.__setattr__` per field) was most of the cost. Equality and hashing stay by value."""
+
+    __slots__ = ("text", "start", "end")
+
+    def __init__(self, text: str, start: int, end: int):
+        self.text = text
+        self.start = start
+        self.end = end
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not Token:
+            return NotImplemented
+        return (self.text, self.start, self.end) == (other.text, other.start, other.end)  # type: ignore[attr-defined]
+
+    def __hash__(self) -> int:
+        return hash((self.text, self.start, self.end))
+
+    def __repr__(self) -> str:
+        return f"Token(text={self.text!r}, start={self.start!r}, end={self.end!r})"
 
     @property
     def low(self) -> str:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from .calendar import Anchor
+from .prefilter import lowered_for_test, may_match
 from .tense import direction
 
 
@@ -87,16 +88,41 @@ class Found:
     kind: str
 
 
-def run_rules(rules: list[Rule], text: str, dct: date | None) -> list[Found]:
-    cands: list[tuple[int, int, int, re.Match[str]]] = []
+Taken = list[tuple[int, int, int, re.Match[str]]]  # (start, end, rule index, match), in text order
+
+# The matches kept for the last few texts. Which expressions a text holds does not depend on the
+# document date (only their values do), and an undated document is tagged once per candidate date
+# while its date is inferred, then once more to extract its events.
+# (The rule list is kept with its entry, so its id cannot be reused while the entry lives.)
+_TAKEN: dict[tuple[int, str], tuple[list[Rule], Taken]] = {}
+_TAKEN_KEEP = 2
+
+
+def _taken(rules: list[Rule], text: str) -> Taken:
+    key = (id(rules), text)
+    entry = _TAKEN.get(key)
+    if entry is None or entry[0] is not rules:
+        entry = (rules, _select(rules, text))
+        if len(_TAKEN) >= _TAKEN_KEEP:
+            del _TAKEN[next(iter(_TAKEN))]
+        _TAKEN[key] = entry
+    return entry[1]
+
+
+def _select(rules: list[Rule], text: str) -> Taken:
+    """Every rule's matches, then the longest non-overlapping ones (earlier rules win ties)."""
+    cands: Taken = []
+    lowered = lowered_for_test(text)
     for i, rule in enumerate(rules):
+        if lowered is not None and not may_match(rule.pattern, lowered):
+            continue  # the text lacks every word this rule's matches contain
         for m in rule.pattern.finditer(text):
             s, e = m.span(rule.group)
             if s == e or (rule.guard and not rule.guard(m, text)):
                 continue
             cands.append((s, e, i, m))
     cands.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
-    taken: list[tuple[int, int, int, re.Match[str]]] = []
+    taken: Taken = []
     occupied = bytearray(len(text) + 1)
     for c in cands:
         if any(occupied[c[0] : c[1]]):
@@ -104,6 +130,11 @@ def run_rules(rules: list[Rule], text: str, dct: date | None) -> list[Found]:
         occupied[c[0] : c[1]] = b"\x01" * (c[1] - c[0])
         taken.append(c)
     taken.sort(key=lambda c: c[0])
+    return taken
+
+
+def run_rules(rules: list[Rule], text: str, dct: date | None) -> list[Found]:
+    taken = _taken(rules, text)
     ctx = Ctx(text, dct)
     out: list[Found] = []
     for s, e, i, m in taken:
