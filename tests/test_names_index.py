@@ -181,7 +181,9 @@ def test_indexed_answers_equal_the_walks_on_a_long_article():
         text = article(seed, paragraphs)
         ix = NameIndex(text, PEOPLE)
         assert ix._ordered  # mentions come in document order, apart: what the index relies on
-        names = sorted({m.name for m in ix.mentions} | {"Lee", "Trump", "Donald Trump", "Tomas Reyes", "Nobody"})
+        names = sorted(
+            {m.name for m in ix.mentions} | {"Lee", "Trump", "Donald Trump", "Tomas Reyes", "Nobody"}
+        )
         positions = list(range(0, len(text) + 1, 211)) + [m.start for m in ix.mentions[::29]]
         for step, at in enumerate(positions):
             if step % 5 == 0:  # reported speakers accumulate as quotes are attributed

@@ -9,7 +9,7 @@ import pytest
 
 from briefing.extract.timex import _RULES, tag
 from briefing.extract.timex import engine as timex_engine
-from briefing.extract.timex.prefilter import FOLD_TRAPS, lowered_for_test, required
+from briefing.extract.timex.prefilter import FOLD_TRAPS, guarded, lowered_for_test, required
 
 TEXTS = (
     "The council met on Jan. 14, 2026, and again on Tuesday, two weeks later.",
@@ -64,3 +64,22 @@ def test_a_long_s_or_a_dotless_i_turns_the_shortcut_off():
     assert lowered_for_test("The ſhip") is None
     assert lowered_for_test("ıt was") is None
     assert lowered_for_test("Last Summer") == "last summer"
+
+
+def test_guarded_patterns_find_the_same_matches_with_the_same_groups():
+    texts = [*TEXTS, "ſeptember 3", "İn ıt", "", "the", "2026", "\n\nJanuary\n\n2026"]
+    guarded_count = 0
+    for rule in _RULES:
+        fast = guarded(rule.pattern)
+        guarded_count += fast is not rule.pattern
+        for text in texts:
+            slow = [(m.span(), m.groupdict(), m.groups()) for m in rule.pattern.finditer(text)]
+            assert [(m.span(), m.groupdict(), m.groups()) for m in fast.finditer(text)] == slow, rule.name
+    assert guarded_count >= len(_RULES) - 3
+
+
+def test_a_pattern_that_can_match_nothing_or_anything_is_left_as_it_is():
+    for source in (r"\d*", r"(?:ab)?", r".foo", r"[^x]y", r"(?a:\w)y"):
+        pattern = re.compile(source)
+        assert guarded(pattern) is pattern
+    assert guarded(re.compile(r"(?i:mid-)?May")).pattern.startswith("(?=")

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from .calendar import Anchor
-from .prefilter import lowered_for_test, may_match
+from .prefilter import guarded, lowered_for_test, may_match
 from .tense import direction
 
 
@@ -116,7 +116,7 @@ def _select(rules: list[Rule], text: str) -> Taken:
     for i, rule in enumerate(rules):
         if lowered is not None and not may_match(rule.pattern, lowered):
             continue  # the text lacks every word this rule's matches contain
-        for m in rule.pattern.finditer(text):
+        for m in guarded(rule.pattern).finditer(text):  # the same matches, found faster
             s, e = m.span(rule.group)
             if s == e or (rule.guard and not rule.guard(m, text)):
                 continue

@@ -1,4 +1,4 @@
-"""Which date rules can match a text at all: a cheap test that skips a rule's regex search.
+"""Cheap tests that spare the date rules' regex searches, without changing what they find.
 
 Most of the tagger's time went into running every rule's regex over every text, and most rules
 find nothing in a given article ("century", "quarter", clock times...). Every match of a rule
@@ -8,7 +8,11 @@ changing any result. The strings are read off each compiled pattern's parse tree
 edited or added later gets its own test with no list to keep up to date; a pattern whose
 structure gives no such string is simply always run.
 
-The test compares lower-cased strings, which is exact for case-sensitive and case-insensitive
+Second, `guarded` gives each pattern a look-ahead that admits only the characters a match can
+begin with (read off the same tree), so the regex engine rejects most positions with one class
+test instead of trying every alternative of the pattern's optional prefixes there.
+
+The word test compares lower-cased strings, which is exact for case-sensitive and case-insensitive
 patterns alike, with one caveat handled here: a few non-ASCII letters match an ASCII letter
 under IGNORECASE while lower-casing does not turn them into it (dotless "ı", long "ſ",
 dotted "İ", the Kelvin sign). A text holding any of them is searched with every rule.
@@ -105,3 +109,95 @@ def _item(op, av) -> Literals | None:
         low, _high, body = av
         return _sequence(list(body)) if low >= 1 else None
     return None  # classes, anchors, lookarounds, back-references: no literal required
+
+
+# -- first characters ---------------------------------------------------------------------
+
+
+class _NoGuard(Exception):
+    """The pattern's first characters cannot be read off (a negated class, any character, a
+    back-reference...): the pattern is used as it is."""
+
+
+_CATEGORY_CLASS = {
+    "CATEGORY_DIGIT": r"\d",
+    "CATEGORY_NOT_DIGIT": r"\D",
+    "CATEGORY_SPACE": r"\s",
+    "CATEGORY_NOT_SPACE": r"\S",
+    "CATEGORY_WORD": r"\w",
+    "CATEGORY_NOT_WORD": r"\W",
+}
+
+
+def _char(code: int) -> str:
+    return f"\\U{code:08x}"
+
+
+@lru_cache(maxsize=512)
+def guarded(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """`pattern` behind a look-ahead for the characters its matches can begin with: the same
+    matches (spans, groups) found faster; `pattern` itself when that set cannot be read off."""
+    if _p is None or pattern.flags & re.VERBOSE:
+        return pattern
+    try:
+        tree = _p.parse(pattern.pattern, pattern.flags)
+        fragments: dict[bool, list[str]] = {False: [], True: []}  # case-insensitive? -> class items
+        if _first(list(tree), bool(pattern.flags & re.IGNORECASE), fragments):
+            return pattern  # it can match the empty string: no first character to require
+        parts = [
+            f"(?{'i' if ci else '-i'}:[{''.join(dict.fromkeys(items))}])"
+            for ci, items in fragments.items()
+            if items
+        ]
+        if not parts:
+            return pattern
+        return re.compile(f"(?={'|'.join(parts)})(?:{pattern.pattern})", pattern.flags)
+    except (_NoGuard, re.error, RecursionError):
+        return pattern
+
+
+def _first(items: list, ci: bool, out: dict[bool, list[str]]) -> bool:
+    """Add the possible first characters of a sequence to `out`; True when it can match empty."""
+    for op, av in items:
+        if op is _c.LITERAL:
+            out[ci].append(_char(av))
+            return False
+        if op is _c.IN:
+            for iop, iav in av:
+                if iop is _c.LITERAL:
+                    out[ci].append(_char(iav))
+                elif iop is _c.RANGE:
+                    out[ci].append(f"{_char(iav[0])}-{_char(iav[1])}")
+                elif iop is _c.CATEGORY and str(iav) in _CATEGORY_CLASS:
+                    out[ci].append(_CATEGORY_CLASS[str(iav)])
+                else:
+                    raise _NoGuard  # a negated class, or one read differently
+            return False
+        if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+            continue  # zero width: the first character is still to come
+        if op is _c.SUBPATTERN:
+            _group, add, remove, body = av
+            if (add | remove) & ~re.IGNORECASE:
+                raise _NoGuard  # other scoped flags (ASCII...) would change what a class means
+            inner = (ci or bool(add & re.IGNORECASE)) and not (remove & re.IGNORECASE)
+            if not _first(list(body), inner, out):
+                return False
+            continue
+        if op is _c.ATOMIC_GROUP:
+            if not _first(list(av), ci, out):
+                return False
+            continue
+        if op is _c.BRANCH:
+            empty = False
+            for alternative in av[1]:
+                empty = _first(list(alternative), ci, out) or empty
+            if not empty:
+                return False
+            continue
+        if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)):
+            low, _high, body = av
+            if not _first(list(body), ci, out) and low >= 1:
+                return False
+            continue
+        raise _NoGuard  # any character, a negated literal, a back-reference, a conditional group
+    return True
