@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from .calendar import Anchor
-from .prefilter import guarded, lowered_for_test, may_match
+from .search import finditer, lowered_for_test
 from .tense import direction
 
 
@@ -113,10 +113,9 @@ def _select(rules: list[Rule], text: str) -> Taken:
     """Every rule's matches, then the longest non-overlapping ones (earlier rules win ties)."""
     cands: Taken = []
     lowered = lowered_for_test(text)
+    marks: dict[str, list[int]] = {}
     for i, rule in enumerate(rules):
-        if lowered is not None and not may_match(rule.pattern, lowered):
-            continue  # the text lacks every word this rule's matches contain
-        for m in guarded(rule.pattern).finditer(text):  # the same matches, found faster
+        for m in finditer(rule.pattern, text, lowered, marks):  # the same matches, found faster
             s, e = m.span(rule.group)
             if s == e or (rule.guard and not rule.guard(m, text)):
                 continue

@@ -1,0 +1,107 @@
+"""Searching a date rule's regex only where it can match, finding exactly what a plain search finds.
+
+Most of the tagger's time went into running about forty regexes over every text, and most of
+them find nothing there ("century", "quarter", clock times), or find it in two places. Three
+facts about each pattern (`patterns.py`) narrow the search without changing its result:
+
+- every match contains one of the pattern's required words, so a text without any of them is
+  skipped;
+- every match begins with one of its first characters, so the regex sits behind a look-ahead for
+  them and the engine rejects most positions with one class test;
+- no match spans a barrier mark (a "," or "(" the pattern cannot consume) and no look-around reads
+  past one, so only the stretches between marks that hold a required word are searched. Searched
+  with the end of the stretch, the mark included, as the end of the string, each search sees
+  what it would see in the whole text, and finds the same matches there.
+
+The word test compares lower-cased text with lower-cased words. A few letters match an ASCII
+letter under IGNORECASE although lower-casing does not turn them into it (dotless "ı", long "ſ",
+dotted "İ", the Kelvin sign): a text holding one is searched the plain way.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .patterns import barrier_marks, first_chars, required_words
+
+# letters that IGNORECASE matches to an ASCII letter but str.lower() does not map to it
+# (tests/test_timex_search.py checks this list against the whole of Unicode)
+FOLD_TRAPS = frozenset("\u0130\u0131\u017f\u212a")
+
+# one required word per this many characters or more: a single pass over the whole text is cheaper
+# than a search per stretch
+DENSE = 100
+
+
+@dataclass(frozen=True)
+class Plan:
+    """How to search one pattern: the pattern behind its first-character look-ahead, a search for
+    its required words (in lower-cased text) and one for its barrier marks, when known."""
+
+    fast: re.Pattern[str]
+    words: re.Pattern[str] | None
+    marks: str
+
+
+@lru_cache(maxsize=512)
+def plan(pattern: re.Pattern[str]) -> Plan:
+    guard = first_chars(pattern)
+    fast = re.compile(f"{guard}(?:{pattern.pattern})", pattern.flags) if guard else pattern
+    need = required_words(pattern)
+    # longest first: the first alternative that matches is reported, and any will do
+    words = re.compile("|".join(re.escape(w) for w in sorted(need, key=len, reverse=True))) if need else None
+    return Plan(fast, words, barrier_marks(pattern) if guard else "")
+
+
+def lowered_for_test(text: str) -> str | None:
+    """The text as the word test reads it, or None when that test would not be exact for it."""
+    if any(ch in text for ch in FOLD_TRAPS):
+        return None
+    lowered = text.lower()
+    return lowered if len(lowered) == len(text) else None  # offsets must stay those of `text`
+
+
+def finditer(
+    pattern: re.Pattern[str], text: str, lowered: str | None, marks: dict[str, list[int]]
+) -> Iterable[re.Match[str]]:
+    """The matches of `pattern` in `text`, exactly those of `pattern.finditer(text)`.
+
+    `lowered` is `lowered_for_test(text)`; `marks` keeps, per set of barrier marks, where they
+    stand in `text` (shared by the rules searching one text).
+    """
+    p = plan(pattern)
+    if lowered is None or p.words is None:
+        return p.fast.finditer(text)
+    limit = len(text) // DENSE + 4  # past this many words, one pass over the whole text is cheaper
+    hits: list[int] = []
+    for m in p.words.finditer(lowered):
+        hits.append(m.start())
+        if len(hits) > limit:
+            return p.fast.finditer(text)
+    if not hits:
+        return ()  # none of the words any match contains
+    if not p.marks:
+        return p.fast.finditer(text)
+    where = marks.get(p.marks)
+    if where is None:
+        where = marks[p.marks] = [m.start() for m in re.finditer(f"[{re.escape(p.marks)}]", text)]
+    return _in_stretches(p.fast, text, where, sorted({bisect.bisect_right(where, i) for i in hits}))
+
+
+def _in_stretches(
+    pattern: re.Pattern[str], text: str, marks: list[int], stretches: list[int]
+) -> Iterator[re.Match[str]]:
+    """Search each stretch (k: the text between marks[k-1] and marks[k]) as the whole text would."""
+    for k in stretches:
+        pos = marks[k - 1] + 1 if k > 0 else 0
+        end = marks[k] + 1 if k < len(marks) else len(text)  # the mark itself stays in view
+        while True:
+            m = pattern.search(text, pos, end)
+            if m is None:
+                break
+            yield m
+            pos = m.end()
