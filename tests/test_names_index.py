@@ -203,3 +203,22 @@ def test_indexed_answers_equal_the_walks_on_a_long_article():
                 assert ix.last_with_role(head, at) == walk_last_with_role(ix, head, at)
         for m in ix.mentions:
             assert ix.is_person(m) == walk_is_person(ix, m)
+
+
+def test_an_index_of_the_same_text_starts_with_no_speakers():
+    # the statement finder's index copies the quote finder's when both read the same text; the
+    # speakers the quote finder found must not come with it
+    text = article(3, 20)
+    first = NameIndex(text, PEOPLE)
+    first.speakers.update({m.name for m in first.mentions})
+    second = NameIndex(text, PEOPLE)
+    assert second.speakers == set()
+    assert (
+        second.mentions == first.mentions and second.roles == first.roles and second.genders == first.genders
+    )
+    NameIndex._last = None
+    fresh = NameIndex(text, PEOPLE)
+    for m in fresh.mentions:
+        assert second.is_person(m) == fresh.is_person(m)
+    other = NameIndex(text, PEOPLE[:1])  # another registry is another index
+    assert other.people == list(PEOPLE[:1])

@@ -26,6 +26,7 @@ from briefing.extract.quotes.constructions import on
 OPENERS = {"“": "”", "«": "»", "„": "“"}
 CLOSERS = {"”", "»"}
 STRAIGHT = '"'
+_DOUBLE_MARK = re.compile('[“«„”»"]')
 
 
 @dataclass(frozen=True)
@@ -57,9 +58,8 @@ def pair_marks(paragraph: str, index: int, previous_open: bool = False) -> list[
     stack: list[str] = []  # the closing mark each open quote expects
     outer = 0
     lead = len(paragraph) - len(paragraph.lstrip())
-    for i, ch in enumerate(paragraph):
-        if ch not in OPENERS and ch not in CLOSERS and ch != STRAIGHT:
-            continue
+    for found in _DOUBLE_MARK.finditer(paragraph):  # only the marks: a long paragraph has few
+        i, ch = found.start(), found.group(0)
         if not stack:
             if ch in OPENERS or ch == STRAIGHT or (ch == "”" and _looks_like_opener(paragraph, i)):
                 if (
@@ -73,15 +73,17 @@ def pair_marks(paragraph: str, index: int, previous_open: bool = False) -> list[
                 outer = i + 1
             continue
         want = stack[-1]
-        rest = paragraph[i + 1 :]
-        if ch == want and not (ch == STRAIGHT and _looks_like_opener(paragraph, i) and STRAIGHT in rest):
+        # "later in the paragraph" is a search from i + 1, never a copy of the rest (quadratic)
+        if ch == want and not (
+            ch == STRAIGHT and _looks_like_opener(paragraph, i) and paragraph.find(STRAIGHT, i + 1) >= 0
+        ):
             stack.pop()
         elif ch in OPENERS and _looks_like_opener(paragraph, i):
             stack.append(OPENERS[ch])
-        elif ch == STRAIGHT and _looks_like_opener(paragraph, i) and STRAIGHT in rest:
+        elif ch == STRAIGHT and _looks_like_opener(paragraph, i) and paragraph.find(STRAIGHT, i + 1) >= 0:
             stack.append(STRAIGHT)
         elif ch in CLOSERS or ch == STRAIGHT:
-            if want not in rest:  # a mismatched closer with no proper one left: accept it
+            if paragraph.find(want, i + 1) < 0:  # a mismatched closer with no proper one left: accept it
                 stack.pop()
             else:
                 continue
@@ -136,10 +138,14 @@ def _single_closer(text: str, j: int) -> bool:
 
 
 _LOWER_WORD_NEXT = re.compile(r"\s+[a-z]")
+_SINGLE_OPENER_MARK = re.compile("[‘']")
+_SINGLE_CLOSER_MARK = re.compile("[’']")
 
 
 def single_spans(paragraph: str, index: int, doubles: list[QuoteSpan], open_at_end: bool) -> list[QuoteSpan]:
     """Spans in single marks outside the double-quoted ones; `open_at_end` lets the last one run to the end."""
+    if "'" not in paragraph and "‘" not in paragraph:
+        return []  # no single opener, so no span
     inside = [(d.start - 1, d.end + 1) for d in doubles]
     pairs = [m.start() for m in re.finditer(r"''|’’", paragraph)]  # '' written for double marks
     inside += [(pairs[k], pairs[k + 1] + 2) for k in range(0, len(pairs) - 1, 2)]
@@ -156,12 +162,21 @@ def single_spans(paragraph: str, index: int, doubles: list[QuoteSpan], open_at_e
         lo, hi = max(a + 1, 0), min(b - 1, n + 1)
         if hi > lo:
             interior[lo:hi] = b"\x01" * (hi - lo)
+    # only the single marks can open or close: go from one to the next (a long paragraph has few)
     while i < n:
+        mark = _SINGLE_OPENER_MARK.search(paragraph, i)
+        if mark is None:
+            break
+        i = mark.start()
         if covered[i] or not _single_opener(paragraph, i):
             i += 1
             continue
         j = i + 1
-        while j < n and not (_single_closer(paragraph, j) and not interior[j]):
+        while j < n:
+            close = _SINGLE_CLOSER_MARK.search(paragraph, j)
+            j = close.start() if close else n
+            if j >= n or (_single_closer(paragraph, j) and not interior[j]):
+                break
             j += 1
         if j < n and j > i + 1:
             out.append(QuoteSpan(index, i + 1, j, True, False))

@@ -15,6 +15,7 @@ import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from briefing.extract.quotes.lexicon import CUE_FORMS as CUES
 from briefing.extract.quotes.lexicon import (
@@ -128,21 +129,41 @@ def _extends(parts: Sequence[str], fuller: Sequence[str]) -> bool:
 Named = tuple["Mention", list[str]]  # a mention and its lower-cased words
 
 
+@lru_cache(maxsize=8)
+def _alias_table(people: tuple[Person, ...]) -> dict[str, Person]:
+    """Every written form of every registry person (normalised), built once per registry."""
+    alias: dict[str, Person] = {}
+    for p in people:
+        for form in (p.name, *p.aliases):
+            alias.setdefault(_norm(form), p)
+            _, bare = split_title(form.split())
+            if bare:
+                alias.setdefault(_norm(" ".join(bare)), p)
+    return alias
+
+
 class NameIndex:
     """Every name mention of a document, with canonical forms and roles for speakers."""
 
+    # The last index built, to copy from: the quote finder and the statement finder each build one,
+    # and for a document without quotations both read the same text.
+    _last: tuple[tuple[str, tuple[Person, ...]], NameIndex] | None = None
+
     def __init__(self, text: str, people: Sequence[Person]):
+        self.speakers: set[str] = set()  # names found as subjects of reporting verbs (people, surely)
+        key = (text, tuple(people))
+        last = NameIndex._last
+        if last is not None and last[0] == key:
+            # everything but `speakers` depends only on the text and the registry (and the tables of
+            # remembered answers stay true); `speakers` grows as quotes are attributed
+            speakers = self.speakers
+            self.__dict__.update(last[1].__dict__)
+            self.speakers = speakers
+            return
         self.text = text
         self.people = list(people)
-        self._alias: dict[str, Person] = {}
-        for p in self.people:
-            for form in (p.name, *p.aliases):
-                self._alias.setdefault(_norm(form), p)
-                _, bare = split_title(form.split())
-                if bare:
-                    self._alias.setdefault(_norm(" ".join(bare)), p)
+        self._alias = _alias_table(key[1])
         self.mentions: list[Mention] = self._scan(_blank_headlines(text))
-        self.speakers: set[str] = set()  # names found as subjects of reporting verbs (people, surely)
         self._index_mentions()
         singles = [m.name.lower() for m in self.mentions if " " not in m.name]
         self._reused = set(singles)
@@ -156,6 +177,7 @@ class NameIndex:
             if appositive and not m.org and any(w.lower() in ROLE_HEADS for w in appositive.group(1).split()):
                 self.roles.setdefault(self.canonical(m.name, m.start), appositive.group(1))
         self.genders = self._genders(text)
+        NameIndex._last = (key, self)
 
     def _genders(self, text: str) -> dict[str, str]:
         """Canonical name -> "m"/"f" from courtesy titles, gendered role words and the pronouns that follow."""
@@ -184,11 +206,16 @@ class NameIndex:
     def _scan(self, text: str) -> list[Mention]:
         toks = tokenize(text)
         out: list[Mention] = []
+        # a name starts at a capitalised word: go from one to the next
+        starts = [k for k, t in enumerate(toks) if t.text[0].isupper() and t.text[0].isalnum()]
+        s = 0
         i = 0
         while i < len(toks):
-            if not toks[i].is_cap or not toks[i].is_word:
-                i += 1
-                continue
+            while s < len(starts) and starts[s] < i:
+                s += 1
+            if s == len(starts):
+                break
+            i = starts[s]
             j = i
             run: list[Token] = []
             while j < len(toks):

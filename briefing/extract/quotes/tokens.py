@@ -53,17 +53,40 @@ class Token:
     @property
     def bare(self) -> str:
         """The word without a possessive ending ("Lee’s" -> "Lee")."""
-        return re.sub(r"[’']s$", "", self.text)
+        text = self.text
+        return text[:-2] if text.endswith(_POSSESSIVE) else text
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
-    """Return the tokens of text[start:end] with offsets into `text`."""
+    """Return the tokens of text[start:end] with offsets into `text`.
+
+    The quote and statement finders tokenise the same lines (a line without quotes is its own
+    masked form), so the last few results are kept; each caller gets its own list.
+    """
     end = len(text) if end is None else end
-    return [Token(m.group(0), m.start() + start, m.end() + start) for m in _TOKEN.finditer(text[start:end])]
+    key = (text, start, end)
+    found = _RECENT.get(key)
+    if found is None:
+        found = [
+            Token(m.group(0), m.start() + start, m.end() + start) for m in _TOKEN.finditer(text[start:end])
+        ]
+        if end - start <= _RECENT_MAX_CHARS:
+            if len(_RECENT) >= _RECENT_KEEP:
+                del _RECENT[next(iter(_RECENT))]
+            _RECENT[key] = found
+    return list(found)
+
+
+_RECENT: dict[tuple[str, int, int], list[Token]] = {}
+_RECENT_KEEP = 256
+_RECENT_MAX_CHARS = 20_000
+
+
+_POSSESSIVE = ("’s", "'s")
 
 
 def is_possessive(tok: Token) -> bool:
-    return bool(re.search(r"[’']s$", tok.text)) or tok.text.endswith("s’")
+    return tok.text.endswith(("’s", "'s", "s’"))
 
 
 _PARTY_STATE = re.compile(r"^[RDI]-[A-Z][\w.-]*$")
