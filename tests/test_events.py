@@ -158,3 +158,16 @@ def test_the_previous_day_is_an_event_the_following_month_is_not() -> None:
         "They agreed on January 8 to meet again the following month.",
     )
     assert dates(extract_events(d)) == [("2026-01-08", None), ("2026-01-07", None), ("2026-01-08", None)]
+
+
+def test_a_plan_dated_before_the_article_stays_a_plan_but_a_saying_that_reports_one_happened() -> None:
+    # A log of earlier days, published later: each line's tense is that of its own day.
+    d = doc(
+        "Feb 20, 2026 \u2013 Officials confirm the trade fair will open around March 9 in Kassel.",
+        "Feb 24, 2026 \u2013 The mayor says the council will vote on the budget.",
+        published="2026-04-01",
+    )
+    by_date = {e.date: e for e in extract_events(d)}
+    assert by_date["2026-03-09"].status == "scheduled"  # the fair's opening is never reported
+    assert by_date["2026-02-20"].status == "happened"  # the confirmation was made that day
+    assert by_date["2026-02-24"].status == "happened"  # so was the mayor's saying

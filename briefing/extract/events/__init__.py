@@ -24,6 +24,7 @@ from .conjuncts import conjunct_bounds, conjunct_of
 from .filters import fuse_named_dates, part_of_name
 from .frames import ASPIRATION as _ASPIRATION
 from .frames import current_year_unit, measures_a_gap
+from .grammar import REPORTING
 from .infer import infer_published_text
 from .relative import relative_phrase, relative_span
 
@@ -101,13 +102,33 @@ def states_a_plan(text: str) -> bool:
     return bool(_FUTURE.search(_COMPARISON.sub("", text)))
 
 
-def _status(day: str, clause: str, dct: str | None) -> str:
-    if dct:
-        if day > dct[: len(day)]:
-            return "scheduled"
-        if day < dct[: len(day)]:
-            return "happened"
+def _status(day: str, clause: str, dct: str | None, row: str = "") -> str:
+    """Whether the clause reports its event as having taken place or as planned.
+
+    A date after the document's is a plan whatever the tense.  A date before it is not enough
+    to say the event took place: "the summit will take place around Jan 13-14" under a log
+    line of 10 December, or "the talks will be held on Jan 10" reported in an article of Jan 20,
+    word a plan seen from an earlier day; the sentence never states that it
+    happened, so it stays a plan (the timeline calls it happened only when a source says so).
+    """
+    if dct and day > dct[: len(day)]:
+        return "scheduled"
+    if dct and day < dct[: len(day)]:
+        # the row too: a dated unit cut out of `clause` may hold the saying ("X announces ...
+        # on Jan 13-14, describing talks that will ...")
+        return "scheduled" if _plans_itself(clause) and _plans_itself(row or clause) else "happened"
     return "scheduled" if states_a_plan(clause) else "happened"
+
+
+def _plans_itself(clause: str) -> bool:
+    """Whether the clause's own predicate is the plan ("the summit will take place"), not a saying
+    that reports one ("both leaders say they will ...", "Takaichi confirms she will host ...":
+    the saying took place on its date)."""
+    text = _COMPARISON.sub("", clause)
+    plan = _FUTURE.search(text)
+    if plan is None:
+        return False
+    return not any(w in REPORTING for w in re.findall(r"[a-z’']+", text[: plan.start()].lower()))
 
 
 def _this_year(t: Timex, dct: str | None) -> bool:
@@ -336,7 +357,7 @@ def extract_events(doc: Document) -> list[DocEvent]:
                     text, lo, hi, [(o_lo, o_hi) for _, o_lo, o_hi in dated if (o_lo, o_hi) != (lo, hi)]
                 )
                 context = _context(row, text[body : clause.end].strip())
-                status = _status(day, said, dct)
+                status = _status(day, said, dct, row)
                 if day == (dct or "")[:4] and status == "happened":
                     # "this year": the tense of the year's event, not of the sentence ("voiced
                     # support for the hosting of the games this year"); only "earlier" reports it
