@@ -7,7 +7,9 @@ from __future__ import annotations
 import random
 import re
 
-from briefing.extract.quotes.names import NOT_NAME, THINGS, Mention, NameIndex, _extends, _surname
+from briefing.extract.quotes.mentions import Mention
+from briefing.extract.quotes.names import NameIndex, _extends, _surname
+from briefing.extract.quotes.namewords import NOT_NAME, THINGS
 from briefing.model import Person
 
 PEOPLE = (

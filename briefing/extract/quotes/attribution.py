@@ -27,7 +27,7 @@ from briefing.extract.quotes.lexicon import (
     NOMINAL_STOP,
     SPEECH_LEMMAS,
 )
-from briefing.extract.quotes.names import CONNECTORS
+from briefing.extract.quotes.namewords import CONNECTORS
 from briefing.extract.quotes.paragraph import token_index
 from briefing.extract.quotes.speaker import QUOTE_MARKS, SpeakerRef, subject_before
 from briefing.extract.quotes.tokens import (

@@ -20,7 +20,9 @@ from briefing.extract.quotes.cues import is_cue
 from briefing.extract.quotes.forward import sentence_subject
 from briefing.extract.quotes.lexicon import CUE_FORMS, NAMING_LEMMAS, NAMING_PHRASES, ROLE_HEADS
 from briefing.extract.quotes.marks import QuoteSpan, find_quote_spans
-from briefing.extract.quotes.names import NOT_NAME, NameIndex, is_org
+from briefing.extract.quotes.mentions import is_org
+from briefing.extract.quotes.names import NameIndex
+from briefing.extract.quotes.namewords import NOT_NAME
 from briefing.extract.quotes.paragraph import is_partial, mask, sentence_bounds, token_index
 from briefing.extract.quotes.speaker import SpeakerRef
 from briefing.extract.quotes.terms import is_term

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from briefing.extract.quotes.constructions import on
 from briefing.extract.quotes.lexicon import CUE_FORMS, DETERMINERS, NOMINAL_STOP, ROLE_HEADS
-from briefing.extract.quotes.names import CONNECTORS, OPENERS, is_org
+from briefing.extract.quotes.mentions import is_org
+from briefing.extract.quotes.namewords import CONNECTORS, OPENERS
 from briefing.extract.quotes.sources import is_source_head, tail_after, tied_phrase_end
 from briefing.extract.quotes.speaker import SpeakerRef, name_ref, pronoun_of
 from briefing.extract.quotes.tokens import Token, is_abbrev_dot, is_possessive, join_tokens

@@ -22,7 +22,8 @@ from briefing.extract.quotes.lexicon import (
     ROLE_HEADS,
     TITLE_OBJECTS,
 )
-from briefing.extract.quotes.names import CONNECTORS, DESCRIPTORS, OPENERS, is_org, role_text, title_cut
+from briefing.extract.quotes.mentions import is_org, role_text, title_cut
+from briefing.extract.quotes.namewords import CONNECTORS, DESCRIPTORS, OPENERS
 from briefing.extract.quotes.sources import head_before
 from briefing.extract.quotes.tokens import Token, is_abbrev_dot, is_party_state, is_possessive, join_tokens
 from briefing.text.abbreviations import HONORIFICS
