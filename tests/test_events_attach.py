@@ -376,3 +376,16 @@ def test_a_dated_subordinate_clause_after_a_comma_ends_the_main_row() -> None:
     found = rows("The board had approved the merger in January, after talks with the regulator collapsed in December.")
     assert ("2026-01", None, "The board had approved the merger in January") in found
     assert ("2025-12", None, "after talks with the regulator collapsed in December") in found
+
+
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [
+        ("10 February 2026 – The regulator fines the ferry operator.", "2026-02-10"),
+        ("2026-02-14: The regulator fines the ferry operator.", "2026-02-14"),
+        ("Feb. 18 — The regulator fines the ferry operator.", "2026-02-18"),
+        ("February 21: The regulator fines the ferry operator.", "2026-02-21"),
+    ],
+)
+def test_a_log_line_row_never_repeats_its_own_date_stamp(line: str, date: str) -> None:
+    assert rows(line) == [(date, None, "The regulator fines the ferry operator.")]
