@@ -389,3 +389,10 @@ def test_a_dated_subordinate_clause_after_a_comma_ends_the_main_row() -> None:
 )
 def test_a_log_line_row_never_repeats_its_own_date_stamp(line: str, date: str) -> None:
     assert rows(line) == [(date, None, "The regulator fines the ferry operator.")]
+
+
+def test_next_year_dates_an_occurrence_it_names_and_stays_a_horizon_for_an_aim() -> None:
+    (event,) = events_of("Brisbane will host the regional games next year.")
+    assert (event.date, event.status, event.text) == ("2027", "scheduled", "Brisbane will host the regional games next year")
+    assert rows("The ministry aims to double fish exports next year.") == []
+    assert rows("The carmaker said it would cut 2,000 jobs by the end of next year.") == []

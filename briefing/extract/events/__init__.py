@@ -132,7 +132,11 @@ def _plans_itself(clause: str) -> bool:
 
 
 def _this_year(t: Timex, dct: str | None) -> bool:
-    return bool(dct) and len(t.value) == 4 and not t.end_value and t.value == (dct or "")[:4]
+    """A bare year the document's date fixes as this year or next ("this year", "next year", "in
+    2026" in a 2026 article): a horizon, unless it dates a named occurrence (`current_year_unit`)."""
+    if not dct or len(t.value) != 4 or t.end_value or not t.value.isdigit():
+        return False
+    return t.value == dct[:4] or (int(t.value) == int(dct[:4]) + 1 and t.kind != "year")
 
 
 def _is_event_timex(t: Timex, text: str, dct: str | None, sentence_start: int) -> bool:
