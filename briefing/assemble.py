@@ -71,6 +71,14 @@ class CorpusExtraction:
         gives only the documents containing the theme's words)."""
         return self, None
 
+    def reports(
+        self, part: CorpusExtraction, days: Collection[tuple[str, str | None]]
+    ) -> list[tuple[DocEvent, str]]:
+        """Return every event of the corpus with its document, in corpus order: the timeline takes
+        a plan's report from any document, whatever its subject (`days` narrows only what a
+        corpus store reads)."""
+        return [(e, d.id) for d in self.documents for e in self.events.get(d.id, [])]
+
     def normalised(self, text: str) -> str:
         hit = self._normalised.get(text)
         if hit is None:
@@ -105,6 +113,10 @@ class Corpus(Protocol):
     def reading(
         self, signatures: Collection[str], interested: Collection[str], in_period: Collection[str]
     ) -> tuple[CorpusExtraction, Stats | None]: ...
+
+    def reports(
+        self, part: CorpusExtraction, days: Collection[tuple[str, str | None]]
+    ) -> list[tuple[DocEvent, str]]: ...
 
 
 def extract_corpus(
@@ -265,7 +277,7 @@ def build_briefing(
                 event_items.append((e, d.id))
     for _, doc_id in event_items:
         cite([doc_id])
-    reports = [(e, d.id) for d in docs for e in extraction.events.get(d.id, [])]
+    reports = corpus.reports(extraction, {(e.date, e.end) for e, _ in event_items})
     events = build_timeline(
         event_items, period_start, period_end, settings.max_events, as_of=generated_at[:10], reports=reports
     )

@@ -113,3 +113,28 @@ def test_a_period_leaving_articles_out_gives_the_storeless_briefing(mixed: Path,
     assert tree(plain / "out", manifests=False) == tree(mixed / "out", manifests=False)
     data = json.loads(next((mixed / "out").rglob("bridge*.json")).read_text(encoding="utf-8"))
     assert data["period_start"] == "2025-03-05"
+
+
+def test_the_timeline_finds_a_plans_report_in_an_article_the_theme_does_not_read(mixed: Path) -> None:
+    # whether a plan took place does not depend on the theme: the store path reads, besides the
+    # theme's files, every file reporting something that happened on one of the plans' days
+    config = load_config(mixed / "config.yaml")
+    store = open_store(config.store, mixed / "out")
+    try:
+        extraction, _ = load_corpus(mixed / "seeds", config.people, store, lambda _m: None, workers=1)
+        corpus, _ = open_corpus(mixed / "seeds", config.people, store, lambda _m: None, workers=1)
+        bridge = next(t for t in config.themes if t.id == "bridge")
+        part, _stats = corpus.reading({"bridge", "toll"}, set(bridge.people), {i for i, _ in corpus.dated()})
+        assert not any(d.id.startswith("orchard") for d in part.documents)
+        everything = extraction.reports(extraction, set())
+        days = {
+            (e.date, e.end)
+            for e, doc_id in everything
+            if doc_id.startswith("orchard") and e.status == "happened" and len(e.date) == 10
+        }
+        assert days  # the orchard articles report what growers said on a given day
+        got = [(e, i) for e, i in corpus.reports(part, days) if (e.date, e.end) in days]
+        assert got == [(e, i) for e, i in everything if (e.date, e.end) in days]
+        assert any(i.startswith("orchard") for _, i in got)
+    finally:
+        store.close()

@@ -98,6 +98,12 @@ def process_file(
                 # (speaker, role) in the order speaker unification reads them; quoted speakers apart
                 "speakers": [[i.speaker, i.role] for i in said if i.speaker],
                 "quoted": sorted({q.speaker for q in quotes if q.speaker}),
+                # days on which it reports something that happened: the timeline looks for such
+                # reports of a theme's plans in every document, whatever its subject
+                "days": sorted(
+                    {(e.date, e.end) for e in events if e.status == "happened" and len(e.date) == 10},
+                    key=lambda day: (day[0], day[1] or ""),
+                ),
             }
         )
     present.update(sentences)

@@ -16,6 +16,7 @@ from typing import Any
 
 from briefing.assemble import CorpusExtraction, unify
 from briefing.errors import InputError
+from briefing.extract.events import DocEvent
 from briefing.extract.quotes.corpus import Speakers, name_words, unify_document
 from briefing.model import Document
 from briefing.select.bm25 import Stats
@@ -77,6 +78,27 @@ class StoredCorpus:
             df=self._frequencies,
         )
         return part, stats
+
+    def reports(
+        self, part: CorpusExtraction, days: Collection[tuple[str, str | None]]
+    ) -> list[tuple[DocEvent, str]]:
+        """Return, in corpus order, the events the timeline may take as reports of a plan on one
+        of `days`: those of the articles in `part`, and those of any other article that reports
+        something that happened on such a day (read from the store for this)."""
+        have = {d.id for d in part.documents}
+        wanted = set(days)
+        others = list(
+            dict.fromkeys(
+                n for n, m in self.entries if m["id"] not in have and any(tuple(d) in wanted for d in m["days"])
+            )
+        )
+        extra = {doc.id: events for doc, events, _q, _s, _k in self._read(others)}
+        out: list[tuple[DocEvent, str]] = []
+        for _, m in self.entries:
+            doc_id = m["id"]
+            events = part.events.get(doc_id, []) if doc_id in have else extra.get(doc_id, [])
+            out.extend((e, doc_id) for e in events)
+        return out
 
     def everything(self) -> CorpusExtraction:
         """Return every article with its extraction results (read once per build)."""
