@@ -23,7 +23,8 @@ from briefing.model import Briefing
 from briefing.output import edition_dates, edition_dir, load_edition_briefing
 from briefing.output.ownership import is_edition, read_manifest_safely
 from briefing.text.normalise import comparison_key
-from briefing.writers.layout import UNKNOWN_SPEAKER, SourceEntry, lay_out
+from briefing.writers.layout import UNKNOWN_SPEAKER, lay_out
+from briefing.writers.source_list import SourceEntry
 from briefing.writers.text import citation_numbers, clean, format_date, format_range
 
 TOP_ITEMS = 5  # in the e-mail; a chat notice shows CHAT_ITEMS

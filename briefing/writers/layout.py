@@ -11,15 +11,15 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from briefing.fit import needs_contents
-from briefing.model import Briefing, Event, Passage, Quote, Source
+from briefing.model import Briefing, Event, Passage, Quote
 from briefing.writers.group_dates import dated_heading
+from briefing.writers.source_list import SourceEntry, source_entry, source_title_of
 from briefing.writers.text import (
     citation_numbers,
     clean,
     format_date,
     format_range,
     format_timestamp,
-    source_anchor,
 )
 
 # Section titles, in reading order; writers use these for headings and bookmarks.
@@ -137,20 +137,6 @@ class Speaker:
 
 
 @dataclass(frozen=True)
-class SourceEntry:
-    number: int
-    anchor: str
-    title: str
-    authors: str
-    publisher: str
-    date: str
-    url: str
-    href: str  # the URL when it is safe to link (http, https, ftp, mailto), else ""
-    file: str
-    added: bool = False
-
-
-@dataclass(frozen=True)
 class ContentsEntry:
     """One line of the table of contents: a section (level 0) or a passage group (level 1)."""
 
@@ -242,7 +228,7 @@ def lay_out(briefing: Briefing) -> Layout:
         quotes=tuple(_quote(briefing, q) for q in briefing.quotes),
         speakers=_speakers(briefing),
         notes=tuple(n for n in (clean(n) for n in briefing.notes) if n),
-        sources=tuple(_source(briefing, i, s) for i, s in enumerate(briefing.sources, 1)),
+        sources=tuple(source_entry(briefing, i, s) for i, s in enumerate(briefing.sources, 1)),
         long=needs_contents(briefing),
     )
 
@@ -373,39 +359,6 @@ def _speakers(briefing: Briefing) -> tuple[Speaker, ...]:
     # Known speakers before the unidentified bucket, then by how much they said.
     ranked = sorted(order, key=lambda n: (n == UNKNOWN_SPEAKER, -len(said[n]), order.index(n)))
     return tuple(Speaker(n, roles.get(n, ""), tuple(said[n])) for n in ranked)
-
-
-UNTITLED = "Untitled article"
-
-
-def source_title_of(source: Source) -> str:
-    """Return the source's headline; an article printed without one is "Untitled article", not
-    its file name (the file is listed on its own line, where a reader looks for it)."""
-    return clean(source.title) or UNTITLED
-
-
-def _source(briefing: Briefing, number: int, source: Source) -> SourceEntry:
-    date = format_date(source.published)
-    if date and source.published_inferred:
-        date += " (inferred)"
-    return SourceEntry(
-        number=number,
-        anchor=source_anchor(number),
-        title=source_title_of(source),
-        authors=", ".join(a for a in (clean(a) for a in source.authors) if a),
-        publisher=clean(source.publisher),
-        date=date,
-        url=clean(source.url),
-        href=_safe_href(clean(source.url)),
-        file=clean(source.file),
-        added=source.id in briefing.edition.sources_added,
-    )
-
-
-def _safe_href(url: str) -> str:
-    """Return `url` when it may be a link target; a `javascript:` URL in a sidecar must not be."""
-    scheme = url.split(":", 1)[0].lower() if ":" in url else ""
-    return url if scheme in ("http", "https", "ftp", "mailto") and " " not in url else ""
 
 
 def _whats_new(briefing: Briefing) -> WhatsNew | None:
