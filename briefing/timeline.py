@@ -15,6 +15,7 @@ from datetime import date
 
 from briefing import model
 from briefing.extract.events import DocEvent, states_a_plan
+from briefing.extract.events.frames import occurrence_and_names
 from briefing.text.calendar import FULL_WEEKDAY_WORDS, MONTH_WORDS
 
 SAME_EVENT = 0.5  # token overlap for events with compatible dates
@@ -311,11 +312,44 @@ def _confirm(
         if any(m.status == "happened" for m, _ in cluster.members):
             continue
         days = {(m.date, m.end) for m, _ in cluster.members}
-        for e, source in (r for day in days for r in by_day.get(day, ())):
-            if all(s != source for _, s in cluster.members) and _plan_and_report(cluster, e, _tokens(e.text)):
-                cluster.members.append((e, source))
-                taken.add((e, source))
-                break
+        found = next(
+            (
+                (e, source)
+                for e, source in (r for day in days for r in by_day.get(day, ()))
+                if all(s != source for _, s in cluster.members) and _plan_and_report(cluster, e, _tokens(e.text))
+            ),
+            None,
+        ) or _named_report(cluster, by_day, taken)
+        if found is not None:
+            cluster.members.append(found)
+            taken.add(found)
+
+
+def _named_report(
+    cluster: _Cluster,
+    by_day: dict[tuple[str, str | None], list[tuple[DocEvent, str]]],
+    taken: set[tuple[DocEvent, str]],
+) -> tuple[DocEvent, str] | None:
+    """A report, on a day the plan covers, of the same kind of occurrence at the same named place or
+    party: "the summit will take place around Jan 13-14 in Nara" and, from any source, "Lee and
+    Takaichi open the two-day Nara summit" on Jan 13."""
+    plan = cluster.best
+    if len(plan.date) != 10:
+        return None
+    occurrences, names = occurrence_and_names(plan.text)
+    if not occurrences or not names:
+        return None
+    lo, hi = _span(plan)
+    if (hi - lo).days > CONFLICT_WINDOW_DAYS:
+        return None
+    for (day, _), found in sorted(by_day.items(), key=lambda kv: kv[0][0]):
+        if not lo <= date.fromisoformat(day) <= hi:
+            continue
+        for e, source in found:
+            occ, nm = occurrence_and_names(e.text)
+            if occ & occurrences and nm & names and (e, source) not in taken:
+                return e, source
+    return None
 
 
 def _neg_date(value: str) -> tuple[int, ...]:

@@ -229,3 +229,15 @@ def test_a_report_on_another_subject_still_confirms_a_plan() -> None:
     alone = other[1:]
     (entry,) = build_timeline(plan, "2026-05-01", "2026-05-31", 50, as_of="2026-11-29", reports=plan + alone)
     assert (entry.status, entry.sources) == ("unconfirmed", ("S1",))
+
+
+def test_a_report_of_the_same_occurrence_at_the_same_place_confirms_a_plan_from_any_source() -> None:
+    plan = (ev("2026-05-04", "the summit will take place around May 4-5 in Bergen", "a", "2026-05-05", "scheduled"), "S1")
+    report = (ev("2026-05-04", "The premiers open the two-day Bergen summit with a walk on the quay", "a"), "S1")
+    other = (ev("2026-05-04", "A storm closes the Bergen harbour", "b"), "S2")
+    (entry,) = build_timeline([plan], "2026-05-01", "2026-05-31", 50, as_of="2026-11-29", reports=[plan, report, other])
+    assert entry.status == "happened"
+    assert entry.text.startswith("The premiers open the two-day Bergen summit")
+    # another kind of occurrence at that place does not confirm it
+    (entry,) = build_timeline([plan], "2026-05-01", "2026-05-31", 50, as_of="2026-11-29", reports=[plan, other])
+    assert entry.status == "unconfirmed"

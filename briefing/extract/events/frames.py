@@ -72,3 +72,18 @@ def current_year_unit(text: str, body_start: int, t_start: int, t_end: int) -> t
     if ASPIRATION.search(text, max(body_start, start - 40), t_start):
         return None
     return start, t_end
+
+
+_NOT_NAMES = frozenset(
+    "jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july august "
+    "september october november december monday tuesday wednesday thursday friday saturday sunday the a an".split()
+)
+
+
+def occurrence_and_names(text: str) -> tuple[set[str], set[str]]:
+    """(occurrence nouns, capitalised names) a text mentions: "the Nara summit" -> ({"summit"}, {"nara"})."""
+    words = re.findall(r"[A-Za-z][\w’'-]*", text)
+    occurrences = {w.lower() for w in words if w.lower() in _OCCURRENCES}
+    names = {w.lower() for i, w in enumerate(words) if i and w[:1].isupper() and w.lower() not in _NOT_NAMES}
+    return occurrences, names
+
