@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from briefing.text.calendar import FULL_WEEKDAY_WORDS, MONTH_ABBREVIATIONS, MONTH_WORDS, WEEKDAY_ABBREVIATIONS
+
 from .grammar import DETERMINERS, FINITE, PREPOSITIONS, verb_form
 
 # nouns that name an occurrence that can be held or take place on a date
@@ -74,9 +76,8 @@ def current_year_unit(text: str, body_start: int, t_start: int, t_end: int) -> t
     return start, t_end
 
 
-_NOT_NAMES = frozenset(
-    "jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july august "
-    "september october november december monday tuesday wednesday thursday friday saturday sunday the a an".split()
+_NOT_NAMES = (
+    MONTH_WORDS | MONTH_ABBREVIATIONS | FULL_WEEKDAY_WORDS | WEEKDAY_ABBREVIATIONS | {"the", "a", "an"}
 )
 
 
@@ -86,4 +87,3 @@ def occurrence_and_names(text: str) -> tuple[set[str], set[str]]:
     occurrences = {w.lower() for w in words if w.lower() in _OCCURRENCES}
     names = {w.lower() for i, w in enumerate(words) if i and w[:1].isupper() and w.lower() not in _NOT_NAMES}
     return occurrences, names
-
