@@ -91,19 +91,34 @@ def _stored_token(key: str, flag: str) -> Token:
     return _token(key, bool(f & 1), bool(f & 2), bool(f & 4))
 
 
+# A word and the text before it (since the previous word). Every letter or digit belongs to a
+# word, so what stands between two words is a run of other characters, and it is exactly what
+# `_BREAK` is asked about; the pairs come out of one C-level `findall`.
+_GAP_WORD = re.compile(r"([^A-Za-z0-9]*)(" + _WORD.pattern + ")")
+
+
 def tokens(text: str) -> list[Token]:
-    """Return the word tokens of `text` in order, each with its normalised key and case flags."""
+    """Return the word tokens of `text` in order, each with its normalised key and case flags.
+
+    Every sentence of every document goes through here, so each distinct gap and word is worked
+    out once (`_is_break`, `_word_token`)."""
     out: list[Token] = []
-    text = fold_typography(text)
-    last = 0
-    for m in _WORD.finditer(text):
-        word = m.group(0)
-        bare = word.split("'")[0]
-        upper = len(bare) >= 2 and bare.isupper()
-        brk = bool(out) and bool(_BREAK.search(text, last, m.start()))
-        out.append(_token(stem(word), upper, word[0].isupper(), brk))
-        last = m.end()
+    for gap, word in _GAP_WORD.findall(fold_typography(text)):
+        out.append(_word_token(word, bool(out) and _is_break(gap)))
     return out
+
+
+@lru_cache(maxsize=4096)
+def _is_break(gap: str) -> bool:
+    """Punctuation between two words that no phrase spans ("," ";" ". " " - ")."""
+    return bool(_BREAK.search(gap))
+
+
+@lru_cache(maxsize=400_000)
+def _word_token(word: str, brk: bool) -> Token:
+    bare = word.split("'")[0]
+    upper = len(bare) >= 2 and bare.isupper()
+    return _token(stem(word), upper, word[0].isupper(), brk)
 
 
 def keys(text: str) -> list[str]:
