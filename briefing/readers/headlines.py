@@ -21,6 +21,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Words that title case leaves in lower case; they neither end a headline nor start a sentence's verb.
 _MINOR = frozenset(
@@ -71,6 +72,7 @@ class NameStats:
         return w.lower() not in self.lower and self.capitalised[w] >= 2
 
 
+@lru_cache(maxsize=65536)
 def _bare(token: str) -> str:
     return _POSSESSIVE.sub("", token.strip(_EDGE))
 

@@ -23,7 +23,6 @@ these governs the main statement, and the row may show its whole clause.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from briefing.extract.timex.dateline import match_dateline
 
@@ -57,11 +56,27 @@ _RIGHT_STOP = re.compile(r",|;|:|\[|\s[-–—]\s|—|–\s|\.\s*$")
 _STAMP_HEAD = re.compile(r"\s*[-–—:|]\s*")  # used with match(text, pos)
 
 
-@dataclass(frozen=True)
 class Token:
-    start: int
-    end: int
-    text: str
+    """A word and its offsets; treat it as immutable. A slotted class, not a frozen dataclass,
+    whose `__init__` was most of the cost of tokenising every clause; equality stays by value."""
+
+    __slots__ = ("start", "end", "text")
+
+    def __init__(self, start: int, end: int, text: str):
+        self.start = start
+        self.end = end
+        self.text = text
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not Token:
+            return NotImplemented
+        return (self.start, self.end, self.text) == (other.start, other.end, other.text)  # type: ignore[attr-defined]
+
+    def __hash__(self) -> int:
+        return hash((self.start, self.end, self.text))
+
+    def __repr__(self) -> str:
+        return f"Token(start={self.start!r}, end={self.end!r}, text={self.text!r})"
 
     @property
     def low(self) -> str:
