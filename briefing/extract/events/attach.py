@@ -29,20 +29,23 @@ from briefing.extract.timex.dateline import match_dateline
 from .grammar import (
     ABSOLUTE,
     ADVERBS,
-    DETERMINERS,
     FINITE,
     IRREGULAR_PARTICIPLES,
     NOT_NOUN,
-    PP_AFTER_PARTICIPLE,
     PREPOSITIONS,
     RELATIVES,
     REPORTING,
     SUBORDINATORS,
     opens_predicate,
-    verb_form,
 )
-
-_WORD = re.compile(r"[A-Za-z][\w'’‑-]*|\d[\w'’‑–.-]*|\s[-–—]\s|[—–]|[,;:()\[\]]")
+from .relatives import (
+    antecedent,
+    participle_opener,
+    reduced_relative,
+    relative_closed,
+    relative_closed_by,
+)
+from .words import Token, tokens
 
 _MEASURE_BEFORE = re.compile(
     r"(?:\b(?:days?|weeks?|months?|years?|hours?|shortly|soon|just|only|long|right|immediately)\s+)$",
@@ -54,37 +57,6 @@ _COORDINATION_AFTER = re.compile(  # used with match(text, pos): anchored at pos
 )
 _RIGHT_STOP = re.compile(r",|;|:|\[|\s[-–—]\s|—|–\s|\.\s*$")
 _STAMP_HEAD = re.compile(r"\s*[-–—:|]\s*")  # used with match(text, pos)
-
-
-class Token:
-    """A word and its offsets; treat it as immutable. A slotted class, not a frozen dataclass,
-    whose `__init__` was most of the cost of tokenising every clause; equality stays by value."""
-
-    __slots__ = ("start", "end", "text")
-
-    def __init__(self, start: int, end: int, text: str):
-        self.start = start
-        self.end = end
-        self.text = text
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not Token:
-            return NotImplemented
-        return (self.start, self.end, self.text) == (other.start, other.end, other.text)  # type: ignore[attr-defined]
-
-    def __hash__(self) -> int:
-        return hash((self.start, self.end, self.text))
-
-    def __repr__(self) -> str:
-        return f"Token(start={self.start!r}, end={self.end!r}, text={self.text!r})"
-
-    @property
-    def low(self) -> str:
-        return self.text.lower()
-
-
-def _tokens(text: str, lo: int, hi: int) -> list[Token]:
-    return [Token(lo + m.start(), lo + m.end(), m.group()) for m in _WORD.finditer(text[lo:hi])]
 
 
 def stamp_end(text: str, clause_start: int, clause_end: int, first_start: int, first_end: int) -> int:
@@ -100,52 +72,6 @@ def stamp_end(text: str, clause_start: int, clause_end: int, first_start: int, f
     return m.end() if m else clause_start
 
 
-def _participle(word: str) -> bool:
-    w = word.lower()
-    return (
-        (w.endswith("ing") and len(w) > 5) or (w.endswith("ed") and len(w) > 4) or w in IRREGULAR_PARTICIPLES
-    )
-
-
-def _participle_opener(toks: list[Token]) -> int | None:
-    """Index in `toks` (the words right after a comma) of a participial phrase's first word."""
-    i = 0
-    while i < len(toks) and toks[i].low in ADVERBS and i < 2:
-        i += 1
-    if i < len(toks) and toks[i].text[:1].islower() and _participle(toks[i].text):
-        return 0
-    return None
-
-
-def _reduced_relative(toks: list[Token], i: int, body_start: int, subject_ok: bool = False) -> int | None:
-    """Start of "the accord signed in Tallinn" when toks[i] is a past participle right after a
-    noun phrase that a preposition or verb governs (so not the sentence's subject and verb:
-    "Estonia signed an accord", "The minister arrived in Tokyo")."""
-    w = toks[i]
-    if not (w.low.endswith("ed") or w.low in IRREGULAR_PARTICIPLES) or not w.text.islower():
-        return None
-    if _in_open_relative(toks, i) or _subordinate_subject(toks, i):
-        return None
-    if i + 1 >= len(toks) or toks[i + 1].low not in PP_AFTER_PARTICIPLE:
-        return None
-    for j in range(i - 1, max(-1, i - 5), -1):
-        t = toks[j]
-        if t.low in DETERMINERS:
-            if j == 0 and subject_ok:
-                return t.start  # "The audit commissioned in 2011 | was never made public"
-            if j == 0 or toks[j - 1].low not in PREPOSITIONS | REPORTING or toks[j - 1].low in ("and", "or"):
-                return None
-            return t.start
-        if (
-            not re.match(r"[\w’'‑-]+$", t.text)
-            or t.low in FINITE
-            or t.low in PREPOSITIONS
-            or t.low in RELATIVES
-        ):
-            return None
-    return None
-
-
 def _verb_form(word: str) -> bool:
     """A finite or past form that cannot open a reporting verb's complement ("launched", "was")."""
     w = word.lower()
@@ -157,35 +83,9 @@ def _first(a: int | None, b: int) -> int:
     return b if a is None else a
 
 
-def _subordinate_subject(toks: list[Token], i: int) -> bool:
-    """Whether toks[i] follows the subject of a subordinate clause that has no verb yet ("after talks
-    with the regulator | collapsed in December"): then it is that clause's verb, not a participle."""
-    for k in range(i - 1, -1, -1):
-        t = toks[k]
-        if t.text in (",", ";", ":") or verb_form(t.text) or t.low in RELATIVES:
-            return False
-        if t.low in SUBORDINATORS and t.low not in ("including", "following", "during", "despite", "amid", "amidst"):
-            return True
-    return False
-
-
 def reporting_aside_at(text: str, lo: int, t_start: int) -> bool:
     """Whether text[lo:t_start] is a reporting aside before a date (", his office said Tuesday")."""
-    return _reporting_aside(_tokens(text, lo, t_start))
-
-
-def _in_open_relative(toks: list[Token], i: int) -> bool:
-    """Whether toks[i] follows a relative clause that already has its verb ("the sailors who drowned
-    in a 1961 sinking | marched"): then toks[i] is the main verb, not a reduced relative."""
-    seen_verb = False
-    for k in range(i - 1, -1, -1):
-        t = toks[k]
-        if t.text in (",", ";", ":") or t.text.strip() in ("–", "—"):
-            return False
-        if t.low in ("who", "which") or (t.low == "that" and seen_verb):
-            return seen_verb
-        seen_verb = seen_verb or verb_form(t.text)
-    return False
+    return _reporting_aside(tokens(text, lo, t_start))
 
 
 def _reporting_aside(after: list[Token]) -> bool:
@@ -200,27 +100,6 @@ def _reporting_aside(after: list[Token]) -> bool:
     )
 
 
-def _relative_closed_by(toks: list[Token], comma: int) -> bool:
-    """Whether the comma at toks[comma] closes a non-restrictive relative (", who joined in 2021,")."""
-    for k in range(comma - 1, 0, -1):
-        if toks[k].text in (",", ";", ":"):
-            return False
-        if toks[k].low in ("who", "which") and toks[k - 1].text == ",":
-            return True
-    return False
-
-
-def _closed(toks: list[Token], at: int) -> bool:
-    """Whether the relative clause opened by toks[at] ends before the last token: its own verb is
-    followed by another predicate ("who died in a 1952 accident | gathered on Sunday")."""
-    seen_verb = False
-    for k in range(at + 1, len(toks)):
-        if seen_verb and opens_predicate(toks[k - 1].text, toks[k].text):
-            return True
-        seen_verb = seen_verb or verb_form(toks[k].text)
-    return False
-
-
 def _predicate_follows(text: str, t_end: int, clause_end: int) -> bool:
     """Whether a main verb follows the date before the next comma ("... in 2011 | was never ...")."""
     stop = _right_end(text, t_end, t_end, clause_end)
@@ -232,32 +111,11 @@ def _predicate_end(text: str, t_end: int, hi: int) -> int:
     ("the inquiry ordered in 1953 | had never been published")."""
     previous = text[max(0, t_end - 20) : t_end].split()[-1:] or [""]
     prev = previous[0]
-    for tok in _tokens(text, t_end, hi):
+    for tok in tokens(text, t_end, hi):
         if opens_predicate(prev, tok.text):
             return tok.start
         prev = tok.text
     return hi
-
-
-def _antecedent(text: str, toks: list[Token], at: int) -> int | None:
-    """Start of the noun phrase right before toks[at] ("Korean laborers" in "of Korean laborers
-    who ...", "the joint offshore wind grid tender that ..."), when a determiner or preposition
-    closes it within seven words; else None."""
-    j = at - 1
-    if j >= 0 and toks[j].text == "," and toks[at].low != "that":
-        j -= 1  # a non-restrictive relative: "The festival, which was cancelled in 2020"
-    while j >= 0 and at - j <= 7:
-        w = toks[j]
-        if w.low in DETERMINERS:
-            return w.start
-        if w.low in PREPOSITIONS or w.low in RELATIVES or w.low in SUBORDINATORS:
-            return toks[j + 1].start if j + 1 < at else None
-        if not re.match(r"[\w’'‑-]+$", w.text) or w.low in FINITE or w.low in REPORTING:
-            return None
-        j -= 1
-    if j < 0 < at and toks[0].text[:1].isupper():
-        return toks[0].start  # the clause opens with it: "Economy Minister Karl Vogt, who took office in 2021"
-    return None
 
 
 def _right_end(text: str, t_start: int, t_end: int, clause_end: int) -> int:
@@ -369,7 +227,7 @@ def attached_unit(
     """
     if t_start <= body_start or not text[body_start:t_start].strip(" \t,(–—-"):
         return None  # the date heads the clause: it dates the statement
-    toks = _tokens(text, body_start, t_start)
+    toks = tokens(text, body_start, t_start)
     start: int | None = None
     widen = True
     predicate = False  # the unit is a noun with its relative clause: it ends where the main verb starts
@@ -382,7 +240,7 @@ def attached_unit(
             start, widen = toks[i + 1].start, False
             break
         if (
-            rr := _reduced_relative(toks, i, body_start, _predicate_follows(text, t_end, clause_end))
+            rr := reduced_relative(toks, i, body_start, _predicate_follows(text, t_end, clause_end))
         ) is not None:
             start, predicate = rr, True  # "in the accord signed in Tallinn on March 3"
             break
@@ -392,7 +250,7 @@ def attached_unit(
             else:
                 start = w.start
             break
-        if low in RELATIVES and _closed(toks, i):
+        if low in RELATIVES and relative_closed(toks, i):
             i -= 1  # "miners who died in 1952 gathered on Sunday": the date is past the relative
             continue
         if low in RELATIVES:
@@ -400,7 +258,7 @@ def attached_unit(
             if low == "that" and any(t.low in REPORTING for t in toks[max(0, i - 4) : i]):
                 start = toks[i + 1].start if i + 1 < len(toks) else None  # "said on Monday that X"
             else:
-                start = _first(_antecedent(text, toks, i), w.start)
+                start = _first(antecedent(text, toks, i), w.start)
             break
         if (
             low in REPORTING
@@ -431,8 +289,8 @@ def attached_unit(
             if _reporting_aside(after):
                 start = after[0].start  # ", his office said Tuesday": the saying has its own date
                 break
-            k = _participle_opener(after)
-            if k is not None and _relative_closed_by(toks, i):
+            k = participle_opener(after)
+            if k is not None and relative_closed_by(toks, i):
                 break  # "The striker, who joined in 2021, scored on Sunday": the main verb, not a participle
             if k is not None:
                 lead = after[k]
@@ -444,7 +302,7 @@ def attached_unit(
                 ):
                     predicate = True
                     start = _first(
-                        _antecedent(text, toks, i), start
+                        antecedent(text, toks, i), start
                     )  # "the Constitution, last amended in 1987"
             break
         i -= 1
@@ -458,7 +316,7 @@ def attached_unit(
             j -= 1
         if j >= 0 and toks[j].text == ",":
             after = toks[j + 1 :]
-            if after and _participle_opener(after) == 0 and after[0].text[-3:].lower() == "ing":
+            if after and participle_opener(after) == 0 and after[0].text[-3:].lower() == "ing":
                 start = after[0].start
     elif names_a_thing and (np := _premodifier(text, body_start, t_start, t_end)) is not None:
         if text[body_start:np].strip():
