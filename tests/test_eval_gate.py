@@ -24,7 +24,9 @@ FLOORS = {
     # lowered on purpose from 0.947: config.yaml's theme terms are now written from the themes'
     # descriptions, not picked to match gold anchors (Acheson, Chosei, "defensive perimeter")
     "passage_R_mean": 0.888,
-    "passage_P_mean": 0.949,
+    # raised from 0.949 (measured 0.958): a theme about a pair of countries is no longer evidenced
+    # by one of its names paired with a third ("U.S.-China rivalry" for Korea-China relations)
+    "passage_P_mean": 0.955,
 }
 
 
