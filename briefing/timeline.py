@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from briefing import model
 from briefing.extract.events import DocEvent, states_a_plan
@@ -39,6 +40,7 @@ _DATEWORDS = re.compile(
 )
 
 
+@lru_cache(maxsize=65536)
 def _tokens(text: str) -> frozenset[str]:
     words = re.findall(r"[a-z0-9]+", text.lower().replace("’", "'"))
     return frozenset(w for w in words if w not in _STOP and not _DATEWORDS.match(w) and len(w) > 1)
@@ -98,12 +100,36 @@ def _report_rank(e: DocEvent) -> tuple[int, int, int, int]:
 
 @dataclass
 class _Cluster:
+    """The mentions of one event, with what the merge rules ask of them kept up to date as
+    members join, so testing a new mention costs the same however many the cluster holds (with
+    every member re-read per test, a thousand articles repeating one event took quadratic time)."""
+
     members: list[tuple[DocEvent, str]] = field(default_factory=list)
     tokens: frozenset[str] = frozenset()
+    lead: DocEvent | None = None  # the best wording so far (first of equals, as `best` gives)
+    sources: set[str] = field(default_factory=set)
+    ranges: set[tuple[str, str | None]] = field(default_factory=set)
+    heads: set[str] = field(default_factory=set)  # the nouns the members' dates are about
+    incident_mods: set[str] = field(default_factory=set)  # what the members' incidents were
+    # (date, end, status) -> the members' distinct wordings: a plan/report pair is judged by its text
+    by_day: dict[tuple[str, str | None, str], dict[str, DocEvent]] = field(default_factory=dict)
 
     @property
     def best(self) -> DocEvent:
         return max((e for e, _ in self.members), key=_precision)
+
+    def add(self, e: DocEvent, source: str) -> None:
+        self.members.append((e, source))
+        if self.lead is None or _precision(e) > _precision(self.lead):
+            self.lead = e
+        self.sources.add(source)
+        if e.end:
+            self.ranges.add((e.date, e.end))
+        self.heads |= _heads(e.text)
+        heads, mods = _incident(e.text)
+        if heads:
+            self.incident_mods |= mods
+        self.by_day.setdefault((e.date, e.end, e.status), {}).setdefault(e.text, e)
 
 
 _HEAD_BEFORE_DATE = re.compile(
@@ -144,7 +170,8 @@ def _stem(word: str) -> str:
     return w
 
 
-def _incident(text: str) -> tuple[set[str], set[str]]:
+@lru_cache(maxsize=65536)
+def _incident(text: str) -> tuple[frozenset[str], frozenset[str]]:
     """(incident nouns, their modifiers' stems) of the noun phrases a year dates in `text`."""
     heads: set[str] = set()
     mods: set[str] = set()
@@ -154,26 +181,15 @@ def _incident(text: str) -> tuple[set[str], set[str]]:
         if found:
             heads.update(found)
             mods.update(_stem(w) for w in words if w.lower() not in _INCIDENTS and w.lower() not in _STOP)
-    return heads, mods
-
-
-def _same_incident(a: str, b: str) -> bool:
-    """Two mentions that name one incident with different words: each a year-dated noun phrase
-    headed by a word for a harmful occurrence, sharing what it was ("mine" / "mining"). Two
-    incidents of one year that differ in what they were ("a mine collapse", "an air raid") stay
-    apart."""
-    heads_a, mods_a = _incident(a)
-    heads_b, mods_b = _incident(b)
-    return bool(heads_a and heads_b and mods_a & mods_b)
+    return frozenset(heads), frozenset(mods)
 
 
 def _plan_and_report(cluster: _Cluster, e: DocEvent, toks: frozenset[str]) -> bool:
     """A plan for a day and another source's report of that day that share most of what they name."""
-    if len(e.date) != 10:
+    if len(e.date) != 10 or e.status not in ("scheduled", "happened"):
         return False
-    for m, _ in cluster.members:
-        if (m.date, m.end) != (e.date, e.end) or {m.status, e.status} != {"scheduled", "happened"}:
-            continue
+    other = "scheduled" if e.status == "happened" else "happened"
+    for m in cluster.by_day.get((e.date, e.end, other), {}).values():
         shared = _tokens(m.text) & toks
         if len(shared) >= SAME_DAY_PLAN_REPORT_WORDS and overlap(_tokens(m.text), toks) >= SAME_DAY_PLAN_REPORT:
             return True
@@ -181,22 +197,25 @@ def _plan_and_report(cluster: _Cluster, e: DocEvent, toks: frozenset[str]) -> bo
 
 
 def _fits(cluster: _Cluster, e: DocEvent, source: str, toks: frozenset[str]) -> bool:
-    if any(s == source for _, s in cluster.members):
+    if source in cluster.sources:
         return False  # one source's separate clauses are separate events
-    best = cluster.best
+    best = cluster.lead or cluster.best
     sim = overlap(cluster.tokens, toks)
-    if e.end and any(m.date == e.date and m.end == e.end for m, _ in cluster.members):
+    if e.end and (e.date, e.end) in cluster.ranges:
         return sim >= SAME_RANGE
     if _compatible(best, e):
-        if any(_same_incident(m.text, e.text) for m, _ in cluster.members):
-            return True  # "the 1942 mine collapse", "a 1942 undersea mining incident"
+        # one incident named with different words: year-dated noun phrases headed by a word for a
+        # harmful occurrence that share what it was ("the 1942 mine collapse", "a 1942 undersea
+        # mining incident"); "a mine collapse" and "an air raid" of one year stay apart
+        heads, mods = _incident(e.text)
+        if heads and mods & cluster.incident_mods:
+            return True
         if _plan_and_report(cluster, e, toks):
             return True
         if len(best.date) != len(e.date):
             # a vaguer mention ("a joint tender in September") joins a precise one ("the tender
             # launched on September 1") only when both name the same thing the date is about
-            heads = set().union(*(_heads(m.text) for m, _ in cluster.members))
-            return sim >= SAME_EVENT and bool(heads & _heads(e.text))
+            return sim >= SAME_EVENT and bool(cluster.heads & _heads(e.text))
         return sim >= SAME_EVENT
     lo_gap = abs((_span(best)[0] - _span(e)[0]).days)
     return sim >= SAME_EVENT_OTHER_DATE and lo_gap <= CONFLICT_WINDOW_DAYS and len(best.date) == len(e.date)
@@ -282,11 +301,13 @@ def build_timeline(
         home = next((k for k in sharing if _fits(clusters[k], e, source, toks)), None)
         if home is None:
             home = len(clusters)
-            clusters.append(_Cluster([(e, source)], toks))
+            cluster = _Cluster(tokens=toks)
+            cluster.add(e, source)
+            clusters.append(cluster)
             new_words = toks
         else:
             cluster = clusters[home]
-            cluster.members.append((e, source))
+            cluster.add(e, source)
             new_words = toks - cluster.tokens
             cluster.tokens = cluster.tokens | toks
         for w in new_words:
@@ -308,6 +329,7 @@ def _confirm(
     for e, source in reports:
         if e.status == "happened" and len(e.date) == 10 and (e, source) not in taken:
             by_day.setdefault((e.date, e.end), []).append((e, source))
+    named = _NamedReports(by_day)
     for cluster in clusters:
         if any(m.status == "happened" for m, _ in cluster.members):
             continue
@@ -316,19 +338,33 @@ def _confirm(
             (
                 (e, source)
                 for e, source in (r for day in days for r in by_day.get(day, ()))
-                if all(s != source for _, s in cluster.members) and _plan_and_report(cluster, e, _tokens(e.text))
+                if source not in cluster.sources and _plan_and_report(cluster, e, _tokens(e.text))
             ),
             None,
-        ) or _named_report(cluster, by_day, taken)
+        ) or _named_report(cluster, named, taken)
         if found is not None:
-            cluster.members.append(found)
+            cluster.add(*found)
             taken.add(found)
 
 
+class _NamedReports:
+    """The corpus's same-day reports indexed by the kind of occurrence they name ("summit"), so
+    finding the report of a plan reads only the reports of that kind, not every report of every
+    day once per plan."""
+
+    def __init__(self, by_day: dict[tuple[str, str | None], list[tuple[DocEvent, str]]]) -> None:
+        self.by_kind: dict[str, list[tuple[tuple[str, int], DocEvent, str, set[str], set[str]]]] = {}
+        rank = 0  # the order the reports were tried in before: by day, then as listed
+        for (day, _), found in sorted(by_day.items(), key=lambda kv: kv[0][0]):
+            for e, source in found:
+                occ, names = occurrence_and_names(e.text)
+                for kind in occ:
+                    self.by_kind.setdefault(kind, []).append(((day, rank), e, source, occ, names))
+                rank += 1
+
+
 def _named_report(
-    cluster: _Cluster,
-    by_day: dict[tuple[str, str | None], list[tuple[DocEvent, str]]],
-    taken: set[tuple[DocEvent, str]],
+    cluster: _Cluster, named: _NamedReports, taken: set[tuple[DocEvent, str]]
 ) -> tuple[DocEvent, str] | None:
     """A report, on a day the plan covers, of the same kind of occurrence at the same named place or
     party: "the summit will take place around Jan 13-14 in Nara" and, from any source, "Lee and
@@ -342,14 +378,16 @@ def _named_report(
     lo, hi = _span(plan)
     if (hi - lo).days > CONFLICT_WINDOW_DAYS:
         return None
-    for (day, _), found in sorted(by_day.items(), key=lambda kv: kv[0][0]):
-        if not lo <= date.fromisoformat(day) <= hi:
-            continue
-        for e, source in found:
-            occ, nm = occurrence_and_names(e.text)
-            if occ & occurrences and nm & names and (e, source) not in taken:
-                return e, source
-    return None
+    found = [
+        (order, e, source)
+        for kind in occurrences
+        for order, e, source, _, nm in named.by_kind.get(kind, ())
+        if lo <= date.fromisoformat(order[0]) <= hi and nm & names and (e, source) not in taken
+    ]
+    if not found:
+        return None
+    _, e, source = min(found, key=lambda f: f[0][1])
+    return e, source
 
 
 def _neg_date(value: str) -> tuple[int, ...]:
