@@ -346,3 +346,11 @@ def test_the_tense_of_a_closed_relative_clause_does_not_move_a_month() -> None:
 def test_a_tense_cue_of_a_coordinated_predicate_does_not_move_a_month() -> None:
     text = "The central bank cut rates in January and is expected to act again at its next meeting."
     assert [t.value for t in tag(text, "2026-03-10") if t.text == "January"] == ["2026-01"]
+
+
+def test_letters_a_case_insensitive_match_folds_are_read_not_a_crash() -> None:
+    # "ſ" (long s) and the Kelvin sign match [a-z] case-insensitively; the lexicon must still know the word
+    from briefing.extract.timex import tag as tag_text
+
+    (t,) = tag_text("It rained la\u017ft \u017fummer.", "2026-01-12")
+    assert t.text == "la\u017ft \u017fummer" and t.value == "2025-SU"

@@ -50,12 +50,18 @@ def parse_dct(dct: str | None) -> date | None:
         return None
 
 
+# Letters that a case-insensitive regex matches as ASCII but whose lower case is not the ASCII
+# word the lexicon holds ("laſt ſummer" matched, then "ſummer" was looked up and not found).
+# One character for one, so every offset still points into the original text.
+_ASCII_FOLD = str.maketrans({"\u017f": "s", "\u212a": "K", "\u0131": "i", "\u0130": "I"})
+
+
 def tag(text: str, dct: str | None) -> list[Timex]:
     """Return the temporal expressions of `text`, in order, normalised against `dct` (YYYY-MM-DD).
 
     Without a DCT, expressions that need one keep unknown parts as X ("XXXX-01-13").
     """
-    found = run_rules(_RULES, text, parse_dct(dct))
+    found = run_rules(_RULES, text.translate(_ASCII_FOLD), parse_dct(dct))
     return [Timex(f.start, f.end, text[f.start : f.end], f.type, f.value, f.end_value, f.kind) for f in found]
 
 
