@@ -52,6 +52,19 @@ class CorpusExtraction:
     # normalised forms of item texts, shared by every theme of a build
     _normalised: dict[str, str] = field(default_factory=dict, repr=False)
 
+    def add(
+        self,
+        doc: Document,
+        events: list[DocEvent],
+        quotes: list[FoundQuote],
+        statements: list[FoundStatement],
+        keys: tuple[str, ...],
+    ) -> None:
+        """Add one article's stored extraction results (the store's readers build corpora this way)."""
+        self.documents.append(doc)
+        self.keys[doc.id] = keys
+        self.events[doc.id], self.quotes[doc.id], self.statements[doc.id] = events, quotes, statements
+
     def doc_keys(self, doc: Document) -> tuple[str, ...]:
         hit = self.keys.get(doc.id)
         if hit is None:

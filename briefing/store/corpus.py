@@ -186,13 +186,7 @@ def load_corpus(
         warnings, docs = _decode(payloads[path.name])
         _replay(warnings, path.name in fresh or repeat_warnings, warn, earlier)
         for doc, events, quotes, statements, doc_keys in docs:
-            result.documents.append(doc)
-            result.keys[doc.id] = doc_keys
-            result.events[doc.id], result.quotes[doc.id], result.statements[doc.id] = (
-                events,
-                quotes,
-                statements,
-            )
+            result.add(doc, events, quotes, statements, doc_keys)
     if earlier:
         warn(earlier_warnings(earlier))
     return unify(result), stats

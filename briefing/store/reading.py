@@ -66,10 +66,7 @@ class StoredCorpus:
             names |= {n for n, m in self.entries if any(words.intersection(name_words(s)) for s in m["quoted"])}
         part = CorpusExtraction([])
         for doc, events, quotes, statements, keys in self._read([n for n in self.names if n in names]):
-            part.documents.append(doc)
-            part.keys[doc.id] = keys
-            part.events[doc.id] = events
-            part.quotes[doc.id], part.statements[doc.id] = unify_document(self.speakers, quotes, statements)
+            part.add(doc, events, *unify_document(self.speakers, quotes, statements), keys)
         if self._frequencies is None:
             self._frequencies = self.store.frequencies(self.corpus)
         stats = Stats(
@@ -104,14 +101,8 @@ class StoredCorpus:
         """Return every article with its extraction results (read once per build)."""
         if self._everything is None:
             result = CorpusExtraction([])
-            for doc, events, quotes, statements, keys in self._read(self.names):
-                result.documents.append(doc)
-                result.keys[doc.id] = keys
-                result.events[doc.id], result.quotes[doc.id], result.statements[doc.id] = (
-                    events,
-                    quotes,
-                    statements,
-                )
+            for article in self._read(self.names):
+                result.add(*article)
             self._everything = unify(result)
         return self._everything
 
