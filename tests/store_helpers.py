@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
+
+from briefing.store import open_store
+
+DATE = "2026-01-19"
 
 CONFIG = """\
 author: Test desk
@@ -75,3 +81,22 @@ def tree(folder: Path, manifests: bool = True) -> dict[str, bytes]:
         for p in sorted(folder.rglob("*"))
         if p.is_file() and not p.name.startswith(".") and (manifests or p.name != "manifest.json")
     }
+
+
+def build(project: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+    """Run `briefing build` on `project` (seeds/ into out/, edition DATE) in a fresh process."""
+    exe = Path(sys.executable).parent / "briefing"
+    return subprocess.run(
+        [str(exe), "build", "--date", DATE, "--quiet", "--seeds", "seeds", "--out", "out", *extra],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+def empty_store(spec: str, folder: Path) -> None:
+    """Start the store `spec` names from nothing (a PostgreSQL store outlives the test's folder)."""
+    store = open_store(spec, folder)
+    store.drop()
+    store.close()

@@ -22,20 +22,7 @@ from briefing.store import default_path, open_store
 from briefing.store.codec import encode
 from briefing.store.corpus import load_corpus
 from tests import pg_server
-from tests.store_helpers import article, tree, write_config, write_corpus
-
-DATE = "2026-01-19"
-
-
-def _build(project: Path, *extra: str) -> subprocess.CompletedProcess[str]:
-    exe = Path(sys.executable).parent / "briefing"
-    return subprocess.run(
-        [str(exe), "build", "--date", DATE, "--quiet", "--seeds", "seeds", "--out", "out", *extra],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+from tests.store_helpers import DATE, article, build, empty_store, tree, write_config, write_corpus
 
 
 def _load(project: Path, warnings: list[str] | None = None, **kw):
@@ -68,9 +55,7 @@ def store_spec(request) -> str:
     if request.param == "sqlite":
         return "sqlite"
     url = request.getfixturevalue("postgres_url")
-    store = open_store(url, Path("."))
-    store.drop()  # every test starts from an empty store
-    store.close()
+    empty_store(url, Path("."))  # every test starts from an empty store
     return url
 
 
@@ -82,21 +67,21 @@ def project(tmp_path: Path, store_spec: str) -> Path:
 
 
 def test_cached_rebuilt_and_storeless_briefings_are_byte_identical(project: Path, tmp_path_factory) -> None:
-    first = _build(project)
+    first = build(project)
     assert first.returncode == 0, first.stderr
     uncached = tree(project / "out")
     assert any(name.endswith(".json") for name in uncached)
-    again = _build(project)
+    again = build(project)
     assert again.returncode == 0, again.stderr
     assert tree(project / "out") == uncached
-    rebuilt = _build(project, "--rebuild")
+    rebuilt = build(project, "--rebuild")
     assert rebuilt.returncode == 0, rebuilt.stderr
     assert tree(project / "out") == uncached
     # and a build without any store at all
     plain = tmp_path_factory.mktemp("plain")
     write_corpus(plain / "seeds", 12)
     write_config(plain / "config.yaml", store="none")
-    assert _build(plain).returncode == 0
+    assert build(plain).returncode == 0
     assert tree(plain / "out", manifests=False) == tree(project / "out", manifests=False)
     assert not (plain / "out" / ".store.sqlite").exists()
 
@@ -116,7 +101,7 @@ def test_only_new_or_changed_files_are_extracted_and_removed_ones_disappear(proj
     changed = next(d for d in result.documents if d.id == "report-003.txt")
     assert "ice rink" in changed.text
     # the build shows the same: the removed report is no longer a source, the new one is
-    assert _build(project).returncode == 0
+    assert build(project).returncode == 0
     model = json.loads((project / "out" / "bridge" / DATE / "model.json").read_text(encoding="utf-8"))
     files = {s["file"] for s in model["sources"]}
     assert "report-005.txt" not in files and "report-999.txt" in files
@@ -239,11 +224,11 @@ def test_a_killed_build_leaves_a_store_the_next_build_uses(
     _, stats = _load(project, warnings)
     assert stats.cached == 6 and stats.extracted == 6  # two batches of 3 were committed before the kill
     assert not [w for w in warnings if "store" in w], warnings
-    assert _build(project).returncode == 0
+    assert build(project).returncode == 0
     fresh = tmp_path_factory.mktemp("fresh")
     write_corpus(fresh / "seeds", 12)
     write_config(fresh / "config.yaml", store="none")
-    assert _build(fresh).returncode == 0
+    assert build(fresh).returncode == 0
     assert tree(project / "out", manifests=False) == tree(fresh / "out", manifests=False)
 
 
@@ -266,13 +251,13 @@ def test_a_store_of_another_schema_version_is_rebuilt_with_a_message(tmp_path: P
 def test_a_damaged_store_is_moved_aside_and_the_build_goes_on(tmp_path: Path) -> None:
     write_corpus(tmp_path / "seeds", 3)
     write_config(tmp_path / "config.yaml")
-    assert _build(tmp_path).returncode == 0
+    assert build(tmp_path).returncode == 0
     path = default_path(tmp_path / "out")
     for extra in ("-wal", "-shm"):  # a store whose last writes never reached the disk
         path.with_name(path.name + extra).unlink(missing_ok=True)
     damaged = path.read_bytes()[:100] + b"\xff" * 4000  # SQLite's header, then garbage
     path.write_bytes(damaged)
-    proc = _build(tmp_path)
+    proc = build(tmp_path)
     assert proc.returncode == 0, proc.stderr
     assert "not a usable store" in proc.stderr and "Traceback" not in proc.stderr
     aside = path.with_name(path.name + ".unreadable-1")
@@ -292,7 +277,7 @@ def test_a_store_path_naming_somebodys_file_leaves_it_alone(tmp_path: Path) -> N
     notes.write_bytes(b"my thesis notes, not a database" * 100)
     write_config(tmp_path / "config.yaml", store=str(notes))
     before = _user_files(tmp_path / "mine")
-    proc = _build(tmp_path)
+    proc = build(tmp_path)
     assert proc.returncode == 4, proc.stderr
     assert f"{notes}: not a corpus store" in proc.stderr and "left alone" in proc.stderr
     assert "Traceback" not in proc.stderr
@@ -310,7 +295,7 @@ def test_a_store_path_naming_another_programs_database_never_touches_its_tables(
     db.close()
     before = _user_files(tmp_path / "mine")
     write_config(tmp_path / "config.yaml", store=str(other))
-    proc = _build(tmp_path)
+    proc = build(tmp_path)
     assert proc.returncode == 4, proc.stderr
     assert "did not write (it holds invoices)" in proc.stderr and "left alone" in proc.stderr
     assert _user_files(tmp_path / "mine") == before  # its meta table was not dropped, nothing added
@@ -325,7 +310,7 @@ def test_a_store_path_that_is_not_a_regular_file_is_refused_without_hanging(tmp_
     else:
         os.mkfifo(target)
     write_config(tmp_path / "config.yaml", store=str(target))
-    proc = _build(tmp_path)
+    proc = build(tmp_path)
     assert proc.returncode == 4, proc.stderr
     assert "not a regular file; it was left alone" in proc.stderr
     assert (target.is_dir() if kind == "directory" else target.is_fifo())
@@ -334,7 +319,7 @@ def test_a_store_path_that_is_not_a_regular_file_is_refused_without_hanging(tmp_
 def test_a_store_path_with_an_unset_variable_is_named_not_created_literally(tmp_path: Path) -> None:
     write_corpus(tmp_path / "seeds", 2)
     write_config(tmp_path / "config.yaml", store="$BRIEFING_NO_SUCH_VAR/store.sqlite")
-    proc = _build(tmp_path)
+    proc = build(tmp_path)
     assert proc.returncode != 0 and "BRIEFING_NO_SUCH_VAR is not set" in proc.stderr
     assert not list(tmp_path.glob("$*"))
 
@@ -376,9 +361,7 @@ def test_two_builds_on_the_postgresql_store_never_extract_the_same_file_twice(
 ) -> None:
     write_corpus(tmp_path / "seeds", 24)
     write_config(tmp_path / "config.yaml", store=postgres_url)
-    store = open_store(postgres_url, tmp_path)
-    store.drop()
-    store.close()
+    empty_store(postgres_url, tmp_path)
     go = tmp_path / "go"
     procs = [
         subprocess.Popen(
@@ -406,11 +389,9 @@ def test_sqlite_and_postgresql_stores_give_identical_briefings(tmp_path: Path, p
         write_corpus(project / "seeds", 12)
         write_config(project / "config.yaml", store=spec)
         if spec == postgres_url:
-            store = open_store(spec, project)
-            store.drop()
-            store.close()
+            empty_store(spec, project)
         for _ in range(2):  # the uncached build, then the cached one
-            proc = _build(project)
+            proc = build(project)
             assert proc.returncode == 0, proc.stderr
             trees.append(tree(project / "out", manifests=False))
     assert trees[0] == trees[1] == trees[2] == trees[3]
@@ -422,9 +403,7 @@ def test_a_postgresql_store_of_another_schema_version_is_rebuilt_with_a_message(
 ) -> None:
     write_corpus(tmp_path / "seeds", 3)
     write_config(tmp_path / "config.yaml", store=postgres_url)
-    store = open_store(postgres_url, tmp_path)
-    store.drop()
-    store.close()
+    empty_store(postgres_url, tmp_path)
     _load(tmp_path)
     import psycopg
 
@@ -439,6 +418,6 @@ def test_a_postgresql_store_of_another_schema_version_is_rebuilt_with_a_message(
 def test_an_unreachable_postgresql_store_is_a_clear_error(tmp_path: Path) -> None:
     write_corpus(tmp_path / "seeds", 2)
     write_config(tmp_path / "config.yaml", store="postgresql://nobody:secret@127.0.0.1:1/none")
-    proc = _build(tmp_path)
+    proc = build(tmp_path)
     assert proc.returncode != 0 and "Traceback" not in proc.stderr
     assert "cannot connect" in proc.stderr and "secret" not in proc.stderr

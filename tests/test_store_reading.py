@@ -16,8 +16,8 @@ from briefing.model.briefing import to_dict as briefing_to_dict
 from briefing.select.units import build_units
 from briefing.store import open_store
 from briefing.store.corpus import load_corpus, open_corpus
-from tests.store_helpers import tree, write_config, write_corpus
-from tests.test_store import _build, postgres_url, store_spec  # noqa: F401  (fixtures)
+from tests.store_helpers import build, tree, write_config, write_corpus
+from tests.test_store import postgres_url, store_spec  # noqa: F401  (fixtures)
 
 GENERATED = "2026-01-19T07:00:00+00:00"
 
@@ -80,10 +80,10 @@ def test_a_theme_reads_only_the_files_with_its_words_and_gives_the_whole_corpus_
 def test_word_counts_follow_files_stored_changed_and_removed(mixed: Path) -> None:
     seeds = mixed / "seeds"
     config = load_config(mixed / "config.yaml")
-    assert _build(mixed).returncode == 0
+    assert build(mixed).returncode == 0
     (seeds / "orchard-1.txt").write_text(orchard(1).replace("apple", "pear bridge"), encoding="utf-8")
     (seeds / "report-002.txt").unlink()
-    result = _build(mixed)
+    result = build(mixed)
     assert result.returncode == 0, result.stderr
     store = open_store(config.store, mixed / "out")
     try:
@@ -102,14 +102,14 @@ def test_word_counts_follow_files_stored_changed_and_removed(mixed: Path) -> Non
 
 def test_a_period_leaving_articles_out_gives_the_storeless_briefing(mixed: Path, tmp_path_factory) -> None:
     # the store's word counts cover every article; a shorter period ranks among fewer, in memory
-    result = _build(mixed, "--since", "2025-03-05")
+    result = build(mixed, "--since", "2025-03-05")
     assert result.returncode == 0, result.stderr
     plain = tmp_path_factory.mktemp("plain")
     write_corpus(plain / "seeds", 6)
     for i in range(4):
         (plain / "seeds" / f"orchard-{i}.txt").write_text(orchard(i), encoding="utf-8")
     write_config(plain / "config.yaml", store="none")
-    assert _build(plain, "--since", "2025-03-05").returncode == 0
+    assert build(plain, "--since", "2025-03-05").returncode == 0
     assert tree(plain / "out", manifests=False) == tree(mixed / "out", manifests=False)
     data = json.loads(next((mixed / "out").rglob("bridge*.json")).read_text(encoding="utf-8"))
     assert data["period_start"] == "2025-03-05"

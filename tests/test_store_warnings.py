@@ -4,30 +4,15 @@ them, naming the file, because the briefing is as degraded as when they were fir
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
-from tests.store_helpers import article, write_config
-
-DATE = "2026-01-19"
+from tests.store_helpers import article, build, write_config
 
 
 def undated(i: int) -> str:
     """An article with no printed date whose events date it (the reader infers and warns)."""
     text = article(i)
     return "\n\n".join(part for part in text.split("\n\n") if not part.startswith("Monday,"))
-
-
-def _build(project: Path, *extra: str) -> subprocess.CompletedProcess[str]:
-    exe = Path(sys.executable).parent / "briefing"
-    return subprocess.run(
-        [str(exe), "build", "--date", DATE, "--quiet", "--seeds", "seeds", "--out", "out", *extra],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
 
 
 def _project(tmp_path: Path) -> Path:
@@ -46,14 +31,14 @@ def _inferred_lines(stderr: str) -> list[str]:
 
 def test_unchanged_files_are_counted_once_and_a_changed_file_warns_again(tmp_path):
     project = _project(tmp_path)
-    first = _build(project)
+    first = build(project)
     assert first.returncode == 0, first.stderr
     assert sorted(line.split(":")[1].strip() for line in _inferred_lines(first.stderr)) == [
         f"undated-{i}.txt" for i in range(3)
     ]
     assert "unchanged" not in first.stderr
 
-    second = _build(project)
+    second = build(project)
     assert second.returncode == 0, second.stderr
     assert _inferred_lines(second.stderr) == []
     summary = [line for line in second.stderr.splitlines() if "unchanged" in line]
@@ -64,20 +49,20 @@ def test_unchanged_files_are_counted_once_and_a_changed_file_warns_again(tmp_pat
 
     changed = project / "seeds" / "undated-1.txt"
     changed.write_text(changed.read_text(encoding="utf-8") + "\nThe council meets again next month.\n")
-    third = _build(project)
+    third = build(project)
     assert third.returncode == 0, third.stderr
     assert [line.split(":")[1].strip() for line in _inferred_lines(third.stderr)] == ["undated-1.txt"]
     assert "2 unchanged documents have inferred dates" in third.stderr
 
-    again = _build(project, "--rebuild")
+    again = build(project, "--rebuild")
     assert len(_inferred_lines(again.stderr)) == 3
     assert "unchanged" not in again.stderr
 
 
 def test_strict_still_fails_on_an_unchanged_degraded_file_and_names_it(tmp_path):
     project = _project(tmp_path)
-    assert _build(project).returncode == 0
-    strict = _build(project, "--strict")
+    assert build(project).returncode == 0
+    strict = build(project, "--strict")
     assert strict.returncode == 8
     assert "undated-0.txt: no date printed; inferred" in strict.stderr
     assert "--strict turns warnings into failure" in strict.stderr
@@ -88,7 +73,7 @@ def test_a_clean_corpus_rebuilds_without_any_warning(tmp_path):
     seeds.mkdir()
     (seeds / "dated.txt").write_text(article(7), encoding="utf-8")
     write_config(tmp_path / "config.yaml")
-    assert _build(tmp_path).returncode == 0
-    second = _build(tmp_path, "--strict")
+    assert build(tmp_path).returncode == 0
+    second = build(tmp_path, "--strict")
     assert second.returncode == 0, second.stderr
     assert "warning" not in second.stderr
