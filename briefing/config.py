@@ -37,6 +37,7 @@ class Schedule:
         "local time of the run; quote it in YAML",
         pattern=r"(?:[01]?\d|2[0-3]):[0-5]\d",
         pattern_doc="HH:MM in 24-hour time",
+        advice="quote it in YAML",
     )
 
 
@@ -233,7 +234,7 @@ def _checked(value: Any, kind: Any, rules: Rules, where: str, problems: _Problem
         problems.add(where, f"must be one of {', '.join(rules.choices)} (got {value!r})")
         return _INVALID
     if rules.pattern and not re.fullmatch(rules.pattern, text):
-        hint = "; quote it in YAML" if rules.pattern_doc.startswith("HH:MM") else ""
+        hint = f"; {rules.advice}" if rules.advice else ""
         problems.add(where, f"'{text}' is not {rules.pattern_doc}{hint}")
         return _INVALID
     return text

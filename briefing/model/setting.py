@@ -23,6 +23,7 @@ class Rules:
     lower: bool = False  # compared and kept in lower case ("Monday" is "monday")
     pattern: str | None = None  # a regular expression the whole value must match
     pattern_doc: str = ""  # what the pattern means, for the error message
+    advice: str = ""  # what to do about a value that does not match ("quote it in YAML")
     required: bool = False
 
 
