@@ -106,7 +106,7 @@ class _Cluster:
 
     members: list[tuple[DocEvent, str]] = field(default_factory=list)
     tokens: frozenset[str] = frozenset()
-    lead: DocEvent | None = None  # the best wording so far (first of equals, as `best` gives)
+    _best: DocEvent | None = None  # the most precise wording so far, the first of equals
     sources: set[str] = field(default_factory=set)
     ranges: set[tuple[str, str | None]] = field(default_factory=set)
     heads: set[str] = field(default_factory=set)  # the nouns the members' dates are about
@@ -116,12 +116,13 @@ class _Cluster:
 
     @property
     def best(self) -> DocEvent:
-        return max((e for e, _ in self.members), key=_precision)
+        assert self._best is not None, "a cluster is made by adding its first member"
+        return self._best
 
     def add(self, e: DocEvent, source: str) -> None:
         self.members.append((e, source))
-        if self.lead is None or _precision(e) > _precision(self.lead):
-            self.lead = e
+        if self._best is None or _precision(e) > _precision(self._best):
+            self._best = e
         self.sources.add(source)
         if e.end:
             self.ranges.add((e.date, e.end))
@@ -199,7 +200,7 @@ def _plan_and_report(cluster: _Cluster, e: DocEvent, toks: frozenset[str]) -> bo
 def _fits(cluster: _Cluster, e: DocEvent, source: str, toks: frozenset[str]) -> bool:
     if source in cluster.sources:
         return False  # one source's separate clauses are separate events
-    best = cluster.lead or cluster.best
+    best = cluster.best
     sim = overlap(cluster.tokens, toks)
     if e.end and (e.date, e.end) in cluster.ranges:
         return sim >= SAME_RANGE
