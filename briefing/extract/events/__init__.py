@@ -99,10 +99,17 @@ def _overlaps(a: tuple[str, str | None], b: tuple[str, str | None]) -> bool:
 
 def states_a_plan(text: str) -> bool:
     """Whether `text` words something as planned or expected ("will visit", "is set to", "ahead of")."""
-    return bool(_FUTURE.search(_COMPARISON.sub("", text)))
+    return _plan_words(text) is not None
 
 
-def _status(day: str, clause: str, dct: str | None, row: str = "") -> str:
+def _plan_words(text: str) -> tuple[str, re.Match[str]] | None:
+    """`text` without comparisons ("later than planned"), and where in it a plan is worded."""
+    text = _COMPARISON.sub("", text)
+    plan = _FUTURE.search(text)
+    return None if plan is None else (text, plan)
+
+
+def _status(day: str, clause: str, dct: str | None, row: str) -> str:
     """Whether the clause reports its event as having taken place or as planned.
 
     A date after the document's is a plan whatever the tense.  A date before it is not enough
@@ -116,7 +123,7 @@ def _status(day: str, clause: str, dct: str | None, row: str = "") -> str:
     if dct and day < dct[: len(day)]:
         # the row too: a dated unit cut out of `clause` may hold the saying ("X announces ...
         # on Jan 13-14, describing talks that will ...")
-        return "scheduled" if _plans_itself(clause) and _plans_itself(row or clause) else "happened"
+        return "scheduled" if _plans_itself(clause) and _plans_itself(row) else "happened"
     return "scheduled" if states_a_plan(clause) else "happened"
 
 
@@ -124,10 +131,10 @@ def _plans_itself(clause: str) -> bool:
     """Whether the clause's own predicate is the plan ("the summit will take place"), not a saying
     that reports one ("both leaders say they will ...", "Takaichi confirms she will host ...":
     the saying took place on its date)."""
-    text = _COMPARISON.sub("", clause)
-    plan = _FUTURE.search(text)
-    if plan is None:
+    found = _plan_words(clause)
+    if found is None:
         return False
+    text, plan = found
     return not any(w in REPORTING for w in re.findall(r"[a-z’']+", text[: plan.start()].lower()))
 
 
