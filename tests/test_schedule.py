@@ -18,6 +18,7 @@ import pytest
 from briefing import cli, schedule
 from briefing.config import Schedule
 from briefing.errors import BriefingError
+from briefing.schedule import cron
 
 CONFIG = """\
 schedule: {every: week, day: %(day)s, time: "%(time)s"}
@@ -165,7 +166,7 @@ def test_cron_uninstall_after_install_into_an_empty_crontab_leaves_no_crontab(pr
 
 
 def test_broken_block_is_reported_not_guessed(project, tmp_path, capsys):
-    begin, _ = schedule._markers("briefing")
+    begin, _ = cron._markers("briefing")
     (tmp_path / "crontab.txt").write_text(f"{begin}\n0 7 * * 1 something\n")
     with pytest.raises(BriefingError, match="not its end line"):
         run(["--with", "cron", "--uninstall"], capsys)

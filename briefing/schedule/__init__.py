@@ -17,7 +17,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from briefing.errors import BriefingError
-from briefing.schedule.cron import CRON_DAYS, _markers, cron_block, cron_line, install_cron, uninstall_cron
+from briefing.schedule.cron import CRON_DAYS, cron_block, cron_line, install_cron, uninstall_cron
 from briefing.schedule.job import MANAGED, Job, check_name, resolve_job, safe_path
 from briefing.schedule.systemd import install_systemd, on_calendar, systemd_units, uninstall_systemd, unit_dir
 
@@ -25,7 +25,6 @@ __all__ = [
     "CRON_DAYS",
     "MANAGED",
     "Job",
-    "_markers",
     "cron_block",
     "cron_line",
     "default_backend",
