@@ -31,7 +31,7 @@ from briefing.select.bm25 import Stats
 from briefing.select.grouping import group_passages
 from briefing.select.match import theme_keys
 from briefing.select.standalone import is_stale
-from briefing.select.tokenize import tokens
+from briefing.select.tokenize import Token, tokens
 from briefing.text.normalise import comparison_key
 from briefing.timeline import build_timeline
 
@@ -104,17 +104,33 @@ def document_keys(
     events: Iterable[DocEvent],
     quotes: Iterable[FoundQuote],
     statements: Iterable[FoundStatement],
+    units: Iterable[tuple[str, Iterable[Token]]] | None = None,
 ) -> tuple[str, ...]:
     """Return the distinct token keys of the document's title, paragraphs and captions and of
     every event, quote context and statement context extracted from it.
 
     A text can be on theme only if it contains the first key of one of the theme's concepts, so
-    a theme whose keys this tuple lacks skips the document's items without tokenising them."""
-    texts = [doc.title or "", *doc.paragraphs, *doc.captions]
+    a theme whose keys this tuple lacks skips the document's items without tokenising them.
+
+    `units` are the document's sentence units ((text, tokens), `select.units.document_units`)
+    when the caller has them: a paragraph's words are exactly its sentences' words (only
+    white space lies between sentences), so the paragraphs are not tokenised again, and an
+    item whose text is one of those sentences adds nothing."""
+    found: set[str] = set()
+    done: set[str] = set()  # texts whose keys are in `found`
+    for text, toks in units or ():
+        found.update(t.key for t in toks)
+        done.add(text)
+    texts = list(doc.paragraphs) if units is None else []
+    texts += [doc.title or "", *doc.captions]
     texts += [e.text for e in events]
     texts += [q.context for q in quotes]
     texts += [s.context for s in statements]
-    return tuple(sorted({sys.intern(t.key) for text in texts for t in tokens(text)}))
+    for text in texts:
+        if text not in done:
+            done.add(text)
+            found.update(t.key for t in tokens(text))
+    return tuple(sorted(map(sys.intern, found)))
 
 
 class Corpus(Protocol):

@@ -30,6 +30,7 @@ from typing import Any
 from briefing.assemble import CorpusExtraction, document_keys, extract_document, unify
 from briefing.extract.events import DocEvent
 from briefing.extract.quotes import FoundQuote, FoundStatement
+from briefing.extract.timex import prepare as prepare_dates
 from briefing.model import Document, Person
 from briefing.readers import INFERRED_DATE, list_sources, read_source
 from briefing.select.tokenize import pack
@@ -69,14 +70,15 @@ def process_file(
         events, quotes, statements = extract_document(doc, people, warnings.append)
         units = []
         n_tokens = 0
-        for para, sent, start, end, text, toks in document_units(doc):
+        rows = document_units(doc)
+        for para, sent, start, end, text, toks in rows:
             keys, flags = pack(toks)
             # the text is a slice of its paragraph; stored only if it were ever not
             own = None if doc.paragraphs[para][start:end] == text else text
             units.append([para, sent, start, end, own, keys, flags])
             n_tokens += len(toks)
             sentences.update({t.key for t in toks})
-        doc_keys = document_keys(doc, events, quotes, statements)
+        doc_keys = document_keys(doc, events, quotes, statements, [(r[4], r[5]) for r in rows])
         present.update(doc_keys)
         said: list[FoundQuote | FoundStatement] = [*quotes, *statements]
         out.append(
@@ -402,9 +404,10 @@ def _extract(
             yield job[0].name, _work(job)
             progress(f"extracted {i}/{len(jobs)}")
         return
-    context = multiprocessing.get_context(
-        "fork" if "fork" in multiprocessing.get_all_start_methods() else None
-    )
+    fork = "fork" in multiprocessing.get_all_start_methods()
+    if fork:
+        prepare_dates()  # once here, not once in each worker
+    context = multiprocessing.get_context("fork" if fork else None)
     with ProcessPoolExecutor(
         max_workers=n, mp_context=context, initializer=_watch_parent, initargs=(os.getpid(),)
     ) as pool:
