@@ -68,38 +68,71 @@ def is_org(words: Sequence[str]) -> bool:
     return any(w.lower().rstrip(".") in ORG_WORDS for w in words) or (bool(words) and words[0] == "The")
 
 
-def _blank_headlines(text: str) -> str:
-    """Blank lines written in title case: "Obama Sees Personal Insult" would pass for a name."""
-
-    def blank(m: re.Match[str]) -> str:
-        line = m.group(0)
-        words = re.findall(r"[A-Za-z][\w’'-]*", line)
-        content = [w for w in words if w.lower() not in HEADLINE_SMALL]
-        if len(content) >= 3 and all(w[0].isupper() for w in content):
-            return " " * len(line)
-        return line
-
-    return re.sub(r"[^\n]+", blank, text)
+def _is_headline(line: str) -> bool:
+    """A line written in title case: "Obama Sees Personal Insult" would pass for a name."""
+    words = _HEADLINE_WORD.findall(line)
+    content = [w for w in words if w.lower() not in HEADLINE_SMALL]
+    return len(content) >= 3 and all(w[0].isupper() for w in content)
 
 
+_HEADLINE_WORD = re.compile(r"[A-Za-z][\w’'-]*")
+_LINE = re.compile(r"[^\n]+")
 _COMPOUND_ADJECTIVE = re.compile(r"-(?:[a-z]+(?:ed|ing)|born|made|style|era|wide)$")
 
-
+# How many tokens before a name the scan reads ("the Minister of …", "campaign spokesman …").
+_BACK = 4
 
 
 def scan_mentions(text: str) -> list[Mention]:
-    """Every name mention of `text`, in order; title-case headline lines are not read."""
-    return _scan(_blank_headlines(text))
+    """Every name mention of `text`, in order; title-case headline lines are not read.
+
+    A name never runs across a line break, so the text is scanned line by line, each line with
+    the few tokens around it that the rules read (`_BACK` before, one after). Lines are
+    tokenised through `tokenize`'s cache, which the quote and statement finders then hit, and
+    each line's mentions are remembered (`_RECENT`): the quote finder scans the reporter's
+    words and the statement finder the whole text, and outside quotations their lines are the
+    same. tests/test_mention_scan.py pins this against one scan of the whole text."""
+    lines = [(m.start(), m.group(0)) for m in _LINE.finditer(text)]
+    toks = [[] if _is_headline(line) else tokenize(line) for _, line in lines]
+    afters: list[Token | None] = []  # per line, the first token after it
+    after: Token | None = None
+    for line_toks in reversed(toks):
+        afters.append(after)
+        after = line_toks[0] if line_toks else after
+    afters.reverse()
+    out: list[Mention] = []
+    before: list[Token] = []
+    for n, (base, line) in enumerate(lines):
+        if not toks[n]:
+            continue
+        after = afters[n]
+        key = (line, base, tuple(t.text for t in before), after.text if after else None)
+        found = _RECENT.get(key)
+        if found is None:
+            found = _scan_line(base, [*before, *toks[n], *([after] if after else [])], len(before), len(toks[n]))
+            if len(_RECENT) >= _RECENT_KEEP:
+                del _RECENT[next(iter(_RECENT))]
+            _RECENT[key] = found
+        out.extend(found)
+        before = [*before, *toks[n]][-_BACK:]
+    return out
 
 
-def _scan(text: str) -> list[Mention]:
-    toks = tokenize(text)
+# line, its offset, the texts of the tokens before it and of the one after it -> its mentions
+_RECENT: dict[tuple[str, int, tuple[str, ...], str | None], tuple[Mention, ...]] = {}
+_RECENT_KEEP = 512
+
+
+def _scan_line(base: int, toks: list[Token], lo: int, n: int) -> tuple[Mention, ...]:
+    """The mentions of one line: its tokens are toks[lo : lo + n], with the tokens before and after
+    it in the text around them (never part of a name: only their words are read)."""
+    hi = lo + n
     out: list[Mention] = []
     # a name starts at a capitalised word: go from one to the next
-    starts = [k for k, t in enumerate(toks) if t.text[0].isupper() and t.text[0].isalnum()]
+    starts = [k for k in range(lo, hi) if toks[k].text[0].isupper() and toks[k].text[0].isalnum()]
     s = 0
-    i = 0
-    while i < len(toks):
+    i = lo
+    while i < hi:
         while s < len(starts) and starts[s] < i:
             s += 1
         if s == len(starts):
@@ -107,10 +140,8 @@ def _scan(text: str) -> list[Mention]:
         i = starts[s]
         j = i
         run: list[Token] = []
-        while j < len(toks):
+        while j < hi:
             t = toks[j]
-            if j > i and "\n" in text[toks[j - 1].end : t.start]:
-                break  # a name never runs across a line break
             if t.is_word and t.is_cap:
                 run.append(t)
             elif t.text == "." and run and (len(run[-1].text) == 1 or run[-1].low in HONORIFICS):
@@ -124,13 +155,14 @@ def _scan(text: str) -> list[Mention]:
                 break
             j += 1
         k = i - 2 if i > 1 and toks[i - 1].low == "the" else i - 1
-        mention = _mention(run, k > 0 and toks[k].low == "of" and toks[k - 1].low in ROLE_HEADS)
+        mention = _mention(run, base, k > 0 and toks[k].low == "of" and toks[k - 1].low in ROLE_HEADS)
         if mention and mention.title is None and i > 0:
             mention = _with_lower_role(mention, toks, i)
         if mention:
             out.append(mention)
         i = max(j, i + 1)
-    return out
+    return tuple(out)
+
 
 def _with_lower_role(m: Mention, toks: list[Token], i: int) -> Mention:
     """ "Harbour master Tomas Reyes", "campaign spokesman Brian Fallon": a role written in lower case."""
@@ -150,7 +182,7 @@ def _with_lower_role(m: Mention, toks: list[Token], i: int) -> Mention:
     title = " ".join(t.text for t in toks[j:i])
     return Mention(m.start, m.end, m.name, title, m.org)
 
-def _mention(run: list[Token], after_of: bool = False) -> Mention | None:
+def _mention(run: list[Token], base: int, after_of: bool = False) -> Mention | None:
     while run and (run[0].low in OPENERS or run[0].low in CUES) and len(run) > 1:
         run = run[1:]
     words = [t.bare if k == len(run) - 1 else t.text for k, t in enumerate(run)]
@@ -174,4 +206,4 @@ def _mention(run: list[Token], after_of: bool = False) -> Mention | None:
     ]  # "Sen." not "Sen"
     first = run[len(run) - len(name)]
     last = run[-1]
-    return Mention(first.start, last.start + len(last.bare), " ".join(name), " ".join(title) or None, org)
+    return Mention(base + first.start, base + last.start + len(last.bare), " ".join(name), " ".join(title) or None, org)
