@@ -11,7 +11,7 @@ import pytest
 from briefing.extract.timex import _RULES, tag
 from briefing.extract.timex import engine as timex_engine
 from briefing.extract.timex.patterns import barrier_marks, first_chars, required_words
-from briefing.extract.timex.search import FOLD_TRAPS, finditer, lowered_for_test, plan
+from briefing.extract.timex.search import FOLD_TRAPS, finditer, lowered_for_test, plan, word_hits
 
 TEXTS = (
     "The council met on Jan. 14, 2026, and again on Tuesday, two weeks later.",
@@ -129,3 +129,32 @@ def test_tagging_is_the_same_with_and_without_the_shortcuts(text, monkeypatch):
     monkeypatch.setattr(timex_engine, "finditer", lambda pattern, text, _l, _m: pattern.finditer(text))
     timex_engine._TAKEN.clear()
     assert tag(text, "2026-02-01") == found
+
+
+def regex_hits(p, lowered, limit):
+    hits = []
+    for m in p.words.finditer(lowered):
+        hits.append(m.start())
+        if len(hits) > limit:
+            break
+    return hits
+
+
+def test_word_places_replay_the_word_regex():
+    # words that overlap, contain one another and repeat ("day" in "today", "mon" in "month",
+    # "aaa" in "aaaa"), in texts where some word occurs more often than the limit
+    pieces = [*WORDS, "today", "monday", "months", "yesterday", "a.m", "centuries", "ago", "aaaa", "day"]
+    rng = random.Random(11)
+    for _ in range(800):
+        text = "".join(rng.choice(pieces) + rng.choice(["", " "]) for _ in range(rng.randint(0, 60)))
+        lowered = text.lower()
+        seen: dict[str, list[int]] = {}
+        limit = rng.choice([0, 1, 3, len(text) // 100 + 4])
+        for rule in _RULES:
+            p = plan(rule.pattern)
+            if p.words is not None:
+                assert word_hits(p, lowered, limit, seen) == regex_hits(p, lowered, limit), (rule.name, text)
+    overlapping = plan(re.compile("aaa|aa"))
+    for text in ("aaaa", "aaaaaaa", "a aaa aa", "aaaaaaaaaaaa"):
+        for limit in range(6):
+            assert word_hits(overlapping, text, limit, {}) == regex_hits(overlapping, text, limit)

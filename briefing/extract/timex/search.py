@@ -25,6 +25,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 
 from .patterns import barrier_marks, first_chars, required_words
 
@@ -45,16 +46,17 @@ class Plan:
     fast: re.Pattern[str]
     words: re.Pattern[str] | None
     marks: str
+    need: tuple[str, ...] = ()  # the required words, as `words` tries them (longest first)
 
 
 @lru_cache(maxsize=512)
 def plan(pattern: re.Pattern[str]) -> Plan:
     guard = first_chars(pattern)
     fast = re.compile(f"{guard}(?:{pattern.pattern})", pattern.flags) if guard else pattern
-    need = required_words(pattern)
     # longest first: the first alternative that matches is reported, and any will do
-    words = re.compile("|".join(re.escape(w) for w in sorted(need, key=len, reverse=True))) if need else None
-    return Plan(fast, words, barrier_marks(pattern) if guard else "")
+    need = tuple(sorted(required_words(pattern) or (), key=len, reverse=True))
+    words = re.compile("|".join(re.escape(w) for w in need)) if need else None
+    return Plan(fast, words, barrier_marks(pattern) if guard else "", need)
 
 
 def lowered_for_test(text: str) -> str | None:
@@ -71,17 +73,16 @@ def finditer(
     """The matches of `pattern` in `text`, exactly those of `pattern.finditer(text)`.
 
     `lowered` is `lowered_for_test(text)`; `marks` keeps, per set of barrier marks, where they
-    stand in `text` (shared by the rules searching one text).
+    stand in `text`, and per required word (keyed with a leading NUL) where it stands in
+    `lowered` (shared by the rules searching one text).
     """
     p = plan(pattern)
     if lowered is None or p.words is None:
         return p.fast.finditer(text)
     limit = len(text) // DENSE + 4  # past this many words, one pass over the whole text is cheaper
-    hits: list[int] = []
-    for m in p.words.finditer(lowered):
-        hits.append(m.start())
-        if len(hits) > limit:
-            return p.fast.finditer(text)
+    hits = word_hits(p, lowered, limit, marks)
+    if len(hits) > limit:
+        return p.fast.finditer(text)
     if not hits:
         return ()  # none of the words any match contains
     if not p.marks:
@@ -90,6 +91,45 @@ def finditer(
     if where is None:
         where = marks[p.marks] = [m.start() for m in re.finditer(f"[{re.escape(p.marks)}]", text)]
     return _in_stretches(p.fast, text, where, sorted({bisect.bisect_right(where, i) for i in hits}))
+
+
+def word_hits(p: Plan, lowered: str, limit: int, seen: dict[str, list[int]]) -> list[int]:
+    """Where `p.words.finditer(lowered)` matches, up to its first `limit` + 1 matches.
+
+    Each word's places are found with `str.find` (one pass in C per word, shared by the rules
+    that require it), then the regex's choices are replayed: the leftmost place at or after the
+    end of the previous match, the longest word there. A word found more than `limit` + 1
+    times may hide fewer matches than that (its places can overlap), so the regex itself
+    answers then."""
+    assert p.words is not None
+    places: list[tuple[int, int]] = []
+    for word in p.need:
+        at = seen.get("\0" + word)
+        if at is None:
+            at = seen["\0" + word] = _places(lowered, word, limit + 2)
+        if len(at) > limit + 1:
+            return [m.start() for m in islice(p.words.finditer(lowered), limit + 1)]
+        places.extend((i, -len(word)) for i in at)
+    places.sort()
+    hits: list[int] = []
+    end = 0
+    for i, minus_len in places:
+        if i >= end:
+            hits.append(i)
+            if len(hits) > limit:
+                break
+            end = i - minus_len
+    return hits
+
+
+def _places(text: str, word: str, most: int) -> list[int]:
+    """Every place `word` starts in `text` (overlapping ones too), at most `most` of them."""
+    out: list[int] = []
+    i = text.find(word)
+    while i >= 0 and len(out) < most:
+        out.append(i)
+        i = text.find(word, i + 1)
+    return out
 
 
 def _in_stretches(
