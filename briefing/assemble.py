@@ -11,6 +11,7 @@ import os
 import sys
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Protocol
 
 from briefing import model
@@ -35,6 +36,9 @@ from briefing.select.tokenize import Token, tokens
 from briefing.text.normalise import comparison_key
 from briefing.timeline import build_timeline
 
+# characters of the pieces `_near` indexes its key texts by
+GRAM = 8
+
 NO_MATERIAL = "No relevant material was found for this theme in the {n} document(s) read."
 
 
@@ -47,10 +51,9 @@ class CorpusExtraction:
     quotes: dict[str, list[FoundQuote]] = field(default_factory=dict)
     statements: dict[str, list[FoundStatement]] = field(default_factory=dict)
     # per document, the distinct token keys of every text a theme tests (see `document_keys`);
-    # filled by the corpus store, computed on first use otherwise
-    keys: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    # normalised forms of item texts, shared by every theme of a build
-    _normalised: dict[str, str] = field(default_factory=dict, repr=False)
+    # filled by the corpus store (as stored: one string, keys separated by spaces, split only when
+    # a theme asks), computed on first use otherwise
+    keys: dict[str, tuple[str, ...] | str] = field(default_factory=dict)
 
     def add(
         self,
@@ -58,19 +61,21 @@ class CorpusExtraction:
         events: list[DocEvent],
         quotes: list[FoundQuote],
         statements: list[FoundStatement],
-        keys: tuple[str, ...],
+        keys: tuple[str, ...] | str,
     ) -> None:
         """Add one article's stored extraction results (the store's readers build corpora this way)."""
         self.documents.append(doc)
         self.keys[doc.id] = keys
         self.events[doc.id], self.quotes[doc.id], self.statements[doc.id] = events, quotes, statements
 
-    def doc_keys(self, doc: Document) -> tuple[str, ...]:
+    def doc_keys(self, doc: Document) -> Sequence[str]:
         hit = self.keys.get(doc.id)
         if hit is None:
             hit = self.keys[doc.id] = document_keys(
                 doc, self.events.get(doc.id, ()), self.quotes.get(doc.id, ()), self.statements.get(doc.id, ())
             )
+        if isinstance(hit, str):
+            return hit.split(" ") if hit else ()
         return hit
 
     def dated(self) -> list[tuple[str, str | None]]:
@@ -92,11 +97,6 @@ class CorpusExtraction:
         corpus store reads)."""
         return [(e, d.id) for d in self.documents for e in self.events.get(d.id, [])]
 
-    def normalised(self, text: str) -> str:
-        hit = self._normalised.get(text)
-        if hit is None:
-            hit = self._normalised[text] = comparison_key(text)
-        return hit
 
 
 def document_keys(
@@ -266,24 +266,24 @@ def build_briefing(
     key_text = [comparison_key(k.text) for s in selected for k in s.key] or [comparison_key(s.text) for s in selected]
     near = _near(key_text)
 
-    hits: dict[str, bool] = {}
+    tests: dict[str, Callable[[str], bool] | None] = {}
 
-    def reads(doc: Document) -> bool:
-        """Does the theme read this document's items: has it one of the theme's words, or a quote
-        from one of its people?"""
-        hit = hits.get(doc.id)
-        if hit is None:
-            hit = hits[doc.id] = not signatures.isdisjoint(extraction.doc_keys(doc)) or any(
-                q.speaker in interested for q in extraction.quotes.get(doc.id, ())
-            )
-        return hit
+    def test_of(doc: Document) -> Callable[[str], bool] | None:
+        """The theme's test for this document's items; None when the theme does not read it: it has
+        none of the theme's words and no quote from one of its people."""
+        if doc.id in tests:
+            return tests[doc.id]
+        present = signatures.intersection(extraction.doc_keys(doc))
+        test = None
+        if present or any(q.speaker in interested for q in extraction.quotes.get(doc.id, ())):
+            test = on_theme.within(present)
+        tests[doc.id] = test
+        return test
 
-    def relevant(sentence: str, doc: Document) -> bool:
+    def relevant(sentence: str, test: Callable[[str], bool]) -> bool:
         # on theme by its own evidence, or part of / containing one of the passages' own on-theme
-        # sentences; either way only in a document the theme reads
-        if not reads(doc):
-            return False
-        return on_theme(sentence) or near(extraction.normalised(sentence))
+        # sentences; either way only in a document the theme reads (one with a `test`)
+        return test(sentence) or near(_normalised(sentence))
 
     by_id = {d.id: d for d in docs}
     cited: dict[str, None] = {}  # doc ids in first-cited order
@@ -299,11 +299,11 @@ def build_briefing(
     ]
     summary = [model.SummaryPoint(s.text, cite(s.doc_ids)) for s in points]
 
-    event_items = []
+    event_items: list[tuple[DocEvent, str]] = []
     for d in docs:
-        for e in extraction.events.get(d.id, []):
-            if relevant(e.text, d):
-                event_items.append((e, d.id))
+        test = test_of(d)
+        if test is not None:
+            event_items.extend((e, d.id) for e in extraction.events.get(d.id, ()) if relevant(e.text, test))
     for _, doc_id in event_items:
         cite([doc_id])
     reports = corpus.reports(extraction, {(e.date, e.end) for e, _ in event_items})
@@ -313,31 +313,38 @@ def build_briefing(
     for entry in events:
         cite(entry.sources)  # a source that reports a plan took place, on another subject
 
-    quotes: list[model.Quote] = []
+    kept: list[tuple[FoundQuote, Document]] = []
     for d in docs:
-        for q in extraction.quotes.get(d.id, []):
-            if (q.speaker in interested) or relevant(q.context, d):
-                said = said_on(q.context, d.date)  # a separate step after attribution
-                quotes.append(
-                    model.Quote(
-                        q.text,
-                        q.speaker,
-                        q.role,
-                        q.partial,
-                        d.id,
-                        q.context,
-                        said or d.date,
-                        date_stated=said is not None,
-                    )
-                )
-    quotes = quotes[: settings.max_quotes]
+        test = test_of(d)
+        for q in extraction.quotes.get(d.id, ()):
+            if (q.speaker in interested) or (test is not None and relevant(q.context, test)):
+                kept.append((q, d))
+    quotes: list[model.Quote] = []
+    for q, d in kept[: settings.max_quotes]:  # a quote's date is looked for only if it is shown
+        said = said_on(q.context, d.date)  # a separate step after attribution
+        quotes.append(
+            model.Quote(
+                q.text,
+                q.speaker,
+                q.role,
+                q.partial,
+                d.id,
+                q.context,
+                said or d.date,
+                date_stated=said is not None,
+            )
+        )
     for quote in quotes:
         cite([quote.source])
     statements: list[model.Statement] = []
     for d in docs:
-        for s in extraction.statements.get(d.id, []):
-            if relevant(s.context, d):
-                statements.append(model.Statement(s.speaker, s.role, s.text, d.id))
+        test = test_of(d)
+        if test is not None:
+            statements.extend(
+                model.Statement(s.speaker, s.role, s.text, d.id)
+                for s in extraction.statements.get(d.id, ())
+                if relevant(s.context, test)
+            )
     for statement in statements:
         cite([statement.source])
 
@@ -380,6 +387,12 @@ def build_briefing(
     )
 
 
+@lru_cache(maxsize=1 << 16)
+def _normalised(text: str) -> str:
+    """`comparison_key` of an item text, once per build, not once per theme reading it."""
+    return comparison_key(text)
+
+
 def _near(key_text: Sequence[str]) -> Callable[[str], bool]:
     """Return a test: is a normalised text non-empty and part of, or containing, one of `key_text`?
 
@@ -392,6 +405,9 @@ def _near(key_text: Sequence[str]) -> Callable[[str], bool]:
     if not keys:
         return lambda _n: False
     joined = "\n".join(keys)
+    # every piece of `joined` GRAM characters long: a text whose first GRAM characters are none of
+    # them is part of no key text, and most texts are answered by this one set lookup
+    grams = {joined[i : i + GRAM] for i in range(len(joined) - GRAM + 1)}
     short: list[str] = []  # fewer than three words: no inner word to look for
     by_anchor: dict[str, list[str]] = {}
     for k in keys:
@@ -404,7 +420,9 @@ def _near(key_text: Sequence[str]) -> Callable[[str], bool]:
     def near(n: str) -> bool:
         if not n:
             return False
-        if n in joined or any(k in n for k in short):
+        if (len(n) < GRAM or n[:GRAM] in grams) and n in joined:
+            return True
+        if any(k in n for k in short):
             return True
         words = n.split(" ")
         if by_anchor.keys().isdisjoint(words):

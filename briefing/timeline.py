@@ -53,8 +53,10 @@ def overlap(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / min(len(a), len(b))
 
 
+@lru_cache(maxsize=65536)
 def _interval(value: str) -> tuple[date, date]:
-    """First and last day an ISO date of any precision covers."""
+    """First and last day an ISO date of any precision covers (once per date string: merging tries
+    each new mention against every cluster sharing a word with it)."""
     parts = [int(p) for p in value.split("-")]
     if len(parts) == 1:
         return date(parts[0], 1, 1), date(parts[0], 12, 31)
@@ -66,9 +68,14 @@ def _interval(value: str) -> tuple[date, date]:
 
 
 def _span(e: DocEvent) -> tuple[date, date]:
-    lo, hi = _interval(e.date)
-    if e.end:
-        hi = max(hi, _interval(e.end)[1])
+    return _range(e.date, e.end)
+
+
+@lru_cache(maxsize=65536)
+def _range(start: str, end: str | None) -> tuple[date, date]:
+    lo, hi = _interval(start)
+    if end:
+        hi = max(hi, _interval(end)[1])
     return lo, hi
 
 
@@ -330,7 +337,7 @@ def _confirm(
     for e, source in reports:
         if e.status == "happened" and len(e.date) == 10 and (e, source) not in taken:
             by_day.setdefault((e.date, e.end), []).append((e, source))
-    named = _NamedReports(by_day)
+    named = _NamedReports(by_day)  # indexed on first use: most themes' plans never need it
     for cluster in clusters:
         if any(m.status == "happened" for m, _ in cluster.members):
             continue
@@ -348,20 +355,37 @@ def _confirm(
             taken.add(found)
 
 
+_Report = tuple[tuple[str, int], DocEvent, str, frozenset[str], frozenset[str]]  # (day, rank), event, source, occ., names
+
+
 class _NamedReports:
     """The corpus's same-day reports indexed by the kind of occurrence they name ("summit"), so
     finding the report of a plan reads only the reports of that kind, not every report of every
     day once per plan."""
 
     def __init__(self, by_day: dict[tuple[str, str | None], list[tuple[DocEvent, str]]]) -> None:
-        self.by_kind: dict[str, list[tuple[tuple[str, int], DocEvent, str, set[str], set[str]]]] = {}
-        rank = 0  # the order the reports were tried in before: by day, then as listed
-        for (day, _), found in sorted(by_day.items(), key=lambda kv: kv[0][0]):
-            for e, source in found:
-                occ, names = occurrence_and_names(e.text)
-                for kind in occ:
-                    self.by_kind.setdefault(kind, []).append(((day, rank), e, source, occ, names))
-                rank += 1
+        self._by_day = by_day
+        self._by_kind: dict[str, list[_Report]] | None = None
+
+    @property
+    def by_kind(self) -> dict[str, list[_Report]]:
+        if self._by_kind is None:
+            self._by_kind = {}
+            rank = 0  # the order the reports were tried in before: by day, then as listed
+            for (day, _), found in sorted(self._by_day.items(), key=lambda kv: kv[0][0]):
+                for e, source in found:
+                    occ, names = _occurrence_and_names(e.text)
+                    for kind in occ:
+                        self._by_kind.setdefault(kind, []).append(((day, rank), e, source, occ, names))
+                    rank += 1
+        return self._by_kind
+
+
+@lru_cache(maxsize=65536)
+def _occurrence_and_names(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """`occurrence_and_names`, once per text in a build (every theme reads the corpus's reports)."""
+    occurrences, names = occurrence_and_names(text)
+    return frozenset(occurrences), frozenset(names)
 
 
 def _named_report(
@@ -373,7 +397,7 @@ def _named_report(
     plan = cluster.best
     if len(plan.date) != 10:
         return None
-    occurrences, names = occurrence_and_names(plan.text)
+    occurrences, names = _occurrence_and_names(plan.text)
     if not occurrences or not names:
         return None
     lo, hi = _span(plan)

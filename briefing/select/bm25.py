@@ -84,26 +84,39 @@ class Index:
                         self.postings[tok.key].setdefault(i, []).append(pos)
 
     def occurrences(self, concept: Concept) -> dict[int, int]:
-        """Return {unit: number of times the concept's token sequence occurs in it}."""
+        """Return {unit: number of times the concept's token sequence occurs in it}.
+
+        Each start of the sequence has its rarest word at a fixed offset, so only the places of that
+        word are tried ("the North" is looked for where "north" is, not at every "the")."""
         pattern = concept.pattern
         hit = self._cache.get(pattern)
         if hit is not None:
             return hit
         out: dict[int, int] = {}
-        first = pattern[0]
-        self._post([first.key])
-        for unit, positions in self.postings.get(first.key, {}).items():
+        at = self._anchor(pattern)
+        key = pattern[at].key
+        self._post([key])
+        size = len(pattern)
+        for unit, positions in self.postings.get(key, {}).items():
             toks = self.units[unit].tokens
+            last = len(toks) - size
             count = 0
-            for pos in positions:
-                if pos + len(pattern) > len(toks):
+            for p in positions:
+                pos = p - at
+                if pos < 0 or pos > last:
                     continue
-                if all(_same(toks[pos + j], p, j > 0) for j, p in enumerate(pattern)):
+                if all(_same(toks[pos + j], t, j > 0) for j, t in enumerate(pattern)):
                     count += 1
             if count:
                 out[unit] = count
         self._cache[pattern] = out
         return out
+
+    def _anchor(self, pattern: Sequence[Token]) -> int:
+        """Return the offset of the pattern's rarest word (in fewest sentences; the first of equals)."""
+        if len(pattern) == 1:
+            return 0
+        return min(range(len(pattern)), key=lambda j: (self.df_keys.get(pattern[j].key, 0), j))
 
     def idf(self, df: int) -> float:
         """BM25 IDF (the +1 form, never negative: a word in most sentences still counts a little)."""
@@ -125,7 +138,7 @@ class Index:
         Units containing an excluded term are left out altogether: the theme's author
         said such sentences are off-theme whatever else they mention.
         """
-        self._post(c.pattern[0].key for c in (*query.concepts, *query.exclude))
+        self._post(c.pattern[self._anchor(c.pattern)].key for c in (*query.concepts, *query.exclude))
         excluded = self.excluded(query)
         parts: dict[int, list[tuple[str, float, float]]] = {}
         for c in query.concepts:

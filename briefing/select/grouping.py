@@ -305,10 +305,11 @@ def _phrases(text: str) -> dict[tuple[str, ...], list[tuple[str, str]]]:
     out: dict[tuple[str, ...], list[tuple[str, str]]] = {}
     for chunk in _CHUNK.split(text.translate(_DASHES)):
         words = _WORD.findall(chunk)
+        keys = [_key(w) for w in words]  # once per word, not once per phrase it is part of
         for size in range(MIN_WORDS, MAX_WORDS + 1):
             for j in range(len(words) - size + 1):
                 span = words[j : j + size]
-                key = tuple(_key(w) for w in span)
+                key = tuple(keys[j : j + size])
                 if not _good(key, span):
                     continue
                 # a piece of a longer name ("Accession to the Comprehensive" | "and Progressive ...")

@@ -7,7 +7,7 @@ so they call the selector's evidence rather than a second keyword matcher.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from functools import lru_cache
 
 from briefing.model import Person, Theme
@@ -18,22 +18,49 @@ from briefing.select.tokenize import STOPWORDS, Token, tokens
 from briefing.text.normalise import fold_typography
 
 
-def theme_filter(theme: Theme, people: Sequence[Person]) -> Callable[[str], bool]:
-    """Return a predicate: True when the text alone carries enough theme evidence to be selected.
+class ThemeTest:
+    """A predicate: True when the text alone carries enough theme evidence to be selected.
 
     A text without the written form of any concept's signature word (`_signatures`) is answered
     without tokenising it: the build asks this of every event and quote for every theme."""
-    query = build_query(theme, people)
-    written = sorted({_written(k) for k in _signatures(query)})
 
-    def on_theme(text: str) -> bool:
-        folded = (text if text.isascii() else fold_typography(text)).lower().replace("'", "")
+    def __init__(self, theme: Theme, people: Sequence[Person]) -> None:
+        self.query = build_query(theme, people)
+        self._written = {k: _written(k) for k in _signatures(self.query)}
+        self._all = sorted(set(self._written.values()))
+
+    def __call__(self, text: str) -> bool:
+        return self._test(text, self._all)
+
+    def within(self, keys: Collection[str]) -> Callable[[str], bool]:
+        """Return this test for the texts of one document whose token keys are `keys`.
+
+        A text on theme has every word of some concept, so that concept's signature word is among
+        the document's keys: only the written forms of the signature words it has are looked for
+        (one or two of a theme's dozens, in most documents), and the answer is the same."""
+        written = sorted({w for k, w in self._written.items() if k in keys})
+        if not written:
+            return lambda _text: False
+        return lambda text: self._test(text, written)
+
+    def _test(self, text: str, written: Sequence[str]) -> bool:
+        folded = _folded(text)
         for w in written:
             if w in folded:
-                return evidence(query, sentence_tokens(text)) >= GATE
+                return evidence(self.query, sentence_tokens(text)) >= GATE
         return False
 
-    return on_theme
+
+def theme_filter(theme: Theme, people: Sequence[Person]) -> ThemeTest:
+    """Return the theme's on-theme test for one sentence (`ThemeTest`)."""
+    return ThemeTest(theme, people)
+
+
+@lru_cache(maxsize=1 << 16)
+def _folded(text: str) -> str:
+    """The text as `ThemeTest` looks for written forms in it: folded, lower case, no apostrophes
+    (once per build: every theme reading a document tests the same texts)."""
+    return (text if text.isascii() else fold_typography(text)).lower().replace("'", "")
 
 
 def theme_keys(theme: Theme, people: Sequence[Person]) -> frozenset[str]:

@@ -9,6 +9,7 @@ be joined into a passage by slicing the original paragraph, never by rewriting.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from briefing.model import Document
 from briefing.select.tokenize import Token, tokens, unpack
@@ -70,7 +71,10 @@ UnitRow = tuple[int, int, int, int, str, tuple[Token, ...] | tuple[str, str]]
 
 # Sentence units computed ahead (by the corpus store, which keeps them with each document's
 # extraction results), by document identity; build_units uses them instead of tokenising again.
-_PRIMED: dict[int, tuple[Document, Sequence[UnitRow]]] = {}
+_PRIMED: dict[int, tuple[Document, Sequence[UnitRow] | None, Sequence[StoredRow] | None]] = {}
+# a unit as the corpus store keeps it: para, sent, start, end, its text when it is not exactly
+# paragraph[start:end] (else None), and its tokens packed as (keys, flags) (`tokenize.pack`)
+StoredRow = Sequence[Any]
 
 
 def document_units(doc: Document) -> list[TokenRow]:
@@ -86,7 +90,18 @@ def document_units(doc: Document) -> list[TokenRow]:
 
 def prime_units(doc: Document, rows: Sequence[UnitRow]) -> None:
     """Register the units of `doc` computed earlier (exactly `document_units(doc)`)."""
-    _PRIMED[id(doc)] = (doc, rows)
+    _PRIMED[id(doc)] = (doc, rows, None)
+
+
+def prime_stored_units(doc: Document, rows: Sequence[StoredRow]) -> None:
+    """Register the units of `doc` as the corpus store gave them back: they are made into `Unit`s
+    directly, if a theme selects from `doc` at all, with no row built in between."""
+    _PRIMED[id(doc)] = (doc, None, rows)
+
+
+def forget_units(doc: Document) -> None:
+    """Drop what was registered for `doc` (read for its events only, never selected from)."""
+    _PRIMED.pop(id(doc), None)
 
 
 def build_units(docs: Sequence[Document]) -> list[Unit]:
@@ -94,7 +109,13 @@ def build_units(docs: Sequence[Document]) -> list[Unit]:
     units = []
     for d, doc in enumerate(docs):
         hit = _PRIMED.pop(id(doc), None)
-        rows = hit[1] if hit is not None and hit[0] is doc else document_units(doc)
+        if hit is not None and hit[0] is doc and hit[2] is not None:
+            paras = doc.paragraphs
+            for p, s, start, end, own, keys, flags in hit[2]:
+                text = paras[p][start:end] if own is None else own
+                units.append(Unit(d, p, s, start, end, text, packed=(keys, flags)))
+            continue
+        rows = hit[1] if hit is not None and hit[0] is doc and hit[1] is not None else document_units(doc)
         for p, s, start, end, text, toks in rows:
             if toks and isinstance(toks[0], str):
                 units.append(Unit(d, p, s, start, end, text, packed=toks))  # type: ignore[arg-type]

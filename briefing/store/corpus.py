@@ -17,7 +17,6 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
-import sys
 import threading
 import time
 from collections import Counter
@@ -34,7 +33,7 @@ from briefing.extract.timex import prepare as prepare_dates
 from briefing.model import Document, Person
 from briefing.readers import INFERRED_DATE, list_sources, read_source
 from briefing.select.tokenize import pack
-from briefing.select.units import document_units, prime_units
+from briefing.select.units import document_units, prime_stored_units
 from briefing.store.base import Row, Store
 from briefing.store.codec import decode, dumps
 from briefing.store.fingerprint import people_fingerprint, source_key, tool_fingerprint
@@ -132,32 +131,27 @@ def _watch_parent(parent: int) -> None:
     threading.Thread(target=watch, daemon=True).start()
 
 
-def _decode(payload: str) -> tuple[list[str], list[tuple[Document, list, list, list, tuple[str, ...]]]]:
+Article = tuple[Document, list, list, list, str]  # document, events, quotes, statements, its keys
+
+
+def _decode(payload: str, units: bool = True) -> tuple[list[str], list[Article]]:
     """Return a payload's warnings and articles; each article's sentence units are handed to the
-    selector, which then does not split and tokenise the unchanged corpus again."""
+    selector (unless `units` is False: the articles are read for their events only), which then
+    does not split and tokenise the unchanged corpus again. An article's keys (`document_keys`)
+    stay one string, as stored, until a theme asks for them."""
     data = json.loads(payload)
-    docs = []
+    docs: list[Article] = []
     for d in data["docs"]:
         doc = decode(Document, d["document"])
-        rows = [
-            (
-                para,
-                sent,
-                start,
-                end,
-                doc.paragraphs[para][start:end] if own is None else own,
-                (keys, flags),  # unpacked only if the selector asks for this sentence's tokens
-            )
-            for para, sent, start, end, own, keys, flags in d["units"]
-        ]
-        prime_units(doc, rows)
+        if units:
+            prime_stored_units(doc, d["units"])  # made into units only if a theme selects from it
         docs.append(
             (
                 doc,
                 [decode(DocEvent, e) for e in d["events"]],
                 [decode(FoundQuote, q) for q in d["quotes"]],
                 [decode(FoundStatement, s) for s in d["statements"]],
-                tuple(map(sys.intern, d["keys"].split(" "))) if d["keys"] else (),
+                d["keys"],
             )
         )
     return data["warnings"], docs
@@ -240,9 +234,10 @@ def _replay(warnings: list[str], show: bool, warn: Warn, earlier: list[list[str]
         earlier.append(warnings)
 
 
-def decode_file(payload: str) -> list[tuple[Document, list, list, list, tuple[str, ...]]]:
-    """Return the articles of one stored file (for `StoredCorpus`)."""
-    return _decode(payload)[1]
+def decode_file(payload: str, units: bool = True) -> list[Article]:
+    """Return the articles of one stored file (for `StoredCorpus`); without `units`, for their
+    events only (the selector is not handed their sentence units)."""
+    return _decode(payload, units)[1]
 
 
 def _sync(

@@ -24,7 +24,7 @@ from briefing.store.base import Store
 
 CHUNK = 256  # files read from the store per query
 
-Decoded = list[tuple[Document, list, list, list, tuple[str, ...]]]
+Decoded = list[tuple[Document, list, list, list, str]]  # per article: its items and keys (as stored)
 
 
 class StoredCorpus:
@@ -34,13 +34,20 @@ class StoredCorpus:
         corpus: str,
         names: Sequence[str],
         records: dict[str, list[dict[str, Any]]],
-        decode_file: Callable[[str], Decoded],
+        decode_file: Callable[[str, bool], Decoded],
     ) -> None:
         self.store = store
         self.corpus = corpus
         self.names = list(names)
         self.entries = [(name, m) for name in self.names for m in records[name]]
         self.speakers = Speakers((s, r) for _, m in self.entries for s, r in m["speakers"])
+        # name word -> the files quoting a speaker with that word in their name (a theme reads
+        # the files quoting its people; one index per build, not a pass over every file per theme)
+        self._quoting: dict[str, set[str]] = {}
+        for name, m in self.entries:
+            for speaker in m["quoted"]:
+                for w in name_words(speaker):
+                    self._quoting.setdefault(w, set()).add(name)
         self._decode = decode_file
         self._frequencies: dict[str, int] | None = None
         self._everything: CorpusExtraction | None = None
@@ -60,10 +67,10 @@ class StoredCorpus:
             return self.everything(), None
         names = self.store.having(self.corpus, sorted(signatures))
         words = {w for person in interested for w in name_words(person)}
-        if words:
-            # a quote is kept for its speaker after unification; the short name it had before
-            # is a word of the full one, so these files include every such quote's
-            names |= {n for n, m in self.entries if any(words.intersection(name_words(s)) for s in m["quoted"])}
+        # a quote is kept for its speaker after unification; the short name it had before
+        # is a word of the full one, so these files include every such quote's
+        for w in words:
+            names |= self._quoting.get(w, set())
         part = CorpusExtraction([])
         for doc, events, quotes, statements, keys in self._read([n for n in self.names if n in names]):
             part.add(doc, events, *unify_document(self.speakers, quotes, statements), keys)
@@ -89,7 +96,7 @@ class StoredCorpus:
                 n for n, m in self.entries if m["id"] not in have and any(tuple(d) in wanted for d in m["days"])
             )
         )
-        extra = {doc.id: events for doc, events, _q, _s, _k in self._read(others)}
+        extra = {doc.id: events for doc, events, _q, _s, _k in self._read(others, units=False)}
         out: list[tuple[DocEvent, str]] = []
         for _, m in self.entries:
             doc_id = m["id"]
@@ -106,7 +113,7 @@ class StoredCorpus:
             self._everything = unify(result)
         return self._everything
 
-    def _read(self, names: Sequence[str]):
+    def _read(self, names: Sequence[str], units: bool = True):
         for i in range(0, len(names), CHUNK):
             part = names[i : i + CHUNK]
             payloads = self.store.load(self.corpus, part)
@@ -116,4 +123,4 @@ class StoredCorpus:
                         f"{name}: its stored extraction left the store {self.store.location} during the "
                         "build (another build replaced it); build again"
                     )
-                yield from self._decode(payloads[name])
+                yield from self._decode(payloads[name], units)

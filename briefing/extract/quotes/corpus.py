@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
+from functools import lru_cache
 from typing import TypeVar
 
 from briefing.extract.quotes.extract import FoundQuote
@@ -41,6 +42,7 @@ def name_words(name: str) -> list[str]:
 _words = name_words
 
 
+@lru_cache(maxsize=1 << 16)
 def _person_key(name: str) -> tuple[str, str, str] | None:
     """(first word, last word, suffix) of a full personal name of two or more words; None for anything else.
 
@@ -56,6 +58,7 @@ def _person_key(name: str) -> tuple[str, str, str] | None:
     return core[0], core[-1], suffix
 
 
+@lru_cache(maxsize=1 << 16)
 def _short_word(name: str) -> str | None:
     """The word of a one-word personal name ("Kim", "Trump"), None for longer names and institutions."""
     words = _words(name)
@@ -115,6 +118,8 @@ class Speakers:
 
     def rename(self, seq: Sequence[T]) -> list[T]:
         """Return one document's items with one-word speaker names replaced by their full form."""
+        if not any(i.speaker and _short_word(i.speaker) for i in seq):
+            return list(seq)  # only full names and institutions: nothing to rename (most articles)
         local = _Surnames(i.speaker for i in seq if i.speaker)
         fixed: list[T] = []
         for i in seq:

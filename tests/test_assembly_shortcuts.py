@@ -1,0 +1,159 @@
+"""The shortcuts that make assembling a theme from a large corpus cheap must give exactly what the
+plain computation gives: each is checked here against a reference written the slow, obvious way."""
+
+from __future__ import annotations
+
+import dataclasses
+import random
+from dataclasses import dataclass
+
+from briefing.assemble import _near, document_keys
+from briefing.extract.events import DocEvent
+from briefing.extract.quotes import FoundQuote, FoundStatement
+from briefing.extract.quotes.corpus import Speakers
+from briefing.model import Document, Person, Theme
+from briefing.select.bm25 import Index, _same, evidence
+from briefing.select.match import theme_filter, theme_keys
+from briefing.select.pipeline import GATE
+from briefing.select.query import build_query
+from briefing.select.tokenize import tokens
+from briefing.select.units import build_units
+from briefing.store.codec import decode, encode
+
+PEOPLE = (Person("Mara Quell", "Harbour master", ("Quell",)),)
+THEME = Theme(
+    id="harbour",
+    title="Harbour policy",
+    description="Harbour policy.",
+    terms=("ferry", "policy", "AI"),
+    phrases=("harbour authority", "the new pier"),
+    aliases=("the Port",),
+    exclude=("ferry timetable",),
+    people=("Mara Quell",),
+)
+
+TEXTS = [
+    "The Port said the new pier would open in May.",
+    "Ferries\u2019 owners met the harbour\u00a0authority on Monday.",
+    "The ferry timetable changes next week.",
+    "Quell said the policies were under review.",
+    "An AI lab opened near the port, the Port said.",
+    "Nothing here is about the theme.",
+    "The new pier, the new pier and the new pier.",
+    "the Port the Port",
+    "",
+]
+
+
+def _doc(doc_id: str, paragraphs: tuple[str, ...], **more) -> Document:
+    fields = dict(file=doc_id, title="", authors=(), publisher=None, published=None, published_inferred=False, url=None)
+    fields.update(more)
+    return Document(id=doc_id, paragraphs=paragraphs, **fields)
+
+
+def _naive_occurrences(index: Index, pattern: tuple) -> dict[int, int]:
+    """The count of every start of `pattern` in every unit, trying every position."""
+    out = {}
+    for i, u in enumerate(index.units):
+        toks = u.tokens
+        n = sum(
+            1
+            for pos in range(len(toks) - len(pattern) + 1)
+            if all(_same(toks[pos + j], p, j > 0) for j, p in enumerate(pattern))
+        )
+        if n:
+            out[i] = n
+    return out
+
+
+def test_anchored_occurrences_equal_a_scan_of_every_position() -> None:
+    docs = [_doc(f"d{i}", (text,)) for i, text in enumerate(TEXTS)]
+    units = build_units(docs)
+    query = build_query(THEME, PEOPLE)
+    for concept in (*query.concepts, *query.exclude):
+        index = Index(units)
+        assert index.occurrences(concept) == _naive_occurrences(index, concept.pattern), concept.label
+    # the on-demand postings of a part of a corpus (a theme's reading of the store) give the same
+    full = Index(units)
+    from briefing.select.bm25 import Stats
+
+    part = Index(units, Stats(units=len(units), tokens=sum(len(u) for u in units), df=full.df_keys))
+    assert part.search(query) == full.search(query)
+
+
+def test_the_test_within_a_document_agrees_with_the_test_of_any_text() -> None:
+    on_theme = theme_filter(THEME, PEOPLE)
+    query = build_query(THEME, PEOPLE)
+    signatures = theme_keys(THEME, PEOPLE)
+    rng = random.Random(7)
+    for _ in range(200):
+        texts = rng.sample(TEXTS, 3)
+        doc = _doc("d", tuple(texts))
+        keys = document_keys(doc, [], [], [])
+        within = on_theme.within(signatures.intersection(keys))
+        for text in texts:
+            expected = evidence(query, tokens(text)) >= GATE
+            assert on_theme(text) == expected
+            assert within(text) == expected, text
+
+
+def _naive_near(key_text: list[str], n: str) -> bool:
+    return bool(n) and any(k and (n in k or k in n) for k in key_text)
+
+
+def test_near_agrees_with_comparing_every_key_text() -> None:
+    keys = [
+        "the new pier would open in may",
+        "owners met the harbour authority",
+        "ab",
+        "quell said the policies were under review",
+        "x",
+    ]
+    near = _near(keys)
+    words = "the new pier would open in may owners met harbour authority quell said policies ab x review".split()
+    rng = random.Random(3)
+    probes = ["", "pier", "ab", "new pier would", "the new pier would open in may and more", "owners met the harbour"]
+    probes += [" ".join(rng.choice(words) for _ in range(rng.randint(1, 9))) for _ in range(500)]
+    probes += [k[i:j] for k in keys for i in range(len(k)) for j in range(i + 1, len(k) + 1, 3)]
+    for n in probes:
+        assert near(n) == _naive_near(keys, n), n
+
+
+@dataclass(frozen=True)
+class _Checked:
+    value: int
+
+    def __post_init__(self) -> None:
+        if self.value < 0:
+            raise ValueError("negative")
+
+
+def test_decoding_makes_the_same_objects_as_the_constructor() -> None:
+    doc = _doc("a", ("p1", "p2"), title="T", captions=("c",), authors=("A B",), pages=(1, 2))
+    items = [
+        DocEvent("2025-01-02", None, "It opened.", "happened", "a", 3, "ctx", "2025-01-03"),
+        FoundQuote("text", "Mara Quell", None, False, "ctx", 1, 5),
+        FoundStatement("Mara Quell", "Harbour master", "it is open", "ctx", 9),
+        doc,
+    ]
+    for item in items:
+        back = decode(type(item), encode(item))
+        assert back == item and hash(back) == hash(item) and repr(back) == repr(item)
+        assert dataclasses.asdict(back) == dataclasses.asdict(item)
+    # a class that checks its values in __post_init__ is built through its constructor
+    assert decode(_Checked, {"value": 2}) == _Checked(2)
+    try:
+        decode(_Checked, {"value": -1})
+    except ValueError:
+        pass
+    else:
+        raise AssertionError("__post_init__ was skipped")
+
+
+def test_renaming_a_document_without_short_names_changes_nothing() -> None:
+    speakers = Speakers([("Mara Quell", "Harbour master"), ("Quell", None)])
+    full = [FoundQuote("t", "Mara Quell", None, False, "c", 0, 1), FoundQuote("u", "the ministry", None, False, "c", 2, 3)]
+    assert speakers.rename(full) == full
+    short = [FoundQuote("t", "Quell", None, False, "c", 0, 1)]
+    assert speakers.rename(short)[0].speaker == "Mara Quell"
+    assert speakers.rename(short)[0].role == "Harbour master"
