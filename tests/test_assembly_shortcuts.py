@@ -4,6 +4,8 @@ plain computation gives: each is checked here against a reference written the sl
 from __future__ import annotations
 
 import dataclasses
+import json
+import math
 import random
 from dataclasses import dataclass
 
@@ -157,3 +159,36 @@ def test_renaming_a_document_without_short_names_changes_nothing() -> None:
     short = [FoundQuote("t", "Quell", None, False, "c", 0, 1)]
     assert speakers.rename(short)[0].speaker == "Mara Quell"
     assert speakers.rename(short)[0].role == "Harbour master"
+
+
+def test_stored_json_is_read_as_pythons_parser_reads_it() -> None:
+    from briefing.store.codec import dumps, loads
+
+    payload = dumps(
+        {"docs": [{"text": "caf\u00e9 \u201cquoted\u201d \u2014 \U0001f600 \x00", "n": 3, "none": None, "f": 0.1, "t": True}]}
+    )
+    assert loads(payload) == json.loads(payload)
+    assert json.dumps(loads(payload)) == json.dumps(json.loads(payload))
+    # what orjson refuses, Python's parser still reads
+    assert math.isnan(loads('{"x": NaN}')["x"])
+    # the stored integers are offsets and counts: any of them reads back exactly
+    assert loads('{"x": [0, -1, 9223372036854775807]}') == {"x": [0, -1, 9223372036854775807]}
+
+
+def _naive_evidence(query, toks) -> float:
+    def at(pattern, i: int) -> bool:
+        return i + len(pattern) <= len(toks) and all(_same(toks[i + j], p, j > 0) for j, p in enumerate(pattern))
+
+    if any(at(c.pattern, i) for c in query.exclude for i in range(len(toks))):
+        return 0.0
+    found = [k for k, c in enumerate(query.concepts) if any(at(c.pattern, i) for i in range(len(toks)))]
+    return sum(query.concepts[k].weight for k in sorted(found))
+
+
+def test_evidence_equals_trying_every_concept_at_every_position() -> None:
+    query = build_query(THEME, PEOPLE)
+    rng = random.Random(11)
+    words = " ".join(TEXTS).split() + ["ferry", "timetable", "Port", "new", "pier"]
+    texts = TEXTS + [" ".join(rng.choice(words) for _ in range(rng.randint(1, 14))) for _ in range(400)]
+    for text in texts:
+        assert evidence(query, tokens(text)) == _naive_evidence(query, tokens(text)), text

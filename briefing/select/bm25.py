@@ -184,15 +184,17 @@ def evidence(query: Query, toks: Sequence[Token]) -> float:
     One pass over the text: the concepts are indexed by their first token's key, so each
     position tries only the concepts that can start there (a theme has dozens of concepts
     and the build asks this of every event and quote of the corpus, for every theme).
+    An excluded term anywhere makes it 0, whatever else the text has.
     """
-    starts, excludes = _first_token_index(query)
+    starts, excludes, firsts = _first_token_index(query)
     found: set[int] = set()
     n = len(toks)
-    for i, tok in enumerate(toks):
-        for k in excludes.get(tok.key, ()):
+    for i in [i for i, tok in enumerate(toks) if tok.key in firsts]:
+        key = toks[i].key
+        for k in excludes.get(key, ()):
             if _matches_at(query.exclude[k].pattern, toks, i, n):
                 return 0.0
-        for k in starts.get(tok.key, ()):
+        for k in starts.get(key, ()):
             if k not in found and _matches_at(query.concepts[k].pattern, toks, i, n):
                 found.add(k)
     return sum(query.concepts[k].weight for k in sorted(found))
@@ -204,11 +206,13 @@ def _matches_at(pattern: Sequence[Token], toks: Sequence[Token], i: int, n: int)
     return all(_same(toks[i + j], p, j > 0) for j, p in enumerate(pattern))
 
 
-_INDEXES: dict[int, tuple[Query, tuple[dict[str, list[int]], dict[str, list[int]]]]] = {}
+_Firsts = tuple[dict[str, list[int]], dict[str, list[int]], frozenset[str]]
+_INDEXES: dict[int, tuple[Query, _Firsts]] = {}
 
 
-def _first_token_index(query: Query) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
-    """Return {first key: concept positions} for the query's concepts and for its excluded terms.
+def _first_token_index(query: Query) -> _Firsts:
+    """Return {first key: concept positions} for the query's concepts and for its excluded terms,
+    and every such first key (a text is looked at only where it has one).
 
     Kept per query object (by identity: hashing a query means hashing every token of every
     concept, which cost more than the matching it saves)."""
@@ -223,5 +227,6 @@ def _first_token_index(query: Query) -> tuple[dict[str, list[int]], dict[str, li
     excludes: dict[str, list[int]] = {}
     for k, c in enumerate(query.exclude):
         excludes.setdefault(c.pattern[0].key, []).append(k)
-    _INDEXES[id(query)] = (query, (starts, excludes))
-    return starts, excludes
+    found = (starts, excludes, frozenset(starts) | frozenset(excludes))
+    _INDEXES[id(query)] = (query, found)
+    return found

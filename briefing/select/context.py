@@ -18,7 +18,7 @@ matches the theme itself (see `passages`).  A sentence with an excluded term nev
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence, Set
+from collections.abc import Callable, Sequence, Set
 from dataclasses import dataclass
 
 from briefing.select.bm25 import Match
@@ -112,16 +112,36 @@ def relevance(
     return out
 
 
+def _spans(units: Sequence[Unit], starts: list[int], same: Callable[[Unit, Unit], bool]) -> list[range]:
+    """Return the runs of consecutive units that hold each of `starts` (units are in reading order,
+    so a paragraph's or a document's units are one run), in reading order, each once."""
+    spans: list[range] = []
+    for i in sorted(starts):
+        if spans and i in spans[-1]:
+            continue
+        lo, hi = i, i + 1
+        while lo > 0 and same(units[lo - 1], units[i]):
+            lo -= 1
+        while hi < len(units) and same(units[hi], units[i]):
+            hi += 1
+        spans.append(range(lo, hi))
+    return spans
+
+
+def _direct_units(out: dict[int, Relevance]) -> list[int]:
+    return [i for i, r in out.items() if r.direct]
+
+
 def _paragraph_context(units: Sequence[Unit], out: dict[int, Relevance], excluded: Set[int]) -> None:
     """Give the remaining sentences of a mostly relevant paragraph a share of its relevance.
 
     A paragraph in which most sentences speak to the theme is about the theme; its other
-    sentences (the outcome, the reaction, the caveat) belong with it.
+    sentences (the outcome, the reaction, the caveat) belong with it. Only paragraphs with a
+    directly relevant sentence can qualify, so only those are looked at (a theme's reading of a
+    large corpus has far more paragraphs than matches).
     """
-    paragraphs: dict[tuple[int, int], list[int]] = {}
-    for i, u in enumerate(units):
-        paragraphs.setdefault((u.doc, u.para), []).append(i)
-    for members in paragraphs.values():
+    spans = _spans(units, _direct_units(out), lambda a, b: a.doc == b.doc and a.para == b.para)
+    for members in spans:
         if len(members) < 2:
             continue
         direct = [out[i] for i in members if i in out and out[i].direct]
@@ -141,15 +161,14 @@ def _document_context(
 
     In an article whose headline names the theme (or most of whose sentences match it),
     a sentence like "The absence of a joint statement ... indicates lingering divergences"
-    is part of the story, though weaker evidence than one naming the theme.
+    is part of the story, though weaker evidence than one naming the theme. Only documents with a
+    directly relevant sentence qualify, so only those are looked at.
     """
-    documents: dict[int, list[int]] = {}
-    for i, u in enumerate(units):
-        documents.setdefault(u.doc, []).append(i)
-    for doc, members in documents.items():
+    for members in _spans(units, _direct_units(out), lambda a, b: a.doc == b.doc):
         direct = [out[i] for i in members if i in out and out[i].direct]
         if not direct:
             continue
+        doc = units[members[0]].doc
         if doc not in on_topic and len(direct) / len(members) < DOCUMENT_SHARE:
             continue
         mean = sum(r.score for r in direct) / len(direct)

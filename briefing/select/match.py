@@ -14,7 +14,7 @@ from briefing.model import Person, Theme
 from briefing.select.bm25 import evidence
 from briefing.select.pipeline import GATE
 from briefing.select.query import Query, build_query
-from briefing.select.tokenize import STOPWORDS, Token, tokens
+from briefing.select.tokenize import STOPWORDS, sentence_tokens
 from briefing.text.normalise import fold_typography
 
 
@@ -84,8 +84,3 @@ def _written(key: str) -> str:
         if key.endswith(ending):
             return key[: -len(ending)]
     return key[:-1] if key.endswith("y") else key
-@lru_cache(maxsize=1 << 16)
-def sentence_tokens(text: str) -> tuple[Token, ...]:
-    """Return the tokens of an event or quote sentence; every theme asks about the same sentences,
-    so each is tokenised once per build, not once per theme."""
-    return tuple(tokens(text))

@@ -26,7 +26,7 @@ from briefing.select.mmr import mmr, tfidf
 from briefing.select.pairs import without_other_pairs
 from briefing.select.passages import LONG_WORDS, MAX_SENTENCES, clauses, join_runs
 from briefing.select.query import Query, build_query
-from briefing.select.tokenize import content_keys, tokens
+from briefing.select.tokenize import content_keys, sentence_tokens, tokens
 from briefing.select.units import Unit, build_units
 
 # The relevance threshold: the evidence (sum of matched concept weights, see query.WEIGHTS)
@@ -96,7 +96,7 @@ def select_with_query(
     matches = without_other_pairs(units, index.search(query), query, gate)
     excluded = index.excluded(query)
     on_topic = {
-        d for d, doc in enumerate(docs) if doc.title and evidence(query, tokens(doc.title)) >= max(gate, 1.0)
+        d for d, doc in enumerate(docs) if doc.title and evidence(query, sentence_tokens(doc.title)) >= max(gate, 1.0)
     }
     rel = relevance(units, matches, gate, excluded, on_topic)
     if not context:

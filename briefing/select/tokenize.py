@@ -121,6 +121,13 @@ def _word_token(word: str, brk: bool) -> Token:
     return _token(stem(word), upper, word[0].isupper(), brk)
 
 
+@lru_cache(maxsize=1 << 16)
+def sentence_tokens(text: str) -> tuple[Token, ...]:
+    """Return the tokens of an event or quote sentence, or a title; every theme asks about the same
+    sentences, so each is tokenised once per build, not once per theme."""
+    return tuple(tokens(text))
+
+
 def keys(text: str) -> list[str]:
     """Return just the normalised keys of `text`."""
     return [t.key for t in tokens(text)]

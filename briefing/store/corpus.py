@@ -14,7 +14,6 @@ when they were first raised, and a strict run must keep saying so until the file
 
 from __future__ import annotations
 
-import json
 import multiprocessing
 import os
 import threading
@@ -35,7 +34,7 @@ from briefing.readers import INFERRED_DATE, list_sources, read_source
 from briefing.select.tokenize import pack
 from briefing.select.units import document_units, prime_stored_units
 from briefing.store.base import Row, Store
-from briefing.store.codec import decode, dumps
+from briefing.store.codec import decode, dumps, loads
 from briefing.store.fingerprint import people_fingerprint, source_key, tool_fingerprint
 from briefing.store.reading import StoredCorpus
 
@@ -139,7 +138,7 @@ def _decode(payload: str, units: bool = True) -> tuple[list[str], list[Article]]
     selector (unless `units` is False: the articles are read for their events only), which then
     does not split and tokenise the unchanged corpus again. An article's keys (`document_keys`)
     stay one string, as stored, until a theme asks for them."""
-    data = json.loads(payload)
+    data = loads(payload)
     docs: list[Article] = []
     for d in data["docs"]:
         doc = decode(Document, d["document"])
@@ -217,7 +216,7 @@ def open_corpus(
     records = {}
     earlier: list[list[str]] = []
     for path in files:
-        record = json.loads(metas[path.name])
+        record = loads(metas[path.name])
         _replay(record["warnings"], path.name in fresh or repeat_warnings, warn, earlier)
         records[path.name] = record["docs"]
     if earlier:
