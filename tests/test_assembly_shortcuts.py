@@ -162,7 +162,12 @@ def test_renaming_a_document_without_short_names_changes_nothing() -> None:
 
 
 def test_stored_json_is_read_as_pythons_parser_reads_it() -> None:
+    import orjson  # a dependency: a missing one fails here, though the store would still work
+
+    from briefing.store import codec
     from briefing.store.codec import dumps, loads
+
+    assert codec.orjson is orjson
 
     payload = dumps(
         {"docs": [{"text": "caf\u00e9 \u201cquoted\u201d \u2014 \U0001f600 \x00", "n": 3, "none": None, "f": 0.1, "t": True}]}

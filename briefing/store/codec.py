@@ -18,7 +18,10 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import Any, TypeVar
 
-import orjson
+try:
+    import orjson
+except ImportError:  # a venv made before orjson was a dependency: slower, same values
+    orjson = None  # type: ignore[assignment]
 
 T = TypeVar("T")
 
@@ -105,6 +108,8 @@ def loads(text: str) -> Any:
     file a theme reads, and orjson does it in a fraction of the time). A text orjson refuses that
     Python's parser accepts (NaN) goes to Python's parser. orjson would read an integer past 64
     bits as a float; the store holds none (its integers are character offsets and counts)."""
+    if orjson is None:
+        return json.loads(text)
     try:
         return orjson.loads(text)
     except orjson.JSONDecodeError:
