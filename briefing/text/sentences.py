@@ -64,7 +64,25 @@ def split_sentences(text: str, offset: int = 0) -> list[Span]:
     """Return the sentences of one paragraph (or any text) with character offsets into it.
 
     Offsets are shifted by `offset` so callers can split a paragraph and keep document offsets.
+    The event finder, the quote finder and the selector's units each split a document's
+    paragraphs, so the last few splits are kept.
     """
+    spans = _RECENT.get(text)
+    if spans is None:
+        spans = _split(text)
+        if len(_RECENT) >= _RECENT_KEEP:
+            del _RECENT[next(iter(_RECENT))]
+        _RECENT[text] = spans
+    if offset:
+        return [Span(s.start + offset, s.end + offset, s.text) for s in spans]
+    return list(spans)
+
+
+_RECENT: dict[str, tuple[Span, ...]] = {}
+_RECENT_KEEP = 512
+
+
+def _split(text: str) -> tuple[Span, ...]:
     spans: list[Span] = []
     start = 0
     n = len(text)
@@ -89,15 +107,15 @@ def split_sentences(text: str, offset: int = 0) -> list[Span]:
                 continue
         if following and (following.islower() or following in ",;:"):
             continue
-        spans.append(Span(start + offset, end + offset, text[start:end]))
+        spans.append(Span(start, end, text[start:end]))
         start = end
         while start < n and text[start].isspace():
             start += 1
     if start < n:
         tail = text[start:].rstrip()
         if tail:
-            spans.append(Span(start + offset, start + len(tail) + offset, tail))
-    return spans
+            spans.append(Span(start, start + len(tail), tail))
+    return tuple(spans)
 
 
 _OPENERS = {

@@ -59,7 +59,7 @@ def clauses(text: str, para_start: int, para_end: int) -> list[Clause]:
     for sent in split_sentences(text[para_start:para_end], para_start):
         pieces: list[tuple[int, int]] = []
         depth, lo = 0, sent.start
-        for i in range(sent.start, sent.end):
+        for i in range(sent.start, sent.end) if ";" in sent.text else ():  # only a ";" cuts
             ch = text[i]
             if ch in "([":
                 depth += 1
