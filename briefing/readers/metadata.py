@@ -69,16 +69,22 @@ def _iso(m: re.Match[str]) -> str | None:
 def _match_date(text: str) -> str | None:
     """Return the ISO form when `text` is exactly one date (optionally with weekday and time)."""
     s = text.strip().rstrip(",.")
-    for pattern in (_ISO, _WRITTEN, _WRITTEN_DMY, _NUMERIC):
-        m = re.fullmatch(
-            r"(?:" + _WEEKDAY + r"\s*)?" + pattern + r"\s*(?:KST|UTC|GMT|[A-Z]{2,4}T)?", s, re.IGNORECASE
-        )
+    for pattern in _DATE_ONLY:
+        m = pattern.fullmatch(s)
         if m:
             return _iso(m)
     return None
 
 
+# compiled once: every line of every file is asked whether it is a date stamp
+_DATE_ONLY = tuple(
+    re.compile(r"(?:" + _WEEKDAY + r"\s*)?" + pattern + r"\s*(?:KST|UTC|GMT|[A-Z]{2,4}T)?", re.IGNORECASE)
+    for pattern in (_ISO, _WRITTEN, _WRITTEN_DMY, _NUMERIC)
+)
+
+
 _ANY_LABEL = "|".join(label for _, label in _LABELS)
+_LABELLED = re.compile(r"^(?:" + _ANY_LABEL + r")\s*[:：]?\s*(?P<rest>.*)$", re.IGNORECASE)
 _NEXT_LABEL = re.compile(r"\s*(?:\||·|•|(?<=\s)(?:" + _ANY_LABEL + r")\s*[:：])", re.IGNORECASE)
 
 
@@ -163,7 +169,7 @@ def is_stamp_line(line: str) -> bool:
     if _match_date(s):
         return True
     while s:  # every labelled field a date: "Written: 2026-03-02 09:15 Updated: 2026-03-02 10:40"
-        m = re.match(r"^(?:" + _ANY_LABEL + r")\s*[:：]?\s*(?P<rest>.*)$", s, re.IGNORECASE)
+        m = _LABELLED.match(s)
         if not m:
             return False
         rest = m.group("rest")

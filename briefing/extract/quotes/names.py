@@ -40,6 +40,9 @@ _APPOSITIVE = re.compile(r",\s+((?:the|a|an)\s+[^,.;:“”\"()]{2,60}?)\s*,")
 _SUBJECT_AFTER = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?(?:,[^,.;]{1,80},\s*)?([a-z]+)\b")
 _INVERTED_BEFORE = re.compile(r"\b(?:said|says|added|asked|wrote|told)\s+$")
 _WHO = re.compile(r",\s+who\b")
+_MALE_TITLE = re.compile(r"\b(?:mr|sir|king|prince|father|husband|son|brother)\b|man\b")
+_FEMALE_TITLE = re.compile(r"\b(?:mrs|ms|miss|madam|dame|queen|princess|mother|wife|daughter|sister)\b|woman\b")
+_SUBJECT_PRONOUN = re.compile(r"\b(he|his|himself|she|herself)\b", flags=re.IGNORECASE)
 def _surname(words: Sequence[str]) -> str:
     """The last word of a name before any generational suffix ("Brandt" in "Harold Brandt Jr.")."""
     core = list(words)
@@ -119,15 +122,13 @@ class NameIndex:
             name = self.canonical(m.name, m.start)
             vote = 0
             title = (m.title or "").lower()
-            if re.search(r"\b(?:mr|sir|king|prince|father|husband|son|brother)\b|man\b", title):
+            if _MALE_TITLE.search(title):
                 vote += 2
-            if re.search(
-                r"\b(?:mrs|ms|miss|madam|dame|queen|princess|mother|wife|daughter|sister)\b|woman\b", title
-            ):
+            if _FEMALE_TITLE.search(title):
                 vote -= 2
             stop = people[k + 1].start if k + 1 < len(people) else len(text)
             window = text[m.end : min(stop, m.end + 250)].split("\n\n")[0]
-            pron = re.search(r"\b(he|his|himself|she|herself)\b", window, flags=re.IGNORECASE)  # not objects
+            pron = _SUBJECT_PRONOUN.search(window)  # not objects
             if pron:
                 vote += 1 if pron.group(1).lower() in ("he", "his", "himself") else -1
             votes[name] = votes.get(name, 0) + vote
