@@ -4,11 +4,12 @@ reference): they must give exactly the same answers, on our own sentences and on
 from __future__ import annotations
 
 import random
+import re
 
 from briefing.assemble import document_keys
 from briefing.extract.quotes import paragraph
 from briefing.extract.quotes.speaker import QUOTE_MARKS
-from briefing.extract.quotes.tokens import is_abbrev_dot, is_party_state, tokenize
+from briefing.extract.quotes.tokens import Token, is_abbrev_dot, is_party_state, tokenize
 from briefing.model import Document
 from briefing.select.units import document_units
 from briefing.text.sentences import Span, split_sentences
@@ -70,3 +71,66 @@ def test_document_keys_from_sentence_units_are_those_of_the_paragraphs():
         units = [(row[4], row[5]) for row in document_units(doc)]
         assert document_keys(doc, [], [], [], units) == reference_keys(doc, []), paragraphs
         assert document_keys(doc, [], [], []) == reference_keys(doc, [])
+
+
+PLAIN_TOKEN = re.compile(r"\w(?:[\w’'\-./]*\w)?|[^\w\s]")
+
+
+def test_quote_tokens_are_the_plain_regex_tokens():
+    rng = random.Random(5)
+    chars = "aZé9_ .-/'’\n\t,;“”()x\u00a0\u0301—"
+    texts = [made_up(rng, rng.randint(0, 30)) for _ in range(1500)]
+    texts += ["".join(rng.choice(chars) for _ in range(rng.randint(0, 40))) for _ in range(3000)]
+    for text in texts:
+        start = rng.randint(0, len(text))
+        end = rng.randint(start, len(text))
+        want = [(m.group(0), m.start() + start, m.end() + start) for m in PLAIN_TOKEN.finditer(text[start:end])]
+        assert [tuple(t) for t in tokenize(text, start, end)] == want, (text, start, end)
+        assert tokenize(text) == [Token(m.group(0), m.start(), m.end()) for m in PLAIN_TOKEN.finditer(text)]
+
+
+def test_caption_tests_skip_only_lines_that_name_no_picture():
+    from briefing.readers import furniture
+
+    def plain_is_caption(line: str) -> bool:
+        s = line.strip()
+        return bool(furniture._TRAILING_CREDIT.search(s) or furniture._PHOTO_SENTENCE.search(s))
+
+    def plain_clean(line: str) -> str:
+        return furniture._TRAILING_CREDIT.sub("", furniture._CITATION_MARKERS.sub("", line)).strip()
+
+    pieces = (
+        "The", "photo", "PHOTO", "Photo", "phOto", "shows", "Pictured", "above:", "/", "|", "—", "by", "Newsis",
+        "image", "İmage", "ımage", "pictures", "illustration", "pho[1]to", "[2]", "Illustration", "depicts",
+        "leaders", ".", "said", "credit:", "Yonhap", "-",
+    )
+    rng = random.Random(6)
+    for _ in range(4000):
+        line = " ".join(rng.choice(pieces) for _ in range(rng.randint(1, 12)))
+        assert furniture.is_caption(line) == plain_is_caption(line), line
+        assert furniture.clean_inline(line) == plain_clean(line), line
+
+
+def test_name_stats_count_the_words_as_before():
+    from collections import Counter
+
+    from briefing.readers import headlines
+
+    def plain(lines: list[str]) -> headlines.NameStats:
+        cap: Counter[str] = Counter()
+        low: set[str] = set()
+        for line in lines:
+            for tok in headlines._TOKEN.findall(line):
+                w = headlines._bare(tok)
+                if not w or not w[0].isalpha():
+                    continue
+                if w[0].isupper():
+                    cap[w] += 1
+                else:
+                    low.add(w.lower())
+        return headlines.NameStats(cap, frozenset(low))
+
+    rng = random.Random(7)
+    for _ in range(500):
+        lines = [made_up(rng, rng.randint(0, 12)) for _ in range(rng.randint(0, 5))]
+        assert headlines.NameStats.of(lines) == plain(lines), lines

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from briefing.text.normalise import lowered_for_test
+
 # Whole lines (after stripping) that are navigation or feed chrome.
 _FURNITURE_LINES = [
     r"go to (?:contents|content|main content)",
@@ -75,7 +77,7 @@ def is_caption(line: str) -> bool:
     it must not become a passage or a summary point (readers keep it apart, see Document.captions).
     """
     s = line.strip()
-    return bool(_TRAILING_CREDIT.search(s) or _PHOTO_SENTENCE.search(s))
+    return _names_a_picture(s) and bool(_TRAILING_CREDIT.search(s) or _PHOTO_SENTENCE.search(s))
 
 
 def is_furniture(line: str) -> bool:
@@ -86,6 +88,18 @@ def is_furniture(line: str) -> bool:
 
 def clean_inline(line: str) -> str:
     """Return the line without citation markers and trailing photo credits (the rest verbatim)."""
-    s = _CITATION_MARKERS.sub("", line)
-    s = _TRAILING_CREDIT.sub("", s)
+    s = _CITATION_MARKERS.sub("", line) if "[" in line else line
+    if _names_a_picture(s):
+        s = _TRAILING_CREDIT.sub("", s)
     return s.strip()
+
+
+# Every caption sentence and photo credit above names a picture with one of these words.
+_PICTURE_WORDS = ("photo", "picture", "image", "illustration")
+
+
+def _names_a_picture(text: str) -> bool:
+    """False when `text` holds none of `_PICTURE_WORDS` in any case, so neither caption pattern
+    can match it: every line of every file is asked, and the patterns search it from every place."""
+    low = lowered_for_test(text)
+    return low is None or any(w in low for w in _PICTURE_WORDS)

@@ -22,6 +22,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 
 # Words that title case leaves in lower case; they neither end a headline nor start a sentence's verb.
 _MINOR = frozenset(
@@ -48,18 +49,10 @@ class NameStats:
 
     @classmethod
     def of(cls, lines: Iterable[str]) -> NameStats:
-        cap: Counter[str] = Counter()
-        low: set[str] = set()
-        for line in lines:
-            for tok in _TOKEN.findall(line):
-                w = _bare(tok)
-                if not w or not w[0].isalpha():
-                    continue
-                if w[0].isupper():
-                    cap[w] += 1
-                else:
-                    low.add(w.lower())
-        return cls(cap, frozenset(low))
+        # every word of the file, bare, that starts with a letter (one `findall`: no word spans lines)
+        words = [w for w in map(_bare, _TOKEN.findall("\n".join(lines))) if w[:1].isalpha()]
+        cap = Counter(w for w in words if w[0].isupper())
+        return cls(cap, frozenset(w.lower() for w in words if not w[0].isupper()))
 
     def is_name(self, token: str) -> bool:
         """True for an acronym ("U.S.", "AI") or a capitalised word the document uses more than
@@ -83,7 +76,7 @@ def _stems(words: Iterable[str]) -> set[str]:
 
 def split_fused_headline(paragraph: str, names: NameStats) -> tuple[str | None, str]:
     """Return (headline, the paragraph without it); (None, paragraph) when it has none."""
-    toks = list(_TOKEN.finditer(paragraph))[:MAX_SCAN]
+    toks = list(islice(_TOKEN.finditer(paragraph), MAX_SCAN))
     words = [t.group() for t in toks]
     verb = next(
         (i for i, w in enumerate(words) if w[:1].islower() and w.strip(_EDGE).lower() not in _MINOR), None

@@ -48,3 +48,18 @@ def comparison_key(text: str) -> str:
     """
     text = unicodedata.normalize("NFKC", text).casefold()
     return _NON_WORD.sub(" ", text).strip()
+
+
+# Letters that a case-insensitive regex matches to an ASCII letter although str.lower() does
+# not turn them into it (tests/test_timex_search.py checks this list against all of Unicode).
+FOLD_TRAPS = frozenset("\u0130\u0131\u017f\u212a")
+
+
+def lowered_for_test(text: str) -> str | None:
+    """The text lower-cased for a plain word test ("quarter" in it) that stands in for an
+    IGNORECASE regex over `text`: None when such a test would not be exact for it (a letter in
+    `FOLD_TRAPS`, or lower-casing that changes its length and so its offsets)."""
+    if any(ch in text for ch in FOLD_TRAPS):
+        return None
+    lowered = text.lower()
+    return lowered if len(lowered) == len(text) else None

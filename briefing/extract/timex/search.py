@@ -27,11 +27,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
 
+from briefing.text.normalise import FOLD_TRAPS, lowered_for_test
+
 from .patterns import barrier_marks, first_chars, required_words
 
-# letters that IGNORECASE matches to an ASCII letter but str.lower() does not map to it
-# (tests/test_timex_search.py checks this list against the whole of Unicode)
-FOLD_TRAPS = frozenset("\u0130\u0131\u017f\u212a")
+__all__ = ["FOLD_TRAPS", "Plan", "finditer", "lowered_for_test", "plan", "word_hits"]
 
 # one required word per this many characters or more: a single pass over the whole text is cheaper
 # than a search per stretch
@@ -57,14 +57,6 @@ def plan(pattern: re.Pattern[str]) -> Plan:
     need = tuple(sorted(required_words(pattern) or (), key=len, reverse=True))
     words = re.compile("|".join(re.escape(w) for w in need)) if need else None
     return Plan(fast, words, barrier_marks(pattern) if guard else "", need)
-
-
-def lowered_for_test(text: str) -> str | None:
-    """The text as the word test reads it, or None when that test would not be exact for it."""
-    if any(ch in text for ch in FOLD_TRAPS):
-        return None
-    lowered = text.lower()
-    return lowered if len(lowered) == len(text) else None  # offsets must stay those of `text`
 
 
 def finditer(
