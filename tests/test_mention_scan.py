@@ -129,6 +129,6 @@ def test_a_line_remembered_from_another_text_is_only_reused_in_the_same_context(
 
 
 def test_cache_stays_bounded():
-    for n in range(mentions._RECENT_KEEP + 50):
+    for n in range(3 * 512):
         scan_mentions(f"Line {n} names Jane Doe-{n}.")
-    assert len(mentions._RECENT) <= mentions._RECENT_KEEP
+    assert len(mentions._RECENT) <= 2 * 512

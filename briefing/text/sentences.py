@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from briefing.text.abbreviations import ABBREVIATIONS
+from briefing.text.recent import Recent
 
 _CLOSERS = "\"'”’)]»"
 # Matches start only at the first mark of a run ("?!", "..."), and runs are taken possessively,
@@ -70,16 +71,13 @@ def split_sentences(text: str, offset: int = 0) -> list[Span]:
     spans = _RECENT.get(text)
     if spans is None:
         spans = _split(text)
-        if len(_RECENT) >= _RECENT_KEEP:
-            del _RECENT[next(iter(_RECENT))]
-        _RECENT[text] = spans
+        _RECENT.put(text, spans)
     if offset:
         return [Span(s.start + offset, s.end + offset, s.text) for s in spans]
     return list(spans)
 
 
-_RECENT: dict[str, tuple[Span, ...]] = {}
-_RECENT_KEEP = 512
+_RECENT: Recent[str, tuple[Span, ...]] = Recent(512)
 
 
 def _split(text: str) -> tuple[Span, ...]:

@@ -24,6 +24,7 @@ from briefing.extract.quotes.namewords import (
 )
 from briefing.extract.quotes.tokens import Token, tokenize
 from briefing.text.abbreviations import ABBREVIATIONS, COURTESY_TITLES, HONORIFICS
+from briefing.text.recent import Recent
 
 
 @dataclass(frozen=True)
@@ -110,17 +111,14 @@ def scan_mentions(text: str) -> list[Mention]:
         found = _RECENT.get(key)
         if found is None:
             found = _scan_line(base, [*before, *toks[n], *([after] if after else [])], len(before), len(toks[n]))
-            if len(_RECENT) >= _RECENT_KEEP:
-                del _RECENT[next(iter(_RECENT))]
-            _RECENT[key] = found
+            _RECENT.put(key, found)
         out.extend(found)
         before = [*before, *toks[n]][-_BACK:]
     return out
 
 
 # line, its offset, the texts of the tokens before it and of the one after it -> its mentions
-_RECENT: dict[tuple[str, int, tuple[str, ...], str | None], tuple[Mention, ...]] = {}
-_RECENT_KEEP = 512
+_RECENT: Recent[tuple[str, int, tuple[str, ...], str | None], tuple[Mention, ...]] = Recent(512)
 
 
 def _scan_line(base: int, toks: list[Token], lo: int, n: int) -> tuple[Mention, ...]:

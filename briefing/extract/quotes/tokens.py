@@ -13,6 +13,7 @@ from itertools import accumulate
 from typing import NamedTuple
 
 from briefing.text.abbreviations import ABBREVIATIONS
+from briefing.text.recent import Recent
 
 # A word keeps inner apostrophes, hyphens and dots ("Lee’s", "Sung-lac", "U.S"); anything else is one char.
 # (The same tokens as r"\w(?:[\w’'\-./]*\w)?|[^\w\s]", matched without backtracking: a third of the time.)
@@ -66,14 +67,11 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
         at = list(accumulate(map(len, parts), initial=start))  # where each part starts
         found = list(map(_new_token, zip(parts[1::2], at[1:-1:2], at[2::2], strict=True)))
         if end - start <= _RECENT_MAX_CHARS:
-            if len(_RECENT) >= _RECENT_KEEP:
-                del _RECENT[next(iter(_RECENT))]
-            _RECENT[key] = found
+            _RECENT.put(key, found)
     return list(found)
 
 
-_RECENT: dict[tuple[str, int, int], list[Token]] = {}
-_RECENT_KEEP = 1024
+_RECENT: Recent[tuple[str, int, int], list[Token]] = Recent(512)
 _RECENT_MAX_CHARS = 20_000
 
 
