@@ -29,14 +29,16 @@ def is_verb_form(t: Token) -> bool:
 def is_cue(toks: list[Token], i: int) -> bool:
     """A lower-case reporting verb used as a verb (not "the call", "a statement", "his mental state is")."""
     t = toks[i]
-    if not t.is_word or t.is_cap or t.low not in CUE_FORMS:
+    low = t.text.lower()
+    # the word itself first, read straight off the text: the attribution rules ask about every word
+    if low not in CUE_FORMS or not t.is_word or t.is_cap:
         return False
     prev = toks[i - 1].low if i > 0 else ""
     if prev in DETERMINERS or (i > 0 and is_possessive(toks[i - 1])):
         return False
-    lemma = CUE_FORMS[t.low]
+    lemma = CUE_FORMS[low]
     nxt = toks[i + 1].low if i + 1 < len(toks) else ""
-    if lemma in NOUN_LIKE and t.low in (lemma, lemma + "s", lemma + "es"):
+    if lemma in NOUN_LIKE and low in (lemma, lemma + "s", lemma + "es"):
         if nxt in AUX or (i > 1 and toks[i - 2].low in DETERMINERS and not toks[i - 1].is_cap):
             return False
         if prev in PREPOSITIONS or (i > 1 and toks[i - 2].low in PREPOSITIONS):

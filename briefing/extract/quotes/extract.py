@@ -156,7 +156,9 @@ def extract_quotes(doc: Document, people: Sequence[Person]) -> list[FoundQuote]:
     for s in spans:
         by_line.setdefault(s.paragraph, []).append(s)
     chars = list(doc.text)  # the reporter's words only: quoted text and nicknames blanked, offsets kept
-    for (base, _), clean in zip(units, lines, strict=True):
+    for (base, line), clean in zip(units, lines, strict=True):
+        if clean == line:
+            continue  # no nickname blanked: its spaces are the line's own
         for m in re.finditer(r" +", clean):
             chars[base + m.start() : base + m.end()] = " " * (m.end() - m.start())
     for s in spans:
