@@ -9,6 +9,8 @@ interrupted build never replaces a good edition with a broken one.
 from __future__ import annotations
 
 import datetime as dt
+import importlib
+import os
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -18,12 +20,35 @@ from briefing.assemble import Corpus, build_briefing, extract_corpus
 from briefing.config import Config
 from briefing.errors import BriefingError, BuildIncomplete, StrictFailure
 from briefing.fit import fit_pages
+from briefing.forked import in_order
 from briefing.model import Briefing, Theme
 from briefing.output import diff_against_previous, generated_at_for, resolve_period, save_edition
 from briefing.output.lock import BuildLock
 from briefing.progress import Reporter
 from briefing.readers import read_corpus
 from briefing.writers import WRITERS
+
+
+@dataclass
+class _Assembled:
+    """One theme as a worker hands it back: its warnings, then its briefing and rendered files,
+    or why it could not be built."""
+
+    warnings: list[str]
+    briefing: Briefing | None = None
+    outputs: dict[str, tuple[str, bytes]] = field(default_factory=dict)
+    error: str = ""
+
+
+def _workers(themes: int) -> int:
+    """One theme assembly per core (the machine's 2 cores are the design point); one process
+    for a single theme, where forking buys nothing."""
+    return min(themes, os.cpu_count() or 1, 2)
+
+
+def _import_writers(formats: Sequence[str]) -> None:
+    for fmt in formats:
+        importlib.import_module(f"briefing.writers.{fmt}")
 
 
 @dataclass
@@ -183,13 +208,19 @@ def _build_locked(
     follow_links: bool = False,
     rebuild: bool = False,
 ) -> BuildResult:
-    """The build proper; runs while holding the output folder's lock."""
+    """The build proper; runs while holding the output folder's lock.
+
+    Themes are assembled and rendered in parallel worker processes (`forked.in_order`) and saved
+    here, in order, each with the warnings it raised: the editions, the log and a failure are
+    those of a build that did one theme after another."""
     with _corpus(config, seeds_dir, out_dir, reporter, follow_links=follow_links, rebuild=rebuild) as corpus:
         if not corpus.dated():
             raise BriefingError(f"{seeds_dir}: no document could be read (see the warnings above)")
         result = BuildResult()
-        for i, theme in enumerate(themes, 1):
-            reporter.progress(f"theme {i}/{len(themes)}: {theme.id}")
+
+        def assemble(i: int) -> _Assembled:
+            theme = themes[i]
+            warnings: list[str] = []
             try:
                 briefing = build_briefing(
                     corpus,
@@ -199,15 +230,32 @@ def _build_locked(
                     period_start=period_start,
                     period_end=period_end,
                 )
-                briefing = diff_against_previous(out_dir, briefing, day, reporter.warn)  # "What's new" flags
+                briefing = diff_against_previous(
+                    out_dir, briefing, day, warnings.append
+                )  # "What's new" flags
                 rendered = render_all(briefing, formats, config.output.pages)
-                outputs = {fmt: (WRITERS[fmt].suffix, data) for fmt, data in rendered.items()}
+            except BriefingError as exc:
+                return _Assembled(warnings, error=str(exc))
+            return _Assembled(
+                warnings, briefing, {fmt: (WRITERS[fmt].suffix, data) for fmt, data in rendered.items()}
+            )
+
+        _import_writers(formats)  # once, before the workers fork, not once in each
+        reporter.progress(f"assembling {len(themes)} themes")
+        assembled = in_order(len(themes), assemble, _workers(len(themes)), getattr(corpus, "reconnect", None))
+        for i, (theme, done) in enumerate(zip(themes, assembled, strict=True), 1):
+            reporter.progress(f"theme {i}/{len(themes)}: {theme.id}")
+            try:
+                for message in done.warnings:
+                    reporter.warn(message)
+                if done.briefing is None:
+                    raise BriefingError(done.error)
                 result.written.append(
                     save_edition(
                         out_dir,
-                        briefing,
+                        done.briefing,
                         edition_date=day,
-                        outputs=outputs,
+                        outputs=done.outputs,
                         seeds_dir=seeds_dir,
                         config_path=config.path,
                         warn=reporter.warn,

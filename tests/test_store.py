@@ -21,7 +21,6 @@ from briefing.store import corpus as store_corpus
 from briefing.store import default_path, open_store
 from briefing.store.codec import encode
 from briefing.store.corpus import load_corpus
-from tests import pg_server
 from tests.store_helpers import DATE, article, build, empty_store, tree, write_config, write_corpus
 
 
@@ -33,30 +32,6 @@ def _load(project: Path, warnings: list[str] | None = None, **kw):
         return load_corpus(project / "seeds", config.people, store, warn, **kw)
     finally:
         store.close()
-
-
-@pytest.fixture(scope="session")
-def postgres_url():
-    """A real PostgreSQL server for the whole session: `BRIEFING_TEST_POSTGRES` (set by .ci/run),
-    else a throwaway cluster started here. Missing PostgreSQL fails the tests, never skips them."""
-    url = os.environ.get("BRIEFING_TEST_POSTGRES")
-    if url:
-        yield url
-        return
-    folder, url = pg_server.start()
-    try:
-        yield url
-    finally:
-        pg_server.stop(folder)
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def store_spec(request) -> str:
-    if request.param == "sqlite":
-        return "sqlite"
-    url = request.getfixturevalue("postgres_url")
-    empty_store(url, Path("."))  # every test starts from an empty store
-    return url
 
 
 @pytest.fixture

@@ -17,7 +17,6 @@ from briefing.select.units import build_units
 from briefing.store import open_store
 from briefing.store.corpus import load_corpus, open_corpus
 from tests.store_helpers import build, tree, write_config, write_corpus
-from tests.test_store import postgres_url, store_spec  # noqa: F401  (fixtures)
 
 GENERATED = "2026-01-19T07:00:00+00:00"
 

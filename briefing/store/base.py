@@ -68,4 +68,9 @@ class Store(Protocol):
         """Remove everything the tool stored (its own tables only)."""
         ...
 
+    def reopen(self) -> Store:
+        """Return the same store on a new connection, for a forked worker process: a connection
+        must never be used on both sides of a fork (SQLite's and libpq's rules)."""
+        ...
+
     def close(self) -> None: ...

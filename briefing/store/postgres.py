@@ -45,16 +45,14 @@ def _redact(url: str) -> str:
 class PostgresStore:
     def __init__(self, url: str, warn: Callable[[str], None] = lambda _m: None) -> None:
         try:
-            import psycopg
+            import psycopg  # noqa: F401  (a missing driver is a config error, named here)
         except ImportError:
             raise ConfigError(
                 "store: a PostgreSQL store needs psycopg; install it with pip install 'briefing[postgresql]'"
             ) from None
         self.location = _redact(url)
-        try:
-            self.conn: Any = psycopg.connect(url, autocommit=True, connect_timeout=15)
-        except psycopg.Error as exc:
-            raise InputError(f"store {self.location}: cannot connect ({str(exc).strip()})") from None
+        self._url = url
+        self.conn: Any = self._connect()
         with self.conn.transaction():
             # one build at a time creates or migrates the schema
             self.conn.execute("SELECT pg_advisory_xact_lock(727172)")
@@ -76,6 +74,21 @@ class PostgresStore:
                 "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                 (str(SCHEMA_VERSION),),
             )
+
+    def _connect(self) -> Any:
+        import psycopg
+
+        try:
+            return psycopg.connect(self._url, autocommit=True, connect_timeout=15)
+        except psycopg.Error as exc:
+            raise InputError(f"store {self.location}: cannot connect ({str(exc).strip()})") from None
+
+    def reopen(self) -> PostgresStore:
+        """Return the store on a new connection, the schema already in place (see `Store.reopen`)."""
+        other = object.__new__(PostgresStore)
+        other.location, other._url = self.location, self._url
+        other.conn = other._connect()
+        return other
 
     def keys(self, corpus: str) -> dict[str, tuple[str, str]]:
         rows = self.conn.execute("SELECT name, key, tool FROM briefing.sources WHERE corpus = %s", (corpus,))

@@ -51,6 +51,14 @@ class StoredCorpus:
         self._decode = decode_file
         self._frequencies: dict[str, int] | None = None
         self._everything: CorpusExtraction | None = None
+        self._inherited: Store | None = None
+
+    def reconnect(self) -> None:
+        """Read through a new connection from now on: called first in a forked worker
+        (`briefing.forked`). The inherited store is kept, never closed or used, so the parent's
+        connection is left exactly as it was."""
+        self._inherited = self.store
+        self.store = self.store.reopen()
 
     def dated(self) -> list[tuple[str, str | None]]:
         """Return (article id, date) of every article, in corpus order."""

@@ -113,6 +113,14 @@ class SqliteStore:
         except ValueError:
             return -1
 
+    def reopen(self) -> SqliteStore:
+        """Return the store on a new connection (see `Store.reopen`); the file is known to be ours
+        and of this schema, so nothing is checked or created again."""
+        other = object.__new__(SqliteStore)
+        other.path, other.location = self.path, self.location
+        other.db = sqlite3.connect(self.path, timeout=30)
+        return other
+
     def keys(self, corpus: str) -> dict[str, tuple[str, str]]:
         rows = self.db.execute("SELECT name, key, tool FROM sources WHERE corpus = ?", (corpus,))
         return {name: (key, tool) for name, key, tool in rows}
