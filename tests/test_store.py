@@ -124,7 +124,7 @@ KILLER = """
 import os, signal, sys
 sys.argv = ["briefing", "build", "--date", "{date}", "--quiet", "--seeds", "seeds", "--out", "out"]
 from briefing.store import corpus, postgres, sqlite
-corpus.BATCH = 3
+corpus.BATCH = corpus.COMMIT_EVERY = 3
 calls = []
 
 def kill():
@@ -152,9 +152,9 @@ def save(self, name, rows):
     calls.append(1)
     if len(calls) == 3:
         self.db.executemany(
-            'INSERT OR REPLACE INTO sources (corpus, name, key, tool, meta, payload) VALUES (?, ?, ?, ?, ?, ?)',
+            'INSERT OR REPLACE INTO sources (corpus, name, key, tool, meta, payload, words) VALUES (?, ?, ?, ?, ?, ?, zeroblob(0))',
             [(name, r.name, r.key, r.tool, r.meta, r.payload) for r in rows])
-        self.db.execute("INSERT OR REPLACE INTO frequencies VALUES (?, 'harbour', 1000)", (name,))
+        self.db.execute("UPDATE words SET units = units + 1000 WHERE key = 'harbour'")
         kill()
     original(self, name, rows)
 sqlite.SqliteStore.save = save

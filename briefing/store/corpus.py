@@ -38,7 +38,10 @@ from briefing.store.codec import decode, dumps, loads
 from briefing.store.fingerprint import people_fingerprint, source_key, tool_fingerprint
 from briefing.store.reading import StoredCorpus
 
-BATCH = 64  # files per commit
+BATCH = 64  # files per claim from a shared store's work queue
+# files per commit of a local build: each commit updates the word counts once, so fewer, larger
+# commits cost less; a killed build loses at most this many files' extraction (a few seconds)
+COMMIT_EVERY = 256
 PARALLEL_FROM = 8  # fewer new files than this are extracted in this process (a pool costs more)
 
 Warn = Callable[[str], None]
@@ -340,7 +343,7 @@ def _extract_here(
     for name, (payload, file_meta, terms) in _extract(fresh, sidecar, people, workers, progress):
         records[name] = file_meta if meta else payload
         batch.append(Row(name, keys[name], tool, payload, file_meta, terms))
-        if len(batch) >= BATCH:
+        if len(batch) >= COMMIT_EVERY:
             store.save(corpus, batch)
             batch = []
     if batch:
