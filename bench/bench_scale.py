@@ -10,8 +10,8 @@ all themes with a fixed `--date`:
   first        a build with an empty output folder (and an empty store, if there is one)
   incremental  the same build after one new document was added to the folder
 
-and prints wall time, peak memory (resident set of the build and every worker process it
-starts, summed, sampled every 20 ms), documents per second of the first build and the growth
+and prints wall time, peak memory (proportional set size of the build and every worker process
+it starts, summed, sampled every 20 ms), documents per second of the first build and the growth
 exponent of time between consecutive sizes (log t2/t1 over log n2/n1; 1.0 is linear).
 
     .venv/bin/python bench/bench_scale.py [--sizes 100,1000,10000] [--profile N]
@@ -112,10 +112,11 @@ def add_one(folder: Path, n: int, bases: list) -> None:
     (folder / f"{n:05d}-{base[0][:40]}-new.txt").write_text(article_text(base, replica), encoding="utf-8")
 
 
-def _tree_rss(root: int) -> int:
-    """Resident memory in bytes of a process and all its descendants."""
+def _tree_memory(root: int) -> int:
+    """Memory in bytes of a process and all its descendants: the sum of their proportional set
+    sizes (PSS), so a page a forked worker shares with the build is counted once, not once per
+    process as summed resident sizes would (the build forks its workers after reading the corpus)."""
     children: dict[int, list[int]] = {}
-    rss: dict[int, int] = {}
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
             continue
@@ -124,19 +125,28 @@ def _tree_rss(root: int) -> int:
                 fields = fh.read().rsplit(")", 1)[1].split()
         except OSError:
             continue
-        pid, ppid = int(entry), int(fields[1])
-        children.setdefault(ppid, []).append(pid)
-        rss[pid] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
+        children.setdefault(int(fields[1]), []).append(int(entry))
     total, todo = 0, [root]
     while todo:
         p = todo.pop()
-        total += rss.get(p, 0)
+        total += _pss(p)
         todo.extend(children.get(p, []))
     return total
 
 
+def _pss(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", encoding="ascii", errors="replace") as fh:
+            for line in fh:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
+
+
 def run_build(seeds: Path, out: Path, config: Path, extra: list[str]) -> tuple[float, int, float]:
-    """Run one `briefing build`; return (wall seconds, peak resident bytes of its process tree,
+    """Run one `briefing build`; return (wall seconds, peak memory (PSS) of its process tree,
     CPU seconds of the build and its workers: on a shared machine, the figure load does not inflate)."""
     cmd = [
         sys.executable, "-m", "briefing.cli", "build", "--format", "json", "--quiet", "--date", EDITION,
@@ -150,7 +160,7 @@ def run_build(seeds: Path, out: Path, config: Path, extra: list[str]) -> tuple[f
     def sample() -> None:
         nonlocal peak
         while not done.is_set():
-            peak = max(peak, _tree_rss(proc.pid))
+            peak = max(peak, _tree_memory(proc.pid))
             time.sleep(0.02)
 
     sampler = threading.Thread(target=sample, daemon=True)
