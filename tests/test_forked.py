@@ -64,7 +64,7 @@ def test_themes_built_in_workers_equal_themes_built_one_after_another(
         project = tmp_path / name
         write_corpus(project / "seeds", 10)
         write_config(project / "config.yaml", store=store)
-        monkeypatch.setattr(build_mod, "_workers", lambda themes, w=workers: min(themes, w))
+        monkeypatch.setattr(build_mod, "_workers", lambda themes, articles, w=workers: min(themes, w))
         result = _build(project, Reporter(quiet=True))
         assert not result.failed
         trees.append(tree(project / "out", manifests=False))
@@ -84,7 +84,7 @@ def test_the_postgresql_store_is_read_through_new_connections_in_workers(
         write_config(project / "config.yaml", store=postgres_url)
         if name == "one":
             empty_store(postgres_url, project)
-        monkeypatch.setattr(build_mod, "_workers", lambda themes, w=workers: min(themes, w))
+        monkeypatch.setattr(build_mod, "_workers", lambda themes, articles, w=workers: min(themes, w))
         assert not _build(project, Reporter(quiet=True)).failed
         trees.append(tree(project / "out", manifests=False))
     # the parent's own connection still works after the workers are gone: the third build reads it
@@ -106,3 +106,9 @@ def test_a_workers_warnings_are_shown_by_the_build_in_theme_order(tmp_path: Path
     bridge = err.index("bridge: cannot compare with the previous edition")
     ferries = err.index("ferries: cannot compare with the previous edition")
     assert bridge < ferries
+
+
+def test_a_large_corpus_assembles_its_themes_in_one_process_to_bound_memory() -> None:
+    assert build_mod._workers(6, build_mod.PARALLEL_THEMES_UP_TO + 1) == 1
+    assert build_mod._workers(1, 10) == 1
+    assert build_mod._workers(6, 10) == min(2, os.cpu_count() or 1)
