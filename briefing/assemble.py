@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import Protocol
 
 from briefing import model
+from briefing.allocation import without_cycle_collection
 from briefing.config import Config
 from briefing.extract.events import DocEvent, extract_events
 from briefing.extract.quotes import (
@@ -232,7 +233,25 @@ def build_briefing(
     period_start: str | None = None,
     period_end: str | None = None,
 ) -> model.Briefing:
-    """Return the Briefing for one theme. Only material dated in the period leads; older is background."""
+    """Return the Briefing for one theme. Only material dated in the period leads; older is background.
+
+    A theme's reading of a large corpus is millions of small objects without cycles: they are made
+    with the cyclic collector paused (`allocation`)."""
+    with without_cycle_collection():
+        return _build_briefing(
+            corpus, theme, config, generated_at=generated_at, period_start=period_start, period_end=period_end
+        )
+
+
+def _build_briefing(
+    corpus: Corpus,
+    theme: Theme,
+    config: Config,
+    *,
+    generated_at: str,
+    period_start: str | None,
+    period_end: str | None,
+) -> model.Briefing:
     articles = corpus.dated()
     default_start, default_end = corpus_period([date for _, date in articles if date])
     period_start = period_start or default_start

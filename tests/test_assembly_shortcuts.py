@@ -197,3 +197,23 @@ def test_evidence_equals_trying_every_concept_at_every_position() -> None:
     texts = TEXTS + [" ".join(rng.choice(words) for _ in range(rng.randint(1, 14))) for _ in range(400)]
     for text in texts:
         assert evidence(query, tokens(text)) == _naive_evidence(query, tokens(text)), text
+
+
+def test_a_theme_is_assembled_with_the_cyclic_collector_paused_and_restored() -> None:
+    import gc
+
+    from briefing.allocation import without_cycle_collection
+
+    assert gc.isenabled()
+    with without_cycle_collection():
+        assert not gc.isenabled()
+        with without_cycle_collection():
+            assert not gc.isenabled()
+        assert not gc.isenabled()  # an inner block leaves it as the outer one set it
+    assert gc.isenabled()
+    try:
+        with without_cycle_collection():
+            raise KeyError("x")
+    except KeyError:
+        pass
+    assert gc.isenabled()  # set back after a failure too

@@ -77,7 +77,10 @@ class Index:
         for k in wanted:
             self.postings[k] = {}
         for i, u in enumerate(self.units):
-            found = wanted.intersection(u.keys)
+            keys = u.keys
+            if wanted.isdisjoint(keys):
+                continue  # most sentences: the cheapest test that says so
+            found = wanted.intersection(keys)
             if found:
                 for pos, tok in enumerate(u.tokens):
                     if tok.key in found:

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from briefing.allocation import without_cycle_collection
 from briefing.assemble import CorpusExtraction, document_keys, extract_document, unify
 from briefing.extract.events import DocEvent
 from briefing.extract.quotes import FoundQuote, FoundStatement
@@ -218,10 +219,11 @@ def open_corpus(
     )
     records = {}
     earlier: list[list[str]] = []
-    for path in files:
-        record = loads(metas[path.name])
-        _replay(record["warnings"], path.name in fresh or repeat_warnings, warn, earlier)
-        records[path.name] = record["docs"]
+    with without_cycle_collection():  # every file's meta record: many small objects, no cycles
+        for path in files:
+            record = loads(metas[path.name])
+            _replay(record["warnings"], path.name in fresh or repeat_warnings, warn, earlier)
+            records[path.name] = record["docs"]
     if earlier:
         warn(earlier_warnings(earlier))
     corpus = str(Path(seeds_dir).resolve())
