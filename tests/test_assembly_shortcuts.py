@@ -217,3 +217,35 @@ def test_a_theme_is_assembled_with_the_cyclic_collector_paused_and_restored() ->
     except KeyError:
         pass
     assert gc.isenabled()  # set back after a failure too
+
+
+def test_units_made_for_one_theme_serve_the_next_with_their_documents_renumbered() -> None:
+    from briefing.select.tokenize import pack
+    from briefing.select.units import document_units, prime_built_units, prime_stored_units
+
+    docs = [_doc(f"d{i}", (text, TEXTS[(i + 1) % len(TEXTS)])) for i, text in enumerate(TEXTS[:6])]
+
+    def stored(doc: Document) -> list:
+        rows = []
+        for p, s, start, end, text, toks in document_units(doc):
+            own = None if doc.paragraphs[p][start:end] == text else text
+            rows.append([p, s, start, end, own, *pack(toks)])
+        return rows
+
+    def shape(units) -> list:
+        return [(u.doc, u.para, u.sent, u.start, u.end, u.text, u.tokens) for u in units]
+
+    kept: dict[str, list] = {}
+    first = docs[:4]
+    for doc in first:
+        prime_stored_units(doc, stored(doc), lambda units, doc=doc: kept.__setitem__(doc.id, units))
+    assert shape(build_units(first)) == shape(build_units(list(first)))  # second: made afresh
+    second = [docs[5], docs[2], docs[4], docs[0]]  # shared documents at other places
+    for doc in second:
+        if doc.id in kept:
+            prime_built_units(doc, kept[doc.id])
+        else:
+            prime_stored_units(doc, stored(doc))
+    reused = build_units(second)
+    assert any(u is v for u in reused for v in kept["d2"])  # really the same objects
+    assert shape(reused) == shape(build_units(list(second)))

@@ -137,3 +137,35 @@ def test_the_timeline_finds_a_plans_report_in_an_article_the_theme_does_not_read
         assert any(i.startswith("orchard") for _, i in got)
     finally:
         store.close()
+
+
+def test_a_theme_read_after_another_reuses_its_articles_and_gives_the_same_briefing(mixed: Path) -> None:
+    # the next theme decodes only the files the last one did not read; the articles and sentence
+    # units it takes over give exactly the briefing a fresh reading gives, in any order of themes
+    config = load_config(mixed / "config.yaml")
+    store = open_store(config.store, mixed / "out")
+    try:
+        open_corpus(mixed / "seeds", config.people, store, lambda _m: None, workers=1)
+
+        def fresh(theme) -> dict:
+            corpus, _ = open_corpus(mixed / "seeds", config.people, store, lambda _m: None, workers=1)
+            return briefing_to_dict(build_briefing(corpus, theme, config, generated_at=GENERATED))
+
+        expected = {t.id: fresh(t) for t in config.themes}
+        corpus, _ = open_corpus(mixed / "seeds", config.people, store, lambda _m: None, workers=1)
+        loaded: list[list[str]] = []
+        load = store.load
+
+        def recording(c: str, names):
+            loaded[-1].extend(names)
+            return load(c, names)
+
+        store.load = recording  # type: ignore[method-assign]
+        order = [*config.themes, *reversed(config.themes), config.themes[0], config.themes[0]]
+        for theme in order:
+            loaded.append([])
+            assert briefing_to_dict(build_briefing(corpus, theme, config, generated_at=GENERATED)) == expected[theme.id]
+    finally:
+        store.close()
+    assert len(config.themes) >= 2 and loaded[0]  # the first theme read from the store
+    assert not [n for n in loaded[-1] if n.startswith("report")]  # the same theme again: nothing decoded

@@ -8,7 +8,8 @@ be joined into a passage by slicing the original paragraph, never by rewriting.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from briefing.model import Document
@@ -65,16 +66,25 @@ class Unit:
         return f"Unit(doc={self.doc}, para={self.para}, sent={self.sent}, text={self.text!r})"
 
 
-# para, sent, start, end, text, then the tokens: as a tuple, or packed (keys, flags) from the store
+# para, sent, start, end, text, then the tokens
 TokenRow = tuple[int, int, int, int, str, tuple[Token, ...]]
-UnitRow = tuple[int, int, int, int, str, tuple[Token, ...] | tuple[str, str]]
-
-# Sentence units computed ahead (by the corpus store, which keeps them with each document's
-# extraction results), by document identity; build_units uses them instead of tokenising again.
-_PRIMED: dict[int, tuple[Document, Sequence[UnitRow] | None, Sequence[StoredRow] | None]] = {}
 # a unit as the corpus store keeps it: para, sent, start, end, its text when it is not exactly
 # paragraph[start:end] (else None), and its tokens packed as (keys, flags) (`tokenize.pack`)
 StoredRow = Sequence[Any]
+
+
+@dataclass
+class _Primed:
+    """The units of one document made ahead of `build_units`, by the corpus store."""
+
+    doc: Document
+    stored: Sequence[StoredRow] | None = None  # as the store gave them back
+    keep: Callable[[list[Unit]], None] | None = None  # told the units made from `stored`
+    built: list[Unit] | None = None  # made for an earlier theme of the build
+
+
+# by document identity; build_units uses them instead of splitting and tokenising again
+_PRIMED: dict[int, _Primed] = {}
 
 
 def document_units(doc: Document) -> list[TokenRow]:
@@ -88,37 +98,45 @@ def document_units(doc: Document) -> list[TokenRow]:
     return rows
 
 
-def prime_units(doc: Document, rows: Sequence[UnitRow]) -> None:
-    """Register the units of `doc` computed earlier (exactly `document_units(doc)`)."""
-    _PRIMED[id(doc)] = (doc, rows, None)
-
-
-def prime_stored_units(doc: Document, rows: Sequence[StoredRow]) -> None:
+def prime_stored_units(
+    doc: Document, rows: Sequence[StoredRow], keep: Callable[[list[Unit]], None] | None = None
+) -> None:
     """Register the units of `doc` as the corpus store gave them back: they are made into `Unit`s
-    directly, if a theme selects from `doc` at all, with no row built in between."""
-    _PRIMED[id(doc)] = (doc, None, rows)
+    directly, if a theme selects from `doc` at all, with no row built in between; `keep` is
+    given the units made, for `prime_built_units` in a later theme."""
+    _PRIMED[id(doc)] = _Primed(doc, stored=rows, keep=keep)
+
+
+def prime_built_units(doc: Document, units: list[Unit]) -> None:
+    """Register the units an earlier theme's `build_units` made for `doc`: the next list they are
+    part of renumbers their document (`Unit.doc`), so they must no longer be in use."""
+    _PRIMED[id(doc)] = _Primed(doc, built=units)
 
 
 def forget_units(doc: Document) -> None:
-    """Drop what was registered for `doc` (read for its events only, never selected from)."""
+    """Drop what was registered for `doc` (read, but never selected from)."""
     _PRIMED.pop(id(doc), None)
 
 
 def build_units(docs: Sequence[Document]) -> list[Unit]:
     """Return every sentence of every document, in reading order."""
-    units = []
+    units: list[Unit] = []
     for d, doc in enumerate(docs):
         hit = _PRIMED.pop(id(doc), None)
-        if hit is not None and hit[0] is doc and hit[2] is not None:
+        if hit is not None and hit.doc is doc and hit.built is not None:
+            for u in hit.built:
+                u.doc = d
+            units.extend(hit.built)
+        elif hit is not None and hit.doc is doc and hit.stored is not None:
             paras = doc.paragraphs
-            for p, s, start, end, own, keys, flags in hit[2]:
-                text = paras[p][start:end] if own is None else own
-                units.append(Unit(d, p, s, start, end, text, packed=(keys, flags)))
-            continue
-        rows = hit[1] if hit is not None and hit[0] is doc and hit[1] is not None else document_units(doc)
-        for p, s, start, end, text, toks in rows:
-            if toks and isinstance(toks[0], str):
-                units.append(Unit(d, p, s, start, end, text, packed=toks))  # type: ignore[arg-type]
-            else:
-                units.append(Unit(d, p, s, start, end, text, tokens=toks))  # type: ignore[arg-type]
+            made = [
+                Unit(d, p, s, start, end, paras[p][start:end] if own is None else own, None, (keys, flags))
+                for p, s, start, end, own, keys, flags in hit.stored
+            ]
+            if hit.keep is not None:
+                hit.keep(made)
+            units.extend(made)
+        else:
+            rows = document_units(doc)
+            units.extend(Unit(d, p, s, start, end, text, toks) for p, s, start, end, text, toks in rows)
     return units

@@ -134,30 +134,27 @@ def _watch_parent(parent: int) -> None:
     threading.Thread(target=watch, daemon=True).start()
 
 
-Article = tuple[Document, list, list, list, str]  # document, events, quotes, statements, its keys
+# document, events, quotes, statements, its keys (`document_keys`, one string as stored), and its
+# sentence units as stored (`select.units.StoredRow`)
+Article = tuple[Document, list, list, list, str, list]
 
 
-def _decode(payload: str, units: bool = True) -> tuple[list[str], list[Article]]:
-    """Return a payload's warnings and articles; each article's sentence units are handed to the
-    selector (unless `units` is False: the articles are read for their events only), which then
-    does not split and tokenise the unchanged corpus again. An article's keys (`document_keys`)
-    stay one string, as stored, until a theme asks for them."""
+def _decode(payload: str) -> tuple[list[str], list[Article]]:
+    """Return a payload's warnings and articles. Each article's sentence units are handed to the
+    selector by whoever reads it for selection (`prime_stored_units`), so the unchanged corpus is
+    not split and tokenised again; its keys stay one string until a theme asks for them."""
     data = loads(payload)
-    docs: list[Article] = []
-    for d in data["docs"]:
-        doc = decode(Document, d["document"])
-        if units:
-            prime_stored_units(doc, d["units"])  # made into units only if a theme selects from it
-        docs.append(
-            (
-                doc,
-                [decode(DocEvent, e) for e in d["events"]],
-                [decode(FoundQuote, q) for q in d["quotes"]],
-                [decode(FoundStatement, s) for s in d["statements"]],
-                d["keys"],
-            )
+    return data["warnings"], [
+        (
+            decode(Document, d["document"]),
+            [decode(DocEvent, e) for e in d["events"]],
+            [decode(FoundQuote, q) for q in d["quotes"]],
+            [decode(FoundStatement, s) for s in d["statements"]],
+            d["keys"],
+            d["units"],
         )
-    return data["warnings"], docs
+        for d in data["docs"]
+    ]
 
 
 def load_corpus(
@@ -184,7 +181,8 @@ def load_corpus(
     for path in files:
         warnings, docs = _decode(payloads[path.name])
         _replay(warnings, path.name in fresh or repeat_warnings, warn, earlier)
-        for doc, events, quotes, statements, doc_keys in docs:
+        for doc, events, quotes, statements, doc_keys, units in docs:
+            prime_stored_units(doc, units)
             result.add(doc, events, quotes, statements, doc_keys)
     if earlier:
         warn(earlier_warnings(earlier))
@@ -238,10 +236,9 @@ def _replay(warnings: list[str], show: bool, warn: Warn, earlier: list[list[str]
         earlier.append(warnings)
 
 
-def decode_file(payload: str, units: bool = True) -> list[Article]:
-    """Return the articles of one stored file (for `StoredCorpus`); without `units`, for their
-    events only (the selector is not handed their sentence units)."""
-    return _decode(payload, units)[1]
+def decode_file(payload: str) -> list[Article]:
+    """Return the articles of one stored file (for `StoredCorpus`)."""
+    return _decode(payload)[1]
 
 
 def _sync(

@@ -11,20 +11,42 @@ word counts must then cover only the articles in the period.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Sequence
+import typing
+from collections.abc import Callable, Collection, Iterator, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from briefing.assemble import CorpusExtraction, unify
 from briefing.errors import InputError
 from briefing.extract.events import DocEvent
+from briefing.extract.quotes import FoundQuote, FoundStatement
 from briefing.extract.quotes.corpus import Speakers, name_words, unify_document
 from briefing.model import Document
 from briefing.select.bm25 import Stats
+from briefing.select.units import Unit, forget_units, prime_built_units, prime_stored_units
 from briefing.store.base import Store
 
 CHUNK = 256  # files read from the store per query
 
-Decoded = list[tuple[Document, list, list, list, str]]  # per article: its items and keys (as stored)
+# per article: its items, its keys (as stored) and its sentence units (as stored)
+Decoded = list[tuple[Document, list, list, list, str, list]]
+
+
+@dataclass
+class _Read:
+    """One article as a theme read it (speakers unified) with the sentence units the selector made
+    of it: kept while the next theme is read, which then decodes only the files this one did not
+    read (consecutive themes share about two files in five of a general news corpus)."""
+
+    doc: Document
+    events: list[DocEvent]
+    quotes: list[FoundQuote]
+    statements: list[FoundStatement]
+    keys: str
+    units: list[Unit] | None = None
+
+    def keep(self, units: list[Unit]) -> None:
+        self.units = units
 
 
 class StoredCorpus:
@@ -34,7 +56,7 @@ class StoredCorpus:
         corpus: str,
         names: Sequence[str],
         records: dict[str, list[dict[str, Any]]],
-        decode_file: Callable[[str, bool], Decoded],
+        decode_file: Callable[[str], Decoded],
     ) -> None:
         self.store = store
         self.corpus = corpus
@@ -49,6 +71,7 @@ class StoredCorpus:
                 for w in name_words(speaker):
                     self._quoting.setdefault(w, set()).add(name)
         self._decode = decode_file
+        self._kept: dict[str, list[_Read]] = {}  # the last theme's reading, by file
         self._frequencies: dict[str, int] | None = None
         self._everything: CorpusExtraction | None = None
         self._inherited: Store | None = None
@@ -80,8 +103,8 @@ class StoredCorpus:
         for w in words:
             names |= self._quoting.get(w, set())
         part = CorpusExtraction([])
-        for doc, events, quotes, statements, keys in self._read([n for n in self.names if n in names]):
-            part.add(doc, events, *unify_document(self.speakers, quotes, statements), keys)
+        for read in self._reading([n for n in self.names if n in names]):
+            part.add(read.doc, read.events, read.quotes, read.statements, read.keys)
         if self._frequencies is None:
             self._frequencies = self.store.frequencies(self.corpus)
         stats = Stats(
@@ -104,7 +127,7 @@ class StoredCorpus:
                 n for n, m in self.entries if m["id"] not in have and any(tuple(d) in wanted for d in m["days"])
             )
         )
-        extra = {doc.id: events for doc, events, _q, _s, _k in self._read(others, units=False)}
+        extra = {doc.id: events for doc, events, *_ in self._read(others)}
         out: list[tuple[DocEvent, str]] = []
         for _, m in self.entries:
             doc_id = m["id"]
@@ -116,19 +139,51 @@ class StoredCorpus:
         """Return every article with its extraction results (read once per build)."""
         if self._everything is None:
             result = CorpusExtraction([])
-            for article in self._read(self.names):
-                result.add(*article)
+            for doc, events, quotes, statements, keys, units in self._read(self.names):
+                prime_stored_units(doc, units)
+                result.add(doc, events, quotes, statements, keys)
             self._everything = unify(result)
         return self._everything
 
-    def _read(self, names: Sequence[str], units: bool = True):
+    def _reading(self, names: Sequence[str]) -> Iterator[_Read]:
+        """Yield the articles of `names` (in corpus order) with their sentence units handed to the
+        selector: those the last theme read as it kept them, the others decoded from the store.
+        Only articles of `names` stay kept, so memory holds one theme's reading, as before."""
+        wanted = set(names)
+        for name, kept in list(self._kept.items()):
+            if name not in wanted or any(r.units is None for r in kept):  # never selected from
+                for r in kept:
+                    forget_units(r.doc)
+                del self._kept[name]
         for i in range(0, len(names), CHUNK):
-            part = names[i : i + CHUNK]
-            payloads = self.store.load(self.corpus, part)
-            for name in part:
-                if name not in payloads:
-                    raise InputError(
-                        f"{name}: its stored extraction left the store {self.store.location} during the "
-                        "build (another build replaced it); build again"
-                    )
-                yield from self._decode(payloads[name], units)
+            chunk = names[i : i + CHUNK]
+            payloads = self._load([n for n in chunk if n not in self._kept])
+            for name in chunk:
+                reads = self._kept.get(name)
+                if reads is None:
+                    reads = self._kept[name] = []
+                    for doc, events, quotes, statements, keys, units in self._decode(payloads[name]):
+                        read = _Read(doc, events, *unify_document(self.speakers, quotes, statements), keys)
+                        prime_stored_units(doc, units, read.keep)
+                        reads.append(read)
+                else:
+                    for read in reads:
+                        prime_built_units(read.doc, typing.cast(list[Unit], read.units))
+                yield from reads
+
+    def _read(self, names: Sequence[str]) -> Iterator[tuple[Document, list, list, list, str, list]]:
+        for i in range(0, len(names), CHUNK):
+            chunk = names[i : i + CHUNK]
+            payloads = self._load(chunk)
+            for name in chunk:
+                yield from self._decode(payloads[name])
+
+    def _load(self, names: Sequence[str]) -> dict[str, str]:
+        payloads = self.store.load(self.corpus, names) if names else {}
+        for name in names:
+            if name not in payloads:
+                raise InputError(
+                    f"{name}: its stored extraction left the store {self.store.location} during the "
+                    "build (another build replaced it); build again"
+                )
+        return payloads
