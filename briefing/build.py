@@ -9,7 +9,6 @@ interrupted build never replaces a good edition with a broken one.
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 import os
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -54,11 +53,6 @@ def _workers(themes: int, articles: int) -> int:
     if articles > PARALLEL_THEMES_UP_TO:
         return 1
     return min(themes, os.cpu_count() or 1, 2)
-
-
-def _import_writers(formats: Sequence[str]) -> None:
-    for fmt in formats:
-        importlib.import_module(f"briefing.writers.{fmt}")
 
 
 @dataclass
@@ -250,7 +244,8 @@ def _build_locked(
                 warnings, briefing, {fmt: (WRITERS[fmt].suffix, data) for fmt, data in rendered.items()}
             )
 
-        _import_writers(formats)  # once, before the workers fork, not once in each
+        for fmt in formats:
+            WRITERS[fmt].warm()  # once, before the workers fork, not once in each
         reporter.progress(f"assembling {len(themes)} themes")
         workers = _workers(len(themes), len(corpus.dated()))
         assembled = in_order(len(themes), assemble, workers, getattr(corpus, "reconnect", None))

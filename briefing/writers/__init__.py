@@ -19,38 +19,38 @@ class Writer:
     """One output format.
 
     `name` is what `--format` accepts, `suffix` the file extension including the
-    dot, `media_type` what a web server should send, and `render` returns the
-    complete file content; the same model always gives the same bytes.
+    dot, `media_type` what a web server should send, and `module` the module under
+    `briefing.writers` whose `render(briefing)` returns the complete file content;
+    the same model always gives the same bytes. The module is imported on first
+    use: a JSON-only build should not pay for importing reportlab and python-docx.
     """
 
     name: str
     suffix: str
     media_type: str
-    render: Callable[[Briefing], bytes]
+    module: str
 
-
-def _lazy(module: str) -> Callable[[Briefing], bytes]:
-    """Return `render` of a writer module, imported on first use: a JSON-only build should not pay
-    for importing reportlab and python-docx."""
-
-    def render(briefing: Briefing) -> bytes:
-        renderer: Callable[[Briefing], bytes] = importlib.import_module(f"briefing.writers.{module}").render
+    def render(self, briefing: Briefing) -> bytes:
+        renderer: Callable[[Briefing], bytes] = importlib.import_module(
+            f"briefing.writers.{self.module}"
+        ).render
         return renderer(briefing)
 
-    render.__name__ = f"{module}.render"
-    return render
+    def warm(self) -> None:
+        """Import the writer and load what it loads once per process (the PDF fonts): the build
+        calls this before forking the processes that render its themes, so they share it."""
+        warm_up = getattr(importlib.import_module(f"briefing.writers.{self.module}"), "warm", None)
+        if warm_up is not None:
+            warm_up()
 
 
 WRITERS: dict[str, Writer] = {
     "docx": Writer(
-        "docx",
-        ".docx",
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        _lazy("docx"),
+        "docx", ".docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx"
     ),
-    "pdf": Writer("pdf", ".pdf", "application/pdf", _lazy("pdf")),
-    "html": Writer("html", ".html", "text/html; charset=utf-8", _lazy("html")),
-    "json": Writer("json", ".json", "application/json", _lazy("json")),
+    "pdf": Writer("pdf", ".pdf", "application/pdf", "pdf"),
+    "html": Writer("html", ".html", "text/html; charset=utf-8", "html"),
+    "json": Writer("json", ".json", "application/json", "json"),
 }
 
 __all__ = ["WRITERS", "Writer"]

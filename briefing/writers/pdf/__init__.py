@@ -13,7 +13,7 @@ from briefing import __version__
 from briefing.fit import CONTENTS_AFTER
 from briefing.model import Briefing
 from briefing.writers.layout import lay_out
-from briefing.writers.pdf.fonts import register_fonts
+from briefing.writers.pdf.fonts import FILES, coverage, register_fonts
 from briefing.writers.pdf.page import PageInfo, render_pages
 from briefing.writers.pdf.story import build_story, table_of_contents
 from briefing.writers.text import parse_timestamp
@@ -30,6 +30,14 @@ def pdf_date(iso: str) -> str:
         sign = "+" if minutes >= 0 else "-"
         zone = f"{sign}{abs(minutes) // 60:02d}'{abs(minutes) % 60:02d}'"
     return f"D:{dt:%Y%m%d%H%M%S}{zone}"
+
+
+def warm() -> None:
+    """Load the bundled fonts and their glyph tables now (a quarter of a second), so processes
+    forked afterwards to render several themes share them instead of each loading its own."""
+    register_fonts()
+    for font in FILES:
+        coverage(font)
 
 
 def render(briefing: Briefing) -> bytes:
