@@ -21,6 +21,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -42,7 +43,7 @@ def in_order(
 
     With one worker, one job or no fork (Windows) the jobs run here, one after another, with the
     same results. An exception a job raises is raised here when its turn comes; jobs after it
-    that have not started are cancelled."""
+    that have not started are cancelled. If a worker dies, the jobs not yet done run here."""
     global _job, _on_start
     workers = min(workers, count)
     if workers <= 1 or not can_fork():
@@ -58,10 +59,20 @@ def in_order(
         initializer=_start,
         initargs=(os.getpid(),),
     )
+    done = 0
     try:
         futures: list[Future[T]] = [pool.submit(_run, i) for i in range(count)]
-        for future in futures:
-            yield future.result()
+        try:
+            for future in futures:
+                result = future.result()
+                done += 1
+                yield result
+        except BrokenProcessPool:
+            # a worker died (the kernel's out-of-memory killer, say): the jobs it left are run
+            # here, one after another, as a build without workers would run them
+            pool.shutdown(wait=True, cancel_futures=True)
+            for i in range(done, count):
+                yield job(i)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
         _job = _on_start = None

@@ -101,6 +101,10 @@ class FailingWriter:
     suffix = ".pdf"
 
     @staticmethod
+    def warm() -> None:
+        pass
+
+    @staticmethod
     def render(briefing) -> bytes:
         raise OutputError("PDF writer broken")
 

@@ -195,6 +195,10 @@ class FailingWriter:
     suffix = ".html"
 
     @staticmethod
+    def warm() -> None:
+        pass
+
+    @staticmethod
     def render(briefing) -> bytes:
         raise OutputError("HTML template broken")
 
@@ -220,6 +224,7 @@ KILLED = textwrap.dedent(
 
     class Killed:
         suffix = ".html"
+        warm = staticmethod(lambda: None)
         @staticmethod
         def render(briefing):
             os.kill(os.getpid(), signal.SIGKILL)

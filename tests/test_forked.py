@@ -112,3 +112,16 @@ def test_a_large_corpus_assembles_its_themes_in_one_process_to_bound_memory() ->
     assert build_mod._workers(6, build_mod.PARALLEL_THEMES_UP_TO + 1) == 1
     assert build_mod._workers(1, 10) == 1
     assert build_mod._workers(6, 10) == min(2, os.cpu_count() or 1)
+
+
+def test_jobs_a_dead_worker_left_are_run_here() -> None:
+    parent = os.getpid()
+
+    def job(i: int) -> tuple[int, bool]:
+        if i == 1 and os.getpid() != parent:
+            os._exit(1)  # a worker killed mid-job (out of memory, say)
+        return i, os.getpid() == parent
+
+    results = list(forked.in_order(4, job, 2))
+    assert [i for i, _ in results] == [0, 1, 2, 3]
+    assert results[1] == (1, True)  # run here after the worker died
