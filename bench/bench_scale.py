@@ -14,8 +14,12 @@ and prints wall time, peak memory (proportional set size of the build and every 
 it starts, summed, sampled every 20 ms), documents per second of the first build and the growth
 exponent of time between consecutive sizes (log t2/t1 over log n2/n1; 1.0 is linear).
 
-    .venv/bin/python bench/bench_scale.py [--sizes 100,1000,10000] [--profile N]
+    .venv/bin/python bench/bench_scale.py [--sizes 100,1000,10000] [--store SPEC | --postgres] [--profile N]
 
+The store is the default SQLite file in the output folder; `--store SPEC` names another (a
+`postgresql://` URL, say; it must be empty of this corpus, as each size's corpus folder is new),
+and `--postgres` starts a throwaway PostgreSQL server for the run (tests/pg_server.py: Debian's
+`postgresql` package) and measures the store there.
 `--profile N` builds a corpus of N documents once under cProfile and prints where the time goes.
 """
 
@@ -211,13 +215,32 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sizes", default="100,1000,10000", help="comma-separated corpus sizes")
     ap.add_argument("--profile", type=int, metavar="N", help="profile one first build of N documents instead")
+    where = ap.add_mutually_exclusive_group()
+    where.add_argument("--store", help="the store: spec (default: SQLite in the output folder)")
+    where.add_argument(
+        "--postgres", action="store_true", help="measure a throwaway PostgreSQL server's store"
+    )
     args = ap.parse_args()
     if args.profile:
         profile(args.profile)
         return 0
-    sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
+    if not args.postgres:
+        return measure(args.sizes, args.store)
+    sys.path.insert(0, str(ROOT))
+    from tests import pg_server
+
+    folder, url = pg_server.start()
+    try:
+        return measure(args.sizes, url)
+    finally:
+        pg_server.stop(folder)
+
+
+def measure(size_list: str, store: str | None) -> int:
+    sizes = [int(s) for s in size_list.split(",") if s.strip()]
     bases = base_articles()
     print(f"source articles: {len(bases)} (TE3 dev, PolNeAR dev, sample corpus); edition date {EDITION}")
+    print(f"store: {'PostgreSQL' if store and store.startswith('postgres') else 'SQLite'}")
     print(
         f"{'docs':>6} {'first s':>9} {'+1 doc s':>9} {'peak MB':>8} {'docs/s':>8} {'exponent':>9}"
         f" {'first cpu s':>12} {'+1 cpu s':>9} {'cpu exponent':>13}  (load {os.getloadavg()[0]:.1f})"
@@ -226,7 +249,7 @@ def main() -> int:
     for n in sizes:
         with tempfile.TemporaryDirectory(prefix="briefing-scale-") as tmp_s:
             tmp = Path(tmp_s)
-            config = bench_config(tmp, None)
+            config = bench_config(tmp, store)
             corpus, out = tmp / "corpus", tmp / "out"
             write_corpus(corpus, n, bases)
             first, peak1, cpu1 = run_build(corpus, out, config, [])
