@@ -122,6 +122,7 @@ class PostgresStore:
 
     def _upsert(self, corpus: str, rows: list[Row]) -> None:
         delta = self._forget(corpus, [r.name for r in rows])
+        postings: list[tuple[str, int, int]] = []
         with self.conn.cursor() as cur:
             for r in rows:
                 (sid,) = cur.execute(
@@ -129,12 +130,13 @@ class PostgresStore:
                     "VALUES (%s, %s, %s, %s, %s, %s) RETURNING id",
                     (corpus, r.name, r.key, r.tool, r.meta, r.payload),
                 ).fetchone()
-                cur.executemany(
-                    "INSERT INTO briefing.terms (key, source, units) VALUES (%s, %s, %s)",
-                    [(k, sid, n) for k, n in r.terms],
-                )
+                postings.extend((k, sid, n) for k, n in r.terms)
                 for k, n in r.terms:
                     delta[k] = delta.get(k, 0) + n
+            # a file has a few hundred postings: one COPY per batch, not an INSERT per posting
+            with cur.copy("COPY briefing.terms (key, source, units) FROM STDIN") as copy:
+                for posting in postings:
+                    copy.write_row(posting)
         self._count(corpus, delta)
 
     def _forget(self, corpus: str, names: Sequence[str]) -> dict[str, int]:
