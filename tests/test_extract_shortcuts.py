@@ -134,3 +134,24 @@ def test_name_stats_count_the_words_as_before():
     for _ in range(500):
         lines = [made_up(rng, rng.randint(0, 12)) for _ in range(rng.randint(0, 5))]
         assert headlines.NameStats.of(lines) == plain(lines), lines
+
+
+def test_stamp_test_stops_at_the_fourth_content_word():
+    import re as re_
+
+    from briefing.extract.events.clauses import _STAMP, is_stamp
+
+    def plain(paragraph: str) -> bool:
+        if _STAMP.match(paragraph) and len(paragraph.split()) <= 12:
+            return True
+        letters = re_.sub(r"[^A-Za-z]+", " ", paragraph).split()
+        date_words = {"am", "pm", "kst", "gmt", "utc", "est", "updated", "posted", "input", "written"}
+        content = [w for w in letters if w.lower() not in date_words and len(w) > 2]
+        return len(content) <= 3 and bool(re_.search(r"\d", paragraph))
+
+    pieces = ("Posted", "Updated", "2026-01-12", "18:32", "KST", "by", "Jane", "Doe", "a", "on", "10:01", "PM",
+              "Input", "written", "٣", "said", "the", "minister", ".", ",", "Jan.", "14")
+    rng = random.Random(8)
+    for _ in range(3000):
+        paragraph = " ".join(rng.choice(pieces) for _ in range(rng.randint(0, 9)))
+        assert is_stamp(paragraph) == plain(paragraph), paragraph

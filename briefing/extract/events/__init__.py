@@ -313,32 +313,33 @@ def extract_events(doc: Document) -> list[DocEvent]:
                     None if u is not None and reporting_aside_at(text, u[0], t.start) else u
                     for t, u in zip(own, units, strict=True)
                 ]
-            main_end = clause.end
-            cut = absolute_start(text, body, clause.end)
-            if cut is not None and any(u is not None and u[0] > cut for u in units):
-                main_end = cut  # the dated absolute phrase is its own row, not part of the main one
-            mains = [t.start for t, u in zip(own, units, strict=True) if u is None]
-            for u in units:
-                # a dated side unit right after a comma (", his office said Tuesday", ", building on
-                # talks in May") ends the main statement's row
-                if (
-                    u is not None
-                    and mains
-                    and min(mains) < u[0] < main_end
-                    and re.search(r",\s*$", text[body : u[0]])
-                ):
-                    main_end = u[0] - len(text[body : u[0]]) + len(text[body : u[0]].rstrip().rstrip(","))
-            bounds = conjunct_bounds(text, body, main_end)
-            if len({conjunct_of(bounds, t.start) for t in own if t.start < main_end}) < 2:
-                bounds = [(body, main_end)]  # one dated conjunct: the row may show the whole clause
-            for t, unit in zip(own, units, strict=True):
-                c_lo, c_hi = (
-                    bounds[conjunct_of(bounds, t.start)] if t.start < main_end else (body, clause.end)
-                )
-                lo, hi = unit or (c_lo, c_hi)
-                if t.start < main_end:
-                    lo, hi = max(lo, c_lo), min(hi, c_hi)  # "..., and the cranes arrive this month"
-                dated.append(((_calendar(t) or (t.value, None)), lo, hi))
+            if own:  # where the main statement ends matters only to the clause's own dates
+                main_end = clause.end
+                cut = absolute_start(text, body, clause.end)
+                if cut is not None and any(u is not None and u[0] > cut for u in units):
+                    main_end = cut  # the dated absolute phrase is its own row, not part of the main one
+                mains = [t.start for t, u in zip(own, units, strict=True) if u is None]
+                for u in units:
+                    # a dated side unit right after a comma (", his office said Tuesday", ", building on
+                    # talks in May") ends the main statement's row
+                    if (
+                        u is not None
+                        and mains
+                        and min(mains) < u[0] < main_end
+                        and re.search(r",\s*$", text[body : u[0]])
+                    ):
+                        main_end = u[0] - len(text[body : u[0]]) + len(text[body : u[0]].rstrip().rstrip(","))
+                bounds = conjunct_bounds(text, body, main_end)
+                if len({conjunct_of(bounds, t.start) for t in own if t.start < main_end}) < 2:
+                    bounds = [(body, main_end)]  # one dated conjunct: the row may show the whole clause
+                for t, unit in zip(own, units, strict=True):
+                    c_lo, c_hi = (
+                        bounds[conjunct_of(bounds, t.start)] if t.start < main_end else (body, clause.end)
+                    )
+                    lo, hi = unit or (c_lo, c_hi)
+                    if t.start < main_end:
+                        lo, hi = max(lo, c_lo), min(hi, c_hi)  # "..., and the cranes arrive this month"
+                    dated.append(((_calendar(t) or (t.value, None)), lo, hi))
             rel = relative_span(clause.text, last_day)
             if rel is not None:
                 # the computed span replaces the vaguer dates the clause gives for it ("last week")

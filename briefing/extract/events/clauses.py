@@ -34,10 +34,21 @@ def is_stamp(paragraph: str) -> bool:
     """A byline/update stamp ("Posted January. 14, 2026 10:01", "Input 2026-01-12 18:32:08")."""
     if _STAMP.match(paragraph) and len(paragraph.split()) <= 12:
         return True
-    letters = re.sub(r"[^A-Za-z]+", " ", paragraph).split()
-    date_words = {"am", "pm", "kst", "gmt", "utc", "est", "updated", "posted", "input", "written"}
-    content = [w for w in letters if w.lower() not in date_words and len(w) > 2]
-    return len(content) <= 3 and bool(re.search(r"\d", paragraph))
+    if not _DIGIT.search(paragraph):
+        return False
+    content = 0  # words of more than two letters that are not date words: a stamp has at most 3
+    for m in _LETTERS.finditer(paragraph):  # stopping at the fourth (every paragraph is asked)
+        word = m.group()
+        if len(word) > 2 and word.lower() not in _DATE_WORDS:
+            content += 1
+            if content > 3:
+                return False
+    return True
+
+
+_DIGIT = re.compile(r"\d")
+_LETTERS = re.compile(r"[A-Za-z]+")
+_DATE_WORDS = frozenset({"am", "pm", "kst", "gmt", "utc", "est", "updated", "posted", "input", "written"})
 
 
 def dateline_end(text: str, start: int, end: int) -> int:
