@@ -155,3 +155,41 @@ def test_stamp_test_stops_at_the_fourth_content_word():
     for _ in range(3000):
         paragraph = " ".join(rng.choice(pieces) for _ in range(rng.randint(0, 9)))
         assert is_stamp(paragraph) == plain(paragraph), paragraph
+
+
+class _Everything:
+    """A set that holds every word: turns the statement finder's line test off."""
+
+    def __contains__(self, _word: object) -> bool:
+        return True
+
+
+def test_statement_finder_skips_only_lines_without_a_reporting_word(monkeypatch):
+    from briefing.extract.quotes import statements as st
+    from briefing.model import Person
+
+    people = (Person("Helena Varga", "Prime Minister", ("Varga",)),)
+    pieces = (
+        "Trade Minister Jonas Ek stated that the two sides discussed tariffs.",
+        "According to Varga, the border crossings will reopen before the summer.",
+        "The talks will resume next week, the foreign ministry said.",
+        "Officials said the port would reopen and that ships would wait.",
+        "“We will not wait,” Ek said.",
+        "The bridge opened on Monday.",
+        "He added that the plan was final, while Varga insisted it was not.",
+        "Fishermen protested in the harbour.",
+        "The minister warned of delays; the council disagreed.",
+    )
+    rng = random.Random(9)
+    for k in range(150):
+        paragraphs = tuple(
+            " ".join(rng.choice(pieces) for _ in range(rng.randint(1, 3))) for _ in range(rng.randint(1, 4))
+        )
+        doc = Document(
+            id=f"s{k}", file="s.txt", title=None, authors=(), publisher=None, published="2026-02-01",
+            published_inferred=False, url=None, paragraphs=paragraphs,
+        )
+        found = st.extract_statements(doc, people)
+        with monkeypatch.context() as m:
+            m.setattr(st, "_STATES", _Everything())
+            assert st.extract_statements(doc, people) == found, paragraphs

@@ -99,8 +99,9 @@ def _split_articles(lines: list[str]) -> list[_Article]:
     while i < len(lines):
         line = lines[i]
         nxt = lines[i + 1] if i + 1 < len(lines) else None
-        byline = metadata.parse_byline(nxt) if nxt else None
-        if _is_heading(line) and byline and current.paragraphs and nxt is not None and i + 2 < len(lines):
+        heading = _is_heading(line)
+        byline = metadata.parse_byline(nxt) if nxt and heading else None  # only a heading's byline counts
+        if heading and byline and current.paragraphs and nxt is not None and i + 2 < len(lines):
             articles.append(current)
             current = _Article(title=line, authors=list(byline))
             split_by_byline = True
@@ -108,7 +109,7 @@ def _split_articles(lines: list[str]) -> list[_Article]:
             continue
         if (
             split_by_byline
-            and _is_heading(line)
+            and heading
             and len(line.split()) >= 3
             and current.paragraphs
             and nxt is not None

@@ -152,6 +152,8 @@ def extract_quotes(doc: Document, people: Sequence[Person]) -> list[FoundQuote]:
     units = units_of(doc)
     lines = [_blank_nicknames(u[1]) if on("nickname") else u[1] for u in units]
     spans = find_quote_spans(lines)
+    if not spans:
+        return []  # nothing below keeps anything but quotations (most articles quote no one)
     by_line: dict[int, list[QuoteSpan]] = {}
     for s in spans:
         by_line.setdefault(s.paragraph, []).append(s)

@@ -55,6 +55,9 @@ def _named(ref: SpeakerRef) -> bool:
 
 MIN_WORDS = 4
 
+# The words a statement needs one of: a form of a reporting verb, or the "according" of "according to".
+_STATES = frozenset({form for form, lemma in CUE_FORMS.items() if lemma in REPORTING} | {"according"})
+
 
 @dataclass(frozen=True)
 class FoundStatement:
@@ -206,7 +209,7 @@ def _overlaps(marks: tuple[list[int], list[int]], start: int, end: int) -> bool:
 
 def extract_statements(doc: Document, people: Sequence[Person]) -> list[FoundStatement]:
     """Return the reported statements of `doc` whose source can be named, one per clause and speaker."""
-    index = NameIndex(doc.text, people)
+    index: NameIndex | None = None  # built when a statement needs a speaker resolved
     out: list[FoundStatement] = []
     units = units_of(doc)
     by_unit: dict[int, list[tuple[int, int]]] = {}
@@ -214,6 +217,8 @@ def extract_statements(doc: Document, people: Sequence[Person]) -> list[FoundSta
         by_unit.setdefault(q.paragraph, []).append((q.start - 1, q.end + 1))
     for n, (base, line) in enumerate(units):
         toks = tokenize(line)
+        if not any(t.text.lower() in _STATES for t in toks):
+            continue  # no reporting verb and no "according to": no sentence of it reports speech
         marks = _merged(by_unit.get(n, []))
         for sent in sentence_spans(line):
             if _overlaps(marks, sent.start, sent.end) or "''" in sent.text or "``" in sent.text:
@@ -233,6 +238,8 @@ def extract_statements(doc: Document, people: Sequence[Person]) -> list[FoundSta
                 ref, (start, end) = found
                 if not _named(ref):
                     continue
+                if index is None:
+                    index = NameIndex(doc.text, people)
                 speaker: Speaker | None = resolve(ref, base + ref.start, index)
                 if speaker is None:
                     continue
