@@ -10,7 +10,7 @@ import pytest
 
 from briefing.extract.timex import _RULES, tag
 from briefing.extract.timex import engine as timex_engine
-from briefing.extract.timex.patterns import barrier_marks, first_chars, required_words
+from briefing.extract.timex.patterns import FOLDS, barrier_marks, first_chars, required_words
 from briefing.extract.timex.search import FOLD_TRAPS, finditer, lowered_for_test, plan, word_hits
 
 TEXTS = (
@@ -115,6 +115,38 @@ def test_the_case_folding_traps_are_complete():
             a in ch.lower() and len(ch.lower()) == 1 for a in letters if re.fullmatch(a, ch, re.I)
         ):
             assert ch in FOLD_TRAPS, f"U+{code:04X} is missing from FOLD_TRAPS"
+
+
+def test_the_fold_table_lists_every_character_a_letter_matches():
+    # the first-character look-aheads are case-sensitive classes built from FOLDS
+    any_letter = re.compile("[a-z]", re.IGNORECASE)
+    matched: dict[str, set[str]] = {a: set() for a in "abcdefghijklmnopqrstuvwxyz"}
+    for code in range(0x110000):
+        if 0xD800 <= code < 0xE000 or not any_letter.fullmatch(chr(code)):
+            continue
+        for a in matched:
+            if re.fullmatch(a, chr(code), re.IGNORECASE):
+                matched[a].add(chr(code))
+    for a, chars in matched.items():
+        assert chars == {a, a.upper(), *FOLDS.get(a, "")}, a
+
+
+def trapped_texts(n: int, seed: int) -> list[str]:
+    """Made-up texts with letters swapped for the characters IGNORECASE folds onto them."""
+    rng = random.Random(seed)
+    swaps = {"s": "\u017f", "i": "\u0131", "I": "\u0130", "k": "\u212a", "K": "\u212a"}
+    out = []
+    for text in made_up_texts(n, seed):
+        out.append("".join(swaps[c] if c in swaps and rng.random() < 0.3 else c for c in text))
+    return out
+
+
+def test_rules_find_the_same_matches_in_text_with_folding_letters():
+    for text in trapped_texts(600, 13):
+        lowered, marks = lowered_for_test(text), {}
+        for rule in _RULES:
+            found = [(m.span(), m.groupdict()) for m in finditer(rule.pattern, text, lowered, marks)]
+            assert found == plain(rule, text), (rule.name, text)
 
 
 def test_a_long_s_or_a_dotless_i_turns_the_word_test_off():

@@ -170,16 +170,52 @@ def first_chars(pattern: re.Pattern[str]) -> str | None:
     return f"(?={'|'.join(parts)})" if parts else None
 
 
+# The non-ASCII characters IGNORECASE matches to an ASCII letter, by that letter (`FOLD_TRAPS`;
+# tests/test_timex_search.py checks this table against all of Unicode).
+FOLDS = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
+
+
+def _cased(items: list) -> str | None:
+    """A case-sensitive class body admitting every character the IN items admit under IGNORECASE
+    ("t" -> "tT"), or None when not all of them are ASCII. A search tests a case-sensitive class
+    at each position without lower-casing the character: the look-ahead costs less than half."""
+    out: list[str] = []
+    for op, av in items:
+        if op is _c.CATEGORY and str(av) in _CATEGORY_CLASS:
+            out.append(_CATEGORY_CLASS[str(av)])  # digits, spaces, word characters: no case
+            continue
+        if op is _c.LITERAL:
+            codes = range(av, av + 1)
+        elif op is _c.RANGE:
+            codes = range(av[0], av[1] + 1)
+        else:
+            return None
+        if codes.stop > 128:
+            return None
+        for code in codes:
+            low = chr(code).lower()
+            out.extend(_char(ord(x)) for x in dict.fromkeys(low + low.upper() + FOLDS.get(low, "")))
+    return "".join(out)
+
+
+def _add(items: list, ci: bool, out: dict[bool, list[str]]) -> None:
+    cased = _cased(items) if ci else None
+    if cased is not None:
+        out[False].append(cased)
+    else:
+        out[ci].append(_class(items))
+
+
 def _first(items: list, ci: bool, out: dict[bool, list[str]]) -> bool:
     """Add the possible first characters of a sequence to `out`; True when it can match empty."""
     for op, av in items:
         if op is _c.LITERAL:
-            out[ci].append(_char(av))
+            _add([(op, av)], ci, out)
             return False
         if op is _c.IN:
             if any(iop is _c.NEGATE for iop, _ in av):
                 raise _Unknown
-            out[ci].append(_class(av))
+            _add(list(av), ci, out)
             return False
         if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
             continue  # zero width: the first character is still to come
@@ -205,6 +241,28 @@ def _first(items: list, ci: bool, out: dict[bool, list[str]]) -> bool:
             continue
         raise _Unknown  # any character, a negated literal, a back-reference, a conditional group
     return True
+
+
+@lru_cache(maxsize=512)
+def starts_at_word_boundary(pattern: re.Pattern[str]) -> bool:
+    """True when every match of `pattern` begins with `\\b` (each alternative opens with it), so
+    a search can test that first: it fails at once inside a word, where most positions are."""
+    tree = _tree(pattern)
+    return tree is not None and _boundary_first(tree)
+
+
+def _boundary_first(items: list) -> bool:
+    for op, av in items:
+        if op is _c.AT and av is _c.AT_BOUNDARY:
+            return True
+        if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+            continue  # another zero-width test at the same place
+        if op is _c.SUBPATTERN:
+            return _boundary_first(list(av[-1]))
+        if op is _c.BRANCH:
+            return all(_boundary_first(list(alternative)) for alternative in av[1])
+        return False
+    return False
 
 
 # -- barrier marks -------------------------------------------------------------------------

@@ -29,7 +29,7 @@ from itertools import islice
 
 from briefing.text.normalise import FOLD_TRAPS, lowered_for_test
 
-from .patterns import barrier_marks, first_chars, required_words
+from .patterns import barrier_marks, first_chars, required_words, starts_at_word_boundary
 
 __all__ = ["FOLD_TRAPS", "Plan", "finditer", "lowered_for_test", "plan", "word_hits"]
 
@@ -52,6 +52,8 @@ class Plan:
 @lru_cache(maxsize=512)
 def plan(pattern: re.Pattern[str]) -> Plan:
     guard = first_chars(pattern)
+    if guard and starts_at_word_boundary(pattern):
+        guard = r"\b" + guard  # the cheaper test first
     fast = re.compile(f"{guard}(?:{pattern.pattern})", pattern.flags) if guard else pattern
     # longest first: the first alternative that matches is reported, and any will do
     need = tuple(sorted(required_words(pattern) or (), key=len, reverse=True))
