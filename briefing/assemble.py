@@ -11,7 +11,6 @@ import os
 import sys
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Protocol
 
 from briefing import model
@@ -32,13 +31,11 @@ from briefing.select import Selected, select_passages, summarize, theme_filter
 from briefing.select.bm25 import Stats
 from briefing.select.grouping import group_passages
 from briefing.select.match import theme_keys
+from briefing.select.near import near_test, normalised
 from briefing.select.standalone import is_stale
 from briefing.select.tokenize import Token, tokens
 from briefing.text.normalise import comparison_key
 from briefing.timeline import build_timeline
-
-# characters of the pieces `_near` indexes its key texts by
-GRAM = 8
 
 NO_MATERIAL = "No relevant material was found for this theme in the {n} document(s) read."
 
@@ -271,7 +268,22 @@ def _build_briefing(
     docs = extraction.documents
     in_period = [d for d in docs if d.id in in_period_ids]
 
-    selected: list[Selected] = group_passages(select_passages(in_period, theme, people, settings, stats))
+    on_theme = theme_filter(theme, people)
+    query_keys = frozenset(t.key for c in (*on_theme.query.concepts, *on_theme.query.exclude) for t in c.pattern)
+    present: dict[str, frozenset[str]] = {}
+
+    def keys_of(doc: Document) -> frozenset[str]:
+        """The keys of the theme's concepts and excluded terms that the document has (its keys are
+        split once per theme, for the selector's postings and for the test of its items)."""
+        hit = present.get(doc.id)
+        if hit is None:
+            hit = present[doc.id] = query_keys.intersection(extraction.doc_keys(doc))
+        return hit
+
+    doc_keys = (lambda d: keys_of(in_period[d])) if stats is not None else None
+    selected: list[Selected] = group_passages(
+        select_passages(in_period, theme, people, settings, stats, doc_keys=doc_keys)
+    )
     doc_date = {d.id: d.date for d in docs}
 
     def stale(text: str, doc_ids: Sequence[str]) -> bool:
@@ -280,10 +292,9 @@ def _build_briefing(
         return is_stale(text, newest, generated_at)
 
     points: list[Selected] = summarize(selected, settings.summary_points, stale) if selected else []
-    on_theme = theme_filter(theme, people)
     # a passage's own on-theme sentences (not the context it was joined with) also count
     key_text = [comparison_key(k.text) for s in selected for k in s.key] or [comparison_key(s.text) for s in selected]
-    near = _near(key_text)
+    near = near_test(key_text)
 
     tests: dict[str, Callable[[str], bool] | None] = {}
 
@@ -292,17 +303,17 @@ def _build_briefing(
         none of the theme's words and no quote from one of its people."""
         if doc.id in tests:
             return tests[doc.id]
-        present = signatures.intersection(extraction.doc_keys(doc))
+        words = signatures.intersection(keys_of(doc))  # signatures are keys of the concepts
         test = None
-        if present or any(q.speaker in interested for q in extraction.quotes.get(doc.id, ())):
-            test = on_theme.within(present)
+        if words or any(q.speaker in interested for q in extraction.quotes.get(doc.id, ())):
+            test = on_theme.within(words)
         tests[doc.id] = test
         return test
 
     def relevant(sentence: str, test: Callable[[str], bool]) -> bool:
         # on theme by its own evidence, or part of / containing one of the passages' own on-theme
         # sentences; either way only in a document the theme reads (one with a `test`)
-        return test(sentence) or near(_normalised(sentence))
+        return test(sentence) or near(normalised(sentence))
 
     by_id = {d.id: d for d in docs}
     cited: dict[str, None] = {}  # doc ids in first-cited order
@@ -404,51 +415,6 @@ def _build_briefing(
         notes=tuple(notes),
         author=config.author,
     )
-
-
-@lru_cache(maxsize=1 << 16)
-def _normalised(text: str) -> str:
-    """`comparison_key` of an item text, once per build, not once per theme reading it."""
-    return comparison_key(text)
-
-
-def _near(key_text: Sequence[str]) -> Callable[[str], bool]:
-    """Return a test: is a normalised text non-empty and part of, or containing, one of `key_text`?
-
-    Every item of the corpus is tested for every theme, so the key texts are not looped over in
-    Python: one substring search over them joined by newlines (normalised text has none) answers
-    "part of". For "containing", a key text of three or more words inside a text has its inner words
-    as whole words of the text, so only key texts whose longest inner word the text has are tried.
-    """
-    keys = sorted({k for k in key_text if k}, key=lambda k: (len(k), k))
-    if not keys:
-        return lambda _n: False
-    joined = "\n".join(keys)
-    # every piece of `joined` GRAM characters long: a text whose first GRAM characters are none of
-    # them is part of no key text, and most texts are answered by this one set lookup
-    grams = {joined[i : i + GRAM] for i in range(len(joined) - GRAM + 1)}
-    short: list[str] = []  # fewer than three words: no inner word to look for
-    by_anchor: dict[str, list[str]] = {}
-    for k in keys:
-        words = k.split(" ")
-        if len(words) < 3:
-            short.append(k)
-        else:
-            by_anchor.setdefault(max(words[1:-1], key=len), []).append(k)
-
-    def near(n: str) -> bool:
-        if not n:
-            return False
-        if (len(n) < GRAM or n[:GRAM] in grams) and n in joined:
-            return True
-        if any(k in n for k in short):
-            return True
-        words = n.split(" ")
-        if by_anchor.keys().isdisjoint(words):
-            return False
-        return any(k in n for w in set(words) & by_anchor.keys() for k in by_anchor[w])
-
-    return near
 
 
 def _remap_passage(p: model.Passage, sid: dict[str, str]) -> model.Passage:

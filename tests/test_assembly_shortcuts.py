@@ -9,13 +9,14 @@ import math
 import random
 from dataclasses import dataclass
 
-from briefing.assemble import _near, document_keys
+from briefing.assemble import document_keys
 from briefing.extract.events import DocEvent
 from briefing.extract.quotes import FoundQuote, FoundStatement
 from briefing.extract.quotes.corpus import Speakers
 from briefing.model import Document, Person, Theme
 from briefing.select.bm25 import Index, _same, evidence
 from briefing.select.match import theme_filter, theme_keys
+from briefing.select.near import near_test
 from briefing.select.pipeline import GATE
 from briefing.select.query import build_query
 from briefing.select.tokenize import tokens
@@ -111,7 +112,7 @@ def test_near_agrees_with_comparing_every_key_text() -> None:
         "quell said the policies were under review",
         "x",
     ]
-    near = _near(keys)
+    near = near_test(keys)
     words = "the new pier would open in may owners met harbour authority quell said policies ab x review".split()
     rng = random.Random(3)
     probes = ["", "pier", "ab", "new pier would", "the new pier would open in may and more", "owners met the harbour"]
@@ -249,3 +250,25 @@ def test_units_made_for_one_theme_serve_the_next_with_their_documents_renumbered
     reused = build_units(second)
     assert any(u is v for u in reused for v in kept["d2"])  # really the same objects
     assert shape(reused) == shape(build_units(list(second)))
+
+
+def test_postings_looked_for_through_each_documents_keys_are_the_same() -> None:
+    from briefing.select.bm25 import Stats
+    from briefing.select.units import document_units
+
+    rng = random.Random(5)
+    words = " ".join(TEXTS).split() + ["ferry", "timetable", "Port", "pier", "authority", "said", "AI."]
+    docs = [
+        _doc(f"d{i}", tuple(" ".join(rng.choice(words) for _ in range(rng.randint(3, 30))) for _ in range(3)))
+        for i in range(40)
+    ]
+    units = build_units(docs)
+    keys = [document_keys(d, [], [], [], [(r[4], r[5]) for r in document_units(d)]) for d in docs]
+    full = Index(units)
+    stats = Stats(units=len(units), tokens=sum(len(u) for u in units), df=full.df_keys)
+    query = build_query(THEME, PEOPLE)
+    plain = Index(units, stats)
+    by_doc = Index(units, stats, lambda d: keys[d])
+    assert by_doc.search(query) == plain.search(query) == full.search(query)
+    assert by_doc.excluded(query) == plain.excluded(query)
+    assert by_doc.postings == plain.postings

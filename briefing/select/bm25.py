@@ -14,7 +14,7 @@ only the units that contain its words: time grows with the corpus, not faster.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from briefing.select.query import Concept, Query
@@ -52,8 +52,17 @@ class Index:
     Postings are then made only for the keys a query starts with, from the units' keys: most units
     of the part never need their tokens."""
 
-    def __init__(self, units: Sequence[Unit], stats: Stats | None = None):
+    def __init__(
+        self,
+        units: Sequence[Unit],
+        stats: Stats | None = None,
+        doc_keys: Callable[[int], Collection[str]] | None = None,
+    ):
+        """`doc_keys`, with `stats`, gives for a document (`Unit.doc`) keys that include every
+        query key its units have: postings then look in a document's units only for the query
+        keys the document has (one or two of dozens, mostly)."""
         self.units = units
+        self._doc_keys = doc_keys
         self.postings: dict[str, dict[int, list[int]]] = {}
         self.df_keys: Mapping[str, int]
         self._complete = stats is None
@@ -76,11 +85,21 @@ class Index:
             return
         for k in wanted:
             self.postings[k] = {}
+        per_doc: dict[int, tuple[tuple[str, str], ...]] = {}  # (key, " key ") of the wanted keys it has
         for i, u in enumerate(self.units):
-            keys = u.keys
-            if wanted.isdisjoint(keys):
-                continue  # most sentences: the cheapest test that says so
-            found = wanted.intersection(keys)
+            if self._doc_keys is not None:
+                look = per_doc.get(u.doc)
+                if look is None:
+                    look = per_doc[u.doc] = tuple((k, f" {k} ") for k in wanted.intersection(self._doc_keys(u.doc)))
+                if not look:
+                    continue
+                spaced = f" {u.joined_keys} "  # keys are single words: a whole key is " key " in it
+                found = {k for k, whole in look if whole in spaced}
+            else:
+                keys = u.keys
+                if wanted.isdisjoint(keys):
+                    continue  # most sentences: the cheapest test that says so
+                found = wanted.intersection(keys)
             if found:
                 for pos, tok in enumerate(u.tokens):
                     if tok.key in found:

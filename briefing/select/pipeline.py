@@ -15,7 +15,7 @@ a short list, an off-topic one an empty list, and nothing pads the budget.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
 from briefing.model import Document, OutputSettings, Person, Theme
@@ -65,12 +65,16 @@ def select_passages(
     people: Sequence[Person],
     settings: OutputSettings,
     stats: Stats | None = None,
+    doc_keys: Callable[[int], Collection[str]] | None = None,
 ) -> list[Selected]:
     """Return the theme's passages, best first, at most `settings.max_passages`; [] if nothing is relevant.
 
     `stats` describes the corpus `docs` are part of (all the documents containing the theme's
-    words, read from the corpus store): the ranking is then the one over the whole corpus."""
-    return select_with_query(docs, build_query(theme, people), settings.max_passages, stats=stats)
+    words, read from the corpus store): the ranking is then the one over the whole corpus.
+    `doc_keys` (with `stats`) gives, per index into `docs`, keys including every key of the
+    query a document's sentences have (`bm25.Index`)."""
+    query = build_query(theme, people)
+    return select_with_query(docs, query, settings.max_passages, stats=stats, doc_keys=doc_keys)
 
 
 def select_with_query(
@@ -83,6 +87,7 @@ def select_with_query(
     context: bool = True,
     max_sentences: int = MAX_SENTENCES,
     stats: Stats | None = None,
+    doc_keys: Callable[[int], Collection[str]] | None = None,
 ) -> list[Selected]:
     """Run the selection for an already built query (the benchmark's baseline uses this too).
 
@@ -90,7 +95,7 @@ def select_with_query(
     """
     if budget <= 0 or not docs:
         return []
-    units, index = _corpus(tuple(docs), stats)
+    units, index = _corpus(tuple(docs), stats, doc_keys)
     if not units:
         return []
     matches = without_other_pairs(units, index.search(query), query, gate)
@@ -139,7 +144,9 @@ def select_with_query(
 _CORPORA: dict[tuple[int, ...], tuple[tuple[Document, ...], list[Unit], Index]] = {}
 
 
-def _corpus(docs: tuple[Document, ...], stats: Stats | None = None) -> tuple[list[Unit], Index]:
+def _corpus(
+    docs: tuple[Document, ...], stats: Stats | None = None, doc_keys: Callable[[int], Collection[str]] | None = None
+) -> tuple[list[Unit], Index]:
     """Return the sentence units and their index; a build selects for every theme from one corpus.
 
     Cached by the identity of the documents (the entry keeps them alive, so ids are not reused):
@@ -149,7 +156,7 @@ def _corpus(docs: tuple[Document, ...], stats: Stats | None = None) -> tuple[lis
     if stats is not None:
         _CORPORA.clear()
         units = build_units(docs)
-        return units, Index(units, stats)
+        return units, Index(units, stats, doc_keys)
     key = tuple(map(id, docs))
     hit = _CORPORA.get(key)
     if hit is not None:

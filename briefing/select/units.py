@@ -58,6 +58,13 @@ class Unit:
             return self._packed[0].split(" ")
         return [t.key for t in self.tokens]
 
+    @property
+    def joined_keys(self) -> str:
+        """The tokens' keys separated by single spaces (as the store keeps them: no splitting)."""
+        if self._packed is not None:
+            return self._packed[0]
+        return " ".join(t.key for t in self.tokens)
+
     def __len__(self) -> int:
         """The number of tokens."""
         return len(self._packed[1]) if self._packed is not None else len(self.tokens)

@@ -70,6 +70,11 @@ class StoredCorpus:
             for speaker in m["quoted"]:
                 for w in name_words(speaker):
                     self._quoting.setdefault(w, set()).add(name)
+        # (day, end) -> the articles reporting something that happened then, in corpus order
+        self._on_day: dict[tuple[str, str | None], list[int]] = {}
+        for i, (_, m) in enumerate(self.entries):
+            for day in m["days"]:
+                self._on_day.setdefault((day[0], day[1]), []).append(i)
         self._decode = decode_file
         self._kept: dict[str, list[_Read]] = {}  # the last theme's reading, by file
         self._frequencies: dict[str, int] | None = None
@@ -121,12 +126,8 @@ class StoredCorpus:
         of `days`: those of the articles in `part`, and those of any other article that reports
         something that happened on such a day (read from the store for this)."""
         have = {d.id for d in part.documents}
-        wanted = set(days)
-        others = list(
-            dict.fromkeys(
-                n for n, m in self.entries if m["id"] not in have and any(tuple(d) in wanted for d in m["days"])
-            )
-        )
+        found = sorted({i for day in set(days) for i in self._on_day.get(day, ())})
+        others = list(dict.fromkeys(self.entries[i][0] for i in found if self.entries[i][1]["id"] not in have))
         extra = {doc.id: events for doc, events, *_ in self._read(others)}
         out: list[tuple[DocEvent, str]] = []
         for _, m in self.entries:
