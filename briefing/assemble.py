@@ -30,7 +30,7 @@ from briefing.quotedate import said_on
 from briefing.select import Selected, select_passages, summarize, theme_filter
 from briefing.select.bm25 import Stats
 from briefing.select.grouping import group_passages
-from briefing.select.match import theme_keys
+from briefing.select.match import theme_concepts
 from briefing.select.near import near_test, normalised
 from briefing.select.standalone import is_stale
 from briefing.select.tokenize import Token, tokens
@@ -81,7 +81,7 @@ class CorpusExtraction:
         return [(d.id, d.date) for d in self.documents]
 
     def reading(
-        self, signatures: Collection[str], interested: Collection[str], in_period: Collection[str]
+        self, concepts: Sequence[Collection[str]], interested: Collection[str], in_period: Collection[str]
     ) -> tuple[CorpusExtraction, Stats | None]:
         """Return what a theme reads: in memory, the whole corpus (`store.reading.StoredCorpus`
         gives only the documents containing the theme's words)."""
@@ -138,7 +138,7 @@ class Corpus(Protocol):
     def dated(self) -> list[tuple[str, str | None]]: ...
 
     def reading(
-        self, signatures: Collection[str], interested: Collection[str], in_period: Collection[str]
+        self, concepts: Sequence[Collection[str]], interested: Collection[str], in_period: Collection[str]
     ) -> tuple[CorpusExtraction, Stats | None]: ...
 
     def reports(
@@ -260,11 +260,12 @@ def _build_briefing(
     }
     settings = config.output
     people = config.people
-    signatures = theme_keys(theme, people)
+    concepts = theme_concepts(theme, people)
     interested = set(theme.people)
-    # only documents containing one of the theme's words (or quoting one of its people) can give
-    # it anything; a corpus store reads just those, ranked with the whole corpus's counts
-    extraction, stats = corpus.reading(signatures, interested, in_period_ids)
+    # only documents containing every word of one of the theme's concepts (or quoting one of its
+    # people) can give it anything; a corpus store reads just those, ranked with the whole
+    # corpus's counts
+    extraction, stats = corpus.reading(concepts, interested, in_period_ids)
     docs = extraction.documents
     in_period = [d for d in docs if d.id in in_period_ids]
 
@@ -300,12 +301,13 @@ def _build_briefing(
 
     def test_of(doc: Document) -> Callable[[str], bool] | None:
         """The theme's test for this document's items; None when the theme does not read it: it has
-        none of the theme's words and no quote from one of its people."""
+        not every word of any of the theme's concepts and no quote from one of its people."""
         if doc.id in tests:
             return tests[doc.id]
-        words = signatures.intersection(keys_of(doc))  # signatures are keys of the concepts
+        words = keys_of(doc)  # the concepts' keys are among the query keys
         test = None
-        if words or any(q.speaker in interested for q in extraction.quotes.get(doc.id, ())):
+        quoting = any(q.speaker in interested for q in extraction.quotes.get(doc.id, ()))
+        if quoting or any(c <= words for c in concepts):
             test = on_theme.within(words)
         tests[doc.id] = test
         return test

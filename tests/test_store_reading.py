@@ -13,6 +13,7 @@ import pytest
 from briefing.assemble import build_briefing
 from briefing.config import load_config
 from briefing.model.briefing import to_dict as briefing_to_dict
+from briefing.select.match import theme_concepts
 from briefing.select.units import build_units
 from briefing.store import open_store
 from briefing.store.corpus import load_corpus, open_corpus
@@ -56,7 +57,8 @@ def _briefings(project: Path, read: list[str] | None = None) -> tuple[dict, dict
 
             store.load = recording  # type: ignore[method-assign]
         stored = {
-            t.id: briefing_to_dict(build_briefing(corpus, t, config, generated_at=GENERATED)) for t in config.themes
+            t.id: briefing_to_dict(build_briefing(corpus, t, config, generated_at=GENERATED))
+            for t in config.themes
         }
         memory = {
             t.id: briefing_to_dict(build_briefing(extraction, t, config, generated_at=GENERATED))
@@ -76,6 +78,22 @@ def test_a_theme_reads_only_the_files_with_its_words_and_gives_the_whole_corpus_
     assert all("orchard" not in s["file"] for b in stored.values() for s in b["sources"])
 
 
+def test_a_theme_reads_only_files_having_every_word_of_one_of_its_concepts(mixed: Path) -> None:
+    # "harbour" signs the phrase "harbour bridge", but an article about the harbour without a bridge,
+    # tolls or Anna Berg has no theme evidence anywhere: the bridge theme does not read it
+    walk = "Harbour walk reopens\n\nMonday, March 2, 2025\n\nThe harbour walk reopened on March 1, 2025.\n"
+    (mixed / "seeds" / "harbour-walk.txt").write_text(walk, encoding="utf-8")
+    config = load_config(mixed / "config.yaml")
+    bridge = next(t for t in config.themes if t.id == "bridge")
+    assert theme_concepts(bridge, config.people) >= (frozenset({"bridge"}), frozenset({"toll"}))
+    assert frozenset({"harbour", "bridge"}) in theme_concepts(bridge, config.people)
+    read: list[str] = []
+    stored, memory = _briefings(mixed, read)
+    assert stored == memory
+    assert "harbour-walk.txt" not in read
+    assert all("harbour-walk" not in s["file"] for s in stored["bridge"]["sources"])
+
+
 def test_word_counts_follow_files_stored_changed_and_removed(mixed: Path) -> None:
     seeds = mixed / "seeds"
     config = load_config(mixed / "config.yaml")
@@ -88,7 +106,9 @@ def test_word_counts_follow_files_stored_changed_and_removed(mixed: Path) -> Non
     try:
         extraction, _ = load_corpus(seeds, config.people, store, lambda _m: None, workers=1)
         counts = store.frequencies(str(seeds.resolve()))
-        with_bridge = store.having(str(seeds.resolve()), ["bridge"])
+        with_bridge = store.having_all(str(seeds.resolve()), [{"bridge"}])
+        with_pear_bridge = store.having_all(str(seeds.resolve()), [{"pear", "bridge"}])
+        with_either = store.having_all(str(seeds.resolve()), [{"pear", "bridge"}, {"apple"}])
     finally:
         store.close()
     expected: Counter[str] = Counter()
@@ -97,6 +117,11 @@ def test_word_counts_follow_files_stored_changed_and_removed(mixed: Path) -> Non
     assert counts == dict(expected)  # as counted from scratch over the corpus now in the folder
     assert "orchard-1.txt" in with_bridge and "report-002.txt" not in with_bridge
     assert "orchard-0.txt" not in with_bridge
+    # a file is had by a concept only with all its keys
+    assert with_pear_bridge == {"orchard-1.txt"}
+    assert with_either >= {"orchard-0.txt", "orchard-1.txt"} and not any(
+        n.startswith("report") for n in with_either
+    )
 
 
 def test_a_period_leaving_articles_out_gives_the_storeless_briefing(mixed: Path, tmp_path_factory) -> None:
@@ -123,7 +148,9 @@ def test_the_timeline_finds_a_plans_report_in_an_article_the_theme_does_not_read
         extraction, _ = load_corpus(mixed / "seeds", config.people, store, lambda _m: None, workers=1)
         corpus, _ = open_corpus(mixed / "seeds", config.people, store, lambda _m: None, workers=1)
         bridge = next(t for t in config.themes if t.id == "bridge")
-        part, _stats = corpus.reading({"bridge", "toll"}, set(bridge.people), {i for i, _ in corpus.dated()})
+        part, _stats = corpus.reading(
+            [{"bridge"}, {"toll"}], set(bridge.people), {i for i, _ in corpus.dated()}
+        )
         assert not any(d.id.startswith("orchard") for d in part.documents)
         everything = extraction.reports(extraction, set())
         days = {
@@ -164,7 +191,10 @@ def test_a_theme_read_after_another_reuses_its_articles_and_gives_the_same_brief
         order = [*config.themes, *reversed(config.themes), config.themes[0], config.themes[0]]
         for theme in order:
             loaded.append([])
-            assert briefing_to_dict(build_briefing(corpus, theme, config, generated_at=GENERATED)) == expected[theme.id]
+            assert (
+                briefing_to_dict(build_briefing(corpus, theme, config, generated_at=GENERATED))
+                == expected[theme.id]
+            )
     finally:
         store.close()
     assert len(config.themes) >= 2 and loaded[0]  # the first theme read from the store

@@ -71,6 +71,21 @@ def theme_keys(theme: Theme, people: Sequence[Person]) -> frozenset[str]:
     return _signatures(build_query(theme, people))
 
 
+def theme_concepts(theme: Theme, people: Sequence[Person]) -> tuple[frozenset[str], ...]:
+    """Return, for every concept of the theme, the keys of its words (its function words left out,
+    unless it has no other).
+
+    A concept matches only where all its words are, so a document lacking a key of every concept
+    has no theme evidence in any of its texts, and the theme need not read it. This is much
+    tighter than one signature word per concept: "state visit to China" is signed by "state",
+    which half of all news articles have; the other words narrow it to the few with all of them."""
+    out = []
+    for c in build_query(theme, people).concepts:
+        keys = {t.key for t in c.pattern}
+        out.append(frozenset(keys - STOPWORDS or keys))
+    return tuple(dict.fromkeys(out))
+
+
 def _signatures(query: Query) -> frozenset[str]:
     return frozenset(max(c.pattern, key=lambda t: (t.key not in STOPWORDS, len(t.key))).key for c in query.concepts)
 

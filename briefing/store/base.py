@@ -14,7 +14,7 @@ so it can never go stale.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -48,8 +48,9 @@ class Store(Protocol):
         """Return {file name: meta} of every file stored for `corpus`."""
         ...
 
-    def having(self, corpus: str, keys: Sequence[str]) -> set[str]:
-        """Return the names of the files of `corpus` whose texts contain one of `keys`."""
+    def having_all(self, corpus: str, concepts: Sequence[Collection[str]]) -> set[str]:
+        """Return the names of the files of `corpus` whose texts contain every key of at least one
+        of `concepts` (`files_having_all` computes it from the files having each key)."""
         ...
 
     def frequencies(self, corpus: str) -> dict[str, int]:
@@ -74,3 +75,19 @@ class Store(Protocol):
         ...
 
     def close(self) -> None: ...
+
+
+def files_having_all(concepts: Sequence[Collection[str]], files_with: Mapping[str, set[str]]) -> set[str]:
+    """Return the files having every key of at least one concept, given the files having each key."""
+    out: set[str] = set()
+    for concept in concepts:
+        sets = sorted((files_with.get(k, set()) for k in concept), key=len)
+        if not sets:
+            continue
+        found = set(sets[0])
+        for other in sets[1:]:
+            found &= other
+            if not found:
+                break
+        out |= found
+    return out

@@ -12,12 +12,12 @@ and another picks the files up. psycopg 3 is the driver (`pip install 'briefing[
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
 from briefing.errors import ConfigError, InputError
-from briefing.store.base import SCHEMA_VERSION, Row
+from briefing.store.base import SCHEMA_VERSION, Row, files_having_all
 
 _SCHEMA = [
     "CREATE SCHEMA IF NOT EXISTS briefing",
@@ -104,13 +104,16 @@ class PostgresStore:
     def metas(self, corpus: str) -> dict[str, str]:
         return dict(self.conn.execute("SELECT name, meta FROM briefing.sources WHERE corpus = %s", (corpus,)))
 
-    def having(self, corpus: str, keys: Sequence[str]) -> set[str]:
+    def having_all(self, corpus: str, concepts: Sequence[Collection[str]]) -> set[str]:
         rows = self.conn.execute(
-            "SELECT DISTINCT s.name FROM briefing.terms t JOIN briefing.sources s ON s.id = t.source "
+            "SELECT t.key, s.name FROM briefing.terms t JOIN briefing.sources s ON s.id = t.source "
             "WHERE t.key = ANY(%s) AND s.corpus = %s",
-            (sorted(set(keys)), corpus),
+            (sorted({k for concept in concepts for k in concept}), corpus),
         )
-        return {name for (name,) in rows}
+        files_with: dict[str, set[str]] = {}
+        for key, name in rows:
+            files_with.setdefault(key, set()).add(name)
+        return files_having_all(concepts, files_with)
 
     def frequencies(self, corpus: str) -> dict[str, int]:
         rows = self.conn.execute("SELECT key, units FROM briefing.frequencies WHERE corpus = %s", (corpus,))

@@ -93,15 +93,16 @@ class StoredCorpus:
         return [(m["id"], m["date"]) for _, m in self.entries]
 
     def reading(
-        self, signatures: Collection[str], interested: Collection[str], in_period: Collection[str]
+        self, concepts: Sequence[Collection[str]], interested: Collection[str], in_period: Collection[str]
     ) -> tuple[CorpusExtraction, Stats | None]:
         """Return the articles a theme must read, with the corpus's counts to rank them by.
 
-        `signatures` are words one of which every on-theme text contains (`select.match.theme_keys`),
-        `interested` the theme's people, `in_period` the ids of the articles the selection ranks."""
+        `concepts` are the keys of each of the theme's concepts (`select.match.theme_concepts`): an
+        article is read when it has all those of one concept. `interested` are the theme's people,
+        `in_period` the ids of the articles the selection ranks."""
         if len(set(in_period)) < len(self.entries):
             return self.everything(), None
-        names = self.store.having(self.corpus, sorted(signatures))
+        names = self.store.having_all(self.corpus, concepts)
         words = {w for person in interested for w in name_words(person)}
         # a quote is kept for its speaker after unification; the short name it had before
         # is a word of the full one, so these files include every such quote's

@@ -17,11 +17,11 @@ from __future__ import annotations
 
 import sqlite3
 from array import array
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from pathlib import Path
 
 from briefing.errors import OutputError
-from briefing.store.base import SCHEMA_VERSION, Row
+from briefing.store.base import SCHEMA_VERSION, Row, files_having_all
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -145,19 +145,18 @@ class SqliteStore:
     def metas(self, corpus: str) -> dict[str, str]:
         return dict(self.db.execute("SELECT name, meta FROM sources WHERE corpus = ?", (corpus,)))
 
-    def having(self, corpus: str, keys: Sequence[str]) -> set[str]:
-        out: set[str] = set()
-        keys = sorted(set(keys))
-        for i in range(0, len(keys), _CHUNK):
-            part = keys[i : i + _CHUNK]
-            marks = ",".join("?" * len(part))
-            rows = self.db.execute(
-                "SELECT DISTINCT s.name FROM words w JOIN postings p ON p.word = w.id "
-                f"JOIN sources s ON s.id = p.source WHERE w.corpus = ? AND w.key IN ({marks})",
-                (corpus, *part),
-            )
-            out.update(name for (name,) in rows)
-        return out
+    def having_all(self, corpus: str, concepts: Sequence[Collection[str]]) -> set[str]:
+        keys = sorted({k for concept in concepts for k in concept})
+        files_with: dict[str, set[str]] = {}
+        rows = self._each_chunk(
+            "SELECT w.key, s.name FROM words w JOIN postings p ON p.word = w.id "
+            "JOIN sources s ON s.id = p.source WHERE w.corpus = ? AND w.key IN ({})",
+            corpus,
+            keys,
+        )
+        for key, name in rows:
+            files_with.setdefault(key, set()).add(name)
+        return files_having_all(concepts, files_with)
 
     def frequencies(self, corpus: str) -> dict[str, int]:
         return dict(self.db.execute("SELECT key, units FROM words WHERE corpus = ? AND units > 0", (corpus,)))
