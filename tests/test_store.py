@@ -396,3 +396,17 @@ def test_an_unreachable_postgresql_store_is_a_clear_error(tmp_path: Path) -> Non
     proc = build(tmp_path)
     assert proc.returncode != 0 and "Traceback" not in proc.stderr
     assert "cannot connect" in proc.stderr and "secret" not in proc.stderr
+
+
+def test_a_files_key_is_its_bytes_and_its_sources_yaml_entry(tmp_path: Path) -> None:
+    import hashlib
+
+    from briefing.store.fingerprint import source_key
+
+    path = tmp_path / "a.txt"
+    path.write_bytes(b"Some article text.\n")
+    for entry in (None, {"title": "A title", "published": "2026-01-05"}):
+        expected = hashlib.sha256(path.read_bytes())
+        expected.update(json.dumps(entry, sort_keys=True, default=str, ensure_ascii=False).encode())
+        assert source_key(path, entry) == expected.hexdigest()
+    assert source_key(path, None) != source_key(path, {})

@@ -47,5 +47,8 @@ def source_key(path: Path, sidecar_values: dict | None) -> str:
     with open(path, "rb") as fh:
         while block := fh.read(1 << 20):
             h.update(block)
-    h.update(json.dumps(sidecar_values, sort_keys=True, default=str, ensure_ascii=False).encode())
+    if sidecar_values is None:  # most files have no entry; the same bytes json.dumps gives, without it
+        h.update(b"null")
+    else:
+        h.update(json.dumps(sidecar_values, sort_keys=True, default=str, ensure_ascii=False).encode())
     return h.hexdigest()
