@@ -272,3 +272,84 @@ def test_postings_looked_for_through_each_documents_keys_are_the_same() -> None:
     assert by_doc.search(query) == plain.search(query) == full.search(query)
     assert by_doc.excluded(query) == plain.excluded(query)
     assert by_doc.postings == plain.postings
+
+
+def _every_unit_relevance(units, matches, gate, excluded, on_topic):
+    """`context.relevance` as it was: every unit of the reading walked through."""
+    from briefing.select import context as cx
+
+    out, steps = {}, {}
+    for i, unit in enumerate(units):
+        m = matches.get(i)
+        if m is not None and m.evidence >= gate:
+            out[i] = cx.Relevance(m.score, m.contributions[0][0], True)
+            steps[i] = 0
+        if i == 0 or i in excluded or i in out:
+            continue
+        prev, before = units[i - 1], out.get(i - 1)
+        if (
+            before is None
+            or steps[i - 1] >= cx.MAX_STEPS
+            or prev.doc != unit.doc
+            or prev.para != unit.para
+            or prev.sent + 1 != unit.sent
+            or not cx.continues(unit.text)
+        ):
+            continue
+        out[i] = cx.Relevance(cx.DECAY * before.score, before.label, False)
+        steps[i] = steps[i - 1] + 1
+    paragraphs: dict = {}
+    for i, u in enumerate(units):  # every paragraph, as it was
+        paragraphs.setdefault((u.doc, u.para), []).append(i)
+    _share(out, excluded, [m for m in paragraphs.values() if len(m) >= 2], cx.PARAGRAPH_SHARE, cx.PARAGRAPH, set())
+    documents: dict = {}
+    for i, u in enumerate(units):
+        documents.setdefault(u.doc, []).append(i)
+    on_topic_members = {id(m) for d, m in documents.items() if d in on_topic}
+    _share(out, excluded, list(documents.values()), cx.DOCUMENT_SHARE, cx.DOCUMENT, on_topic_members)
+    return out
+
+
+def _share(out, excluded, groups, share, part, always) -> None:
+    from briefing.select import context as cx
+
+    for members in groups:
+        direct = [out[i] for i in members if i in out and out[i].direct]
+        if not direct or (id(members) not in always and len(direct) / len(members) < share):
+            continue
+        mean = sum(r.score for r in direct) / len(direct)
+        label = max(direct, key=lambda r: r.score).label
+        for i in members:
+            if i not in out and i not in excluded:
+                out[i] = cx.Relevance(part * mean, label, False)
+
+
+def test_context_relevance_walks_only_the_units_that_can_change_and_gives_the_same() -> None:
+    from briefing.select.bm25 import Match
+    from briefing.select.context import relevance
+
+    rng = random.Random(9)
+    openings = ["He said", "However, it", "The two sides", "Rain fell", "They agreed", "It rained", "A port"]
+    for _ in range(60):
+        docs = [
+            _doc(
+                f"d{i}",
+                tuple(
+                    " ".join(f"{rng.choice(openings)} on day {j}." for j in range(rng.randint(1, 5)))
+                    for _ in range(rng.randint(1, 4))
+                ),
+                title="Port news" if rng.random() < 0.3 else "",
+            )
+            for i in range(rng.randint(1, 6))
+        ]
+        units = build_units(docs)
+        matches = {
+            i: Match(i, rng.random() * 5, rng.choice([0.5, 1.0, 1.6]), (("port", 1.0),))
+            for i in range(len(units))
+            if rng.random() < 0.25
+        }
+        excluded = {i for i in range(len(units)) if rng.random() < 0.1}
+        on_topic = {d for d in range(len(docs)) if rng.random() < 0.3}
+        got = relevance(units, matches, 1.0, excluded, on_topic)
+        want = _every_unit_relevance(units, matches, 1.0, excluded, on_topic)
+        assert got == want and list(got) == list(want)  # the same, in the same order

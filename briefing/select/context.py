@@ -18,7 +18,7 @@ matches the theme itself (see `passages`).  A sentence with an excluded term nev
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence, Set
+from collections.abc import Callable, Iterator, Sequence, Set
 from dataclasses import dataclass
 
 from briefing.select.bm25 import Match
@@ -87,7 +87,8 @@ def relevance(
     """
     out: dict[int, Relevance] = {}
     steps: dict[int, int] = {}
-    for i, unit in enumerate(units):
+    for i in _candidates(len(units), matches, gate, out):
+        unit = units[i]
         m = matches.get(i)
         if m is not None and m.evidence >= gate:
             out[i] = Relevance(m.score, m.contributions[0][0], True)
@@ -110,6 +111,26 @@ def relevance(
     _paragraph_context(units, out, excluded)
     _document_context(units, out, excluded, on_topic_docs)
     return out
+
+
+def _candidates(n: int, matches: dict[int, Match], gate: float, out: dict[int, Relevance]) -> Iterator[int]:
+    """Yield, in reading order, the units that can become relevant in `relevance`'s pass: those
+    matching directly and those right after a unit found relevant (as `out` grows). Any other unit
+    is left as it is by the pass, so a theme's reading of a large corpus is not walked through."""
+    direct = sorted(i for i, m in matches.items() if m.evidence >= gate)
+    k = 0
+    i = -1
+    while True:
+        while k < len(direct) and direct[k] <= i:
+            k += 1
+        follows = i + 1 if i in out and i + 1 < n else None
+        if follows is not None and (k == len(direct) or follows < direct[k]):
+            i = follows
+        elif k < len(direct):
+            i = direct[k]
+        else:
+            return
+        yield i
 
 
 def _spans(units: Sequence[Unit], starts: list[int], same: Callable[[Unit, Unit], bool]) -> list[range]:
