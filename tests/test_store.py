@@ -10,6 +10,7 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
+import time
 from pathlib import Path
 
 import pytest
@@ -152,7 +153,7 @@ def save(self, name, rows):
     calls.append(1)
     if len(calls) == 3:
         self.db.executemany(
-            'INSERT OR REPLACE INTO sources (corpus, name, key, tool, meta, payload, words) VALUES (?, ?, ?, ?, ?, ?, zeroblob(0))',
+            'INSERT OR REPLACE INTO sources (corpus, name, key, tool, meta, payload, words, stamp) VALUES (?, ?, ?, ?, ?, ?, zeroblob(0), "")',
             [(name, r.name, r.key, r.tool, r.meta, r.payload) for r in rows])
         self.db.execute("UPDATE words SET units = units + 1000 WHERE key = 'harbour'")
         kill()
@@ -410,3 +411,58 @@ def test_a_files_key_is_its_bytes_and_its_sources_yaml_entry(tmp_path: Path) -> 
         expected.update(json.dumps(entry, sort_keys=True, default=str, ensure_ascii=False).encode())
         assert source_key(path, entry) == expected.hexdigest()
     assert source_key(path, None) != source_key(path, {})
+
+
+def _age(folder: Path, seconds: float) -> None:
+    """Give every file of `folder` a modification time `seconds` in the past."""
+    when = time.time() - seconds
+    for path in folder.iterdir():
+        os.utime(path, (when, when))
+
+
+def _counting_keys(monkeypatch) -> list[str]:
+    read: list[str] = []
+    original = store_corpus.source_key
+
+    def counting(path, sidecar_values):
+        read.append(path.name)
+        return original(path, sidecar_values)
+
+    monkeypatch.setattr(store_corpus, "source_key", counting)
+    return read
+
+
+def test_an_unchanged_file_is_not_read_again_and_a_changed_one_is(project: Path, monkeypatch) -> None:
+    seeds = project / "seeds"
+    _age(seeds, 3600)
+    _load(project)
+    read = _counting_keys(monkeypatch)
+    _, stats = _load(project)
+    assert (stats.extracted, stats.cached) == (0, 12) and read == []  # size, time and inode unchanged
+    (seeds / "report-004.txt").write_text(article(4).replace("fish market", "ice rink"), encoding="utf-8")
+    os.utime(seeds / "report-004.txt", (time.time() - 1800, time.time() - 1800))
+    result, stats = _load(project)
+    assert (stats.extracted, stats.cached) == (1, 11) and read == ["report-004.txt"]
+    assert "ice rink" in next(d for d in result.documents if d.id == "report-004.txt").text
+    # a file written just now is read at every build until its time is safely past
+    read.clear()
+    (seeds / "report-006.txt").write_text(article(6), encoding="utf-8")  # the same bytes, a new time
+    _, stats = _load(project)
+    assert read == ["report-006.txt"] and stats.extracted == 0
+    # --rebuild reads every file
+    read.clear()
+    _load(project, rebuild=True)
+    assert len(read) == 12
+
+
+def test_a_changed_sources_yaml_entry_is_seen_without_the_file_changing(project: Path, monkeypatch) -> None:
+    seeds = project / "seeds"
+    _age(seeds, 3600)
+    _load(project)
+    (seeds / "sources.yaml").write_text(
+        "report-002.txt:\n  title: Council report two\n  published: 2025-01-06\n", encoding="utf-8"
+    )
+    read = _counting_keys(monkeypatch)
+    result, stats = _load(project)
+    assert (stats.extracted, stats.cached) == (1, 11) and read == ["report-002.txt"]
+    assert next(d for d in result.documents if d.id == "report-002.txt").title == "Council report two"

@@ -18,7 +18,7 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 @dataclass(frozen=True)
@@ -31,13 +31,16 @@ class Row:
     # (key, sentences containing it) for every word of the file's texts: the postings a theme's
     # candidate files and the corpus's document frequencies come from
     terms: tuple[tuple[str, int], ...] = ()
+    # the file's size, modification time and inode when its key was computed (`fingerprint.file_stamp`):
+    # while they stay the same the next build takes the key as it is, without reading the file
+    stamp: str = ""
 
 
 class Store(Protocol):
     location: str  # shown in messages (path, or URL without password)
 
-    def keys(self, corpus: str) -> dict[str, tuple[str, str]]:
-        """Return {file name: (content key, tool key)} of every file stored for `corpus`."""
+    def keys(self, corpus: str) -> dict[str, tuple[str, str, str]]:
+        """Return {file name: (content key, tool key, stamp)} of every file stored for `corpus`."""
         ...
 
     def load(self, corpus: str, names: Sequence[str]) -> dict[str, str]:

@@ -36,7 +36,7 @@ from briefing.select.tokenize import pack
 from briefing.select.units import document_units, prime_stored_units
 from briefing.store.base import Row, Store
 from briefing.store.codec import decode, dumps, loads
-from briefing.store.fingerprint import people_fingerprint, source_key, tool_fingerprint
+from briefing.store.fingerprint import file_stamp, people_fingerprint, source_key, tool_fingerprint
 from briefing.store.reading import StoredCorpus
 
 BATCH = 64  # files per claim from a shared store's work queue
@@ -261,13 +261,21 @@ def _sync(
     tool = f"{tool_fingerprint()}/{people_fingerprint(people)}"
     stored = {} if rebuild else store.keys(corpus)
     keys: dict[str, str] = {}
+    stamps: dict[str, str] = {}
     fresh: list[Path] = []
+    now = time.time()
     for path in files:
+        name = path.name
         try:
-            keys[path.name] = source_key(path, sidecar.get(path.name))
+            stamps[name] = file_stamp(path, sidecar.get(name), now)
+            before = stored.get(name)
+            if stamps[name] and before is not None and before[2] == stamps[name]:
+                keys[name] = before[0]  # unchanged since its key was computed: not read again
+            else:
+                keys[name] = source_key(path, sidecar.get(name))
         except OSError:
-            keys[path.name] = ""  # unreadable: processed again, and the reader names the problem
-        if not keys[path.name] or stored.get(path.name) != (keys[path.name], tool):
+            keys[name] = stamps[name] = ""  # unreadable: processed again, and the reader names the problem
+        if not keys[name] or stored.get(name, ())[:2] != (keys[name], tool):
             fresh.append(path)
     fresh_names = {p.name for p in fresh}
     wanted = [p.name for p in files if p.name not in fresh_names]
@@ -285,7 +293,7 @@ def _sync(
     if hasattr(store, "claim"):
         if rebuild:
             store.remove(corpus, [p.name for p in fresh])
-        extracted = _extract_shared(store, corpus, fresh, keys, tool, sidecar, people, workers, progress)
+        extracted = _extract_shared(store, corpus, fresh, keys, stamps, tool, sidecar, people, workers, progress)
         missing = [p.name for p in fresh if p.name not in records]
         if meta:
             every = store.metas(corpus)
@@ -294,7 +302,7 @@ def _sync(
             records.update(store.load(corpus, missing))
     else:
         extracted = _extract_here(
-            store, corpus, fresh, keys, tool, sidecar, people, workers, progress, records, meta
+            store, corpus, fresh, keys, stamps, tool, sidecar, people, workers, progress, records, meta
         )
     gone = (
         [n for n in store.keys(corpus) if n not in keys] if rebuild else [n for n in stored if n not in keys]
@@ -329,6 +337,7 @@ def _extract_here(
     corpus: str,
     fresh: Sequence[Path],
     keys: dict[str, str],
+    stamps: dict[str, str],
     tool: str,
     sidecar: dict,
     people: Sequence[Person],
@@ -341,7 +350,7 @@ def _extract_here(
     batch: list[Row] = []
     for name, (payload, file_meta, terms) in _extract(fresh, sidecar, people, workers, progress):
         records[name] = file_meta if meta else payload
-        batch.append(Row(name, keys[name], tool, payload, file_meta, terms))
+        batch.append(Row(name, keys[name], tool, payload, file_meta, terms, stamps[name]))
         if len(batch) >= COMMIT_EVERY:
             store.save(corpus, batch)
             batch = []
@@ -355,6 +364,7 @@ def _extract_shared(
     corpus: str,
     fresh: Sequence[Path],
     keys: dict[str, str],
+    stamps: dict[str, str],
     tool: str,
     sidecar: dict,
     people: Sequence[Person],
@@ -371,7 +381,7 @@ def _extract_shared(
         with store.claim(corpus, pending, BATCH) as (todo, done):
             if todo:
                 rows = [
-                    Row(name, keys[name], tool, payload, file_meta, terms)
+                    Row(name, keys[name], tool, payload, file_meta, terms, stamps[name])
                     for name, (payload, file_meta, terms) in _extract(
                         [by_name[n] for n in todo], sidecar, people, workers, progress
                     )

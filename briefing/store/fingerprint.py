@@ -47,8 +47,30 @@ def source_key(path: Path, sidecar_values: dict | None) -> str:
     with open(path, "rb") as fh:
         while block := fh.read(1 << 20):
             h.update(block)
-    if sidecar_values is None:  # most files have no entry; the same bytes json.dumps gives, without it
-        h.update(b"null")
-    else:
-        h.update(json.dumps(sidecar_values, sort_keys=True, default=str, ensure_ascii=False).encode())
+    h.update(_entry_bytes(sidecar_values))
     return h.hexdigest()
+
+
+# A file changed less than this long before its stamp was taken may change again within the same
+# tick of its modification time without the stamp showing it (git's "racy clean" case).
+RACY_SECONDS = 2.0
+
+
+def file_stamp(path: Path, sidecar_values: dict | None, now: float) -> str:
+    """Return what identifies the file as unchanged without reading it: its size, modification
+    time (in nanoseconds) and inode, with a hash of its `sources.yaml` entry; "" (never equal to
+    a stored stamp) for a file modified within `RACY_SECONDS` of `now`, which must be read.
+
+    The same stamp means the same bytes, as for make, rsync and git, unless someone rewrites a
+    file and puts its old modification time back; `briefing build --rebuild` reads every file."""
+    st = path.stat()
+    if now - st.st_mtime_ns / 1e9 < RACY_SECONDS:
+        return ""
+    entry = hashlib.sha256(_entry_bytes(sidecar_values)).hexdigest()[:16]
+    return f"{st.st_size}:{st.st_mtime_ns}:{st.st_ino}:{entry}"
+
+
+def _entry_bytes(sidecar_values: dict | None) -> bytes:
+    if sidecar_values is None:  # most files have no entry: the bytes json.dumps gives, without it
+        return b"null"
+    return json.dumps(sidecar_values, sort_keys=True, default=str, ensure_ascii=False).encode()

@@ -24,7 +24,8 @@ _SCHEMA = [
     "CREATE TABLE IF NOT EXISTS briefing.meta (key text PRIMARY KEY, value text NOT NULL)",
     """CREATE TABLE IF NOT EXISTS briefing.sources (
         id bigserial PRIMARY KEY, corpus text NOT NULL, name text NOT NULL, key text NOT NULL,
-        tool text NOT NULL, meta text NOT NULL, payload text NOT NULL, UNIQUE (corpus, name))""",
+        tool text NOT NULL, meta text NOT NULL, payload text NOT NULL, stamp text NOT NULL,
+        UNIQUE (corpus, name))""",
     """CREATE TABLE IF NOT EXISTS briefing.terms (
         key text NOT NULL, source bigint NOT NULL, units integer NOT NULL, PRIMARY KEY (key, source))""",
     "CREATE INDEX IF NOT EXISTS terms_source ON briefing.terms (source)",
@@ -90,9 +91,9 @@ class PostgresStore:
         other.conn = other._connect()
         return other
 
-    def keys(self, corpus: str) -> dict[str, tuple[str, str]]:
-        rows = self.conn.execute("SELECT name, key, tool FROM briefing.sources WHERE corpus = %s", (corpus,))
-        return {name: (key, tool) for name, key, tool in rows}
+    def keys(self, corpus: str) -> dict[str, tuple[str, str, str]]:
+        rows = self.conn.execute("SELECT name, key, tool, stamp FROM briefing.sources WHERE corpus = %s", (corpus,))
+        return {name: (key, tool, stamp) for name, key, tool, stamp in rows}
 
     def load(self, corpus: str, names: Sequence[str]) -> dict[str, str]:
         rows = self.conn.execute(
@@ -129,9 +130,9 @@ class PostgresStore:
         with self.conn.cursor() as cur:
             for r in rows:
                 (sid,) = cur.execute(
-                    "INSERT INTO briefing.sources (corpus, name, key, tool, meta, payload) "
-                    "VALUES (%s, %s, %s, %s, %s, %s) RETURNING id",
-                    (corpus, r.name, r.key, r.tool, r.meta, r.payload),
+                    "INSERT INTO briefing.sources (corpus, name, key, tool, meta, payload, stamp) "
+                    "VALUES (%s, %s, %s, %s, %s, %s, %s) RETURNING id",
+                    (corpus, r.name, r.key, r.tool, r.meta, r.payload, r.stamp),
                 ).fetchone()
                 postings.extend((k, sid, n) for k, n in r.terms)
                 for k, n in r.terms:

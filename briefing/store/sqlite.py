@@ -34,6 +34,7 @@ CREATE TABLE IF NOT EXISTS sources (
     meta TEXT NOT NULL,
     payload TEXT NOT NULL,
     words BLOB NOT NULL,
+    stamp TEXT NOT NULL,
     UNIQUE (corpus, name)
 );
 CREATE TABLE IF NOT EXISTS words (
@@ -124,9 +125,9 @@ class SqliteStore:
         other.db = sqlite3.connect(self.path, timeout=30)
         return other
 
-    def keys(self, corpus: str) -> dict[str, tuple[str, str]]:
-        rows = self.db.execute("SELECT name, key, tool FROM sources WHERE corpus = ?", (corpus,))
-        return {name: (key, tool) for name, key, tool in rows}
+    def keys(self, corpus: str) -> dict[str, tuple[str, str, str]]:
+        rows = self.db.execute("SELECT name, key, tool, stamp FROM sources WHERE corpus = ?", (corpus,))
+        return {name: (key, tool, stamp) for name, key, tool, stamp in rows}
 
     def load(self, corpus: str, names: Sequence[str]) -> dict[str, str]:
         return self._by_name(corpus, names, "payload")
@@ -178,8 +179,9 @@ class SqliteStore:
                 for k, n in r.terms:
                     words.extend((ids[k], n))
                 cur = self.db.execute(
-                    "INSERT INTO sources (corpus, name, key, tool, meta, payload, words) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    (corpus, r.name, r.key, r.tool, r.meta, r.payload, words.tobytes()),
+                    "INSERT INTO sources (corpus, name, key, tool, meta, payload, words, stamp) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    (corpus, r.name, r.key, r.tool, r.meta, r.payload, words.tobytes(), r.stamp),
                 )
                 source = cur.lastrowid
                 assert source is not None
