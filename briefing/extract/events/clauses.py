@@ -67,10 +67,11 @@ def is_dateline(text: str, timex_start: int, sentence_start: int, timex_end: int
 def clauses(text: str, para_start: int, para_end: int) -> list[Clause]:
     """Clauses of the paragraph text[para_start:para_end], split at semicolons outside brackets."""
     out: list[Clause] = []
-    for sent in split_sentences(text[para_start:para_end], para_start):
+    for sent in split_sentences(text[para_start:para_end]):  # offsets in the paragraph, shifted here
+        sent_start, sent_end = sent.start + para_start, sent.end + para_start
         pieces: list[tuple[int, int]] = []
-        depth, lo = 0, sent.start
-        for i in range(sent.start, sent.end) if ";" in sent.text else ():  # only a ";" cuts
+        depth, lo = 0, sent_start
+        for i in range(sent_start, sent_end) if ";" in sent.text else ():  # only a ";" cuts
             ch = text[i]
             if ch in "([":
                 depth += 1
@@ -79,7 +80,7 @@ def clauses(text: str, para_start: int, para_end: int) -> list[Clause]:
             elif ch == ";" and depth == 0:
                 pieces.append((lo, i))
                 lo = i + 1
-        pieces.append((lo, sent.end))
+        pieces.append((lo, sent_end))
         first = True
         for s, e in pieces:
             while s < e and text[s].isspace():
@@ -88,6 +89,6 @@ def clauses(text: str, para_start: int, para_end: int) -> list[Clause]:
                 e -= 1
             if e - s < 3:
                 continue
-            out.append(Clause(s, e, text[s:e], sent.start, first, sent.end))
+            out.append(Clause(s, e, text[s:e], sent_start, first, sent_end))
             first = False
     return out

@@ -50,9 +50,10 @@ def title_cut(words: Sequence[str]) -> int:
     """Index after the last role noun that still leaves a name ("Martin Luther King Jr." keeps "King")."""
     cut = 0
     for i, w in enumerate(words):
-        rest = [x.lower().rstrip(".") for x in words[i + 1 :]]
-        if w.lower().rstrip(".") in ROLE_HEADS and not (rest and all(x in SUFFIXES for x in rest)):
-            cut = i + 1
+        if w.lower().rstrip(".") in ROLE_HEADS:
+            rest = [x.lower().rstrip(".") for x in words[i + 1 :]]
+            if not (rest and all(x in SUFFIXES for x in rest)):
+                cut = i + 1
     return cut
 
 
@@ -71,9 +72,14 @@ def is_org(words: Sequence[str]) -> bool:
 
 def _is_headline(line: str) -> bool:
     """A line written in title case: "Obama Sees Personal Insult" would pass for a name."""
-    words = _HEADLINE_WORD.findall(line)
-    content = [w for w in words if w.lower() not in HEADLINE_SMALL]
-    return len(content) >= 3 and all(w[0].isupper() for w in content)
+    content = 0
+    for m in _HEADLINE_WORD.finditer(line):  # a sentence gives itself away at its first lower-case word
+        word = m.group()
+        if word.lower() not in HEADLINE_SMALL:
+            if not word[0].isupper():
+                return False
+            content += 1
+    return content >= 3
 
 
 _HEADLINE_WORD = re.compile(r"[A-Za-z][\w’'-]*")

@@ -112,6 +112,13 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return lo, hi
 
 
+# compiled once: asked about every tense cue near every date
+_OTHER_PREDICATE = re.compile(r"\s(?:and|but)\s+(?:is|are|was|were|will|would|has|have|had|can|could|may|might)\b")
+_OTHER_PHRASE = re.compile(r",\s+(?:the|a|an|its|their|with)\s")
+_MAIN_VERB_AFTER = re.compile(r",\s+(?:[a-z]+s|will|is|are|has|have|remains?)\s[^,]*$")
+_RELATIVE_BEFORE = re.compile(r",\s+(?:which|who)\b[^,]*$")
+
+
 def direction(text: str, start: int, end: int) -> str | None:
     """Return "future", "past" or None for the expression at [start, end) of `text`."""
     if _REPORTED_ON.search(text, max(0, start - 30), start):
@@ -142,16 +149,14 @@ def direction(text: str, start: int, end: int) -> str | None:
                 if m.end() <= start
                 else max(m.start() - end, 0) * AFTER_PENALTY
             )
-            if m.start() >= end and re.search(
-                r"\s(?:and|but)\s+(?:is|are|was|were|will|would|has|have|had|can|could|may|might)\b", text[end : m.end()]
-            ):
+            if m.start() >= end and _OTHER_PREDICATE.search(text[end : m.end()]):
                 continue  # "raised rates in September and is expected to ...": another predicate's cue
-            if m.start() >= end and re.search(r",\s+(?:the|a|an|its|their|with)\s", text[end : m.start()]):
+            if m.start() >= end and _OTHER_PHRASE.search(text[end : m.start()]):
                 dist *= 3  # "signed it in March, the first units due in 2029": another phrase's cue
             elif (
                 m.end() <= start
-                and re.search(r",\s+(?:[a-z]+s|will|is|are|has|have|remains?)\s[^,]*$", text[m.end() : start])
-                and re.search(r",\s+(?:which|who)\b[^,]*$", text[lo : m.start()])
+                and _MAIN_VERB_AFTER.search(text[m.end() : start])
+                and _RELATIVE_BEFORE.search(text[lo : m.start()])
             ):
                 continue  # "The fair, which was cancelled in 2021, returns in July": the relative's tense
             if best is None or dist < best[0]:
