@@ -25,7 +25,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import islice
+from itertools import islice, repeat
 
 from briefing.text.normalise import FOLD_TRAPS, lowered_for_test
 
@@ -90,29 +90,34 @@ def finditer(
 def word_hits(p: Plan, lowered: str, limit: int, seen: dict[str, list[int]]) -> list[int]:
     """Where `p.words.finditer(lowered)` matches, up to its first `limit` + 1 matches.
 
-    Each word's places are found with `str.find` (one pass in C per word, shared by the rules
-    that require it), then the regex's choices are replayed: the leftmost place at or after the
-    end of the previous match, the longest word there. A word found more than `limit` + 1
-    times may hide fewer matches than that (its places can overlap), so the regex itself
-    answers then."""
+    Each word's places (at most `limit` + 2 of them) are found with `str.find`, once per text
+    for all the rules that require the word, then the regex's choices are replayed: the
+    leftmost place at or after the end of the previous match, the longest word there. Where a
+    word's list was cut short, the places up to its last one are still all known, and so are
+    the matches up to there; only when those are too few to decide does the regex answer."""
     assert p.words is not None
     places: list[tuple[int, int]] = []
+    known = len(lowered)  # every place of every word up to here is in `places`
     for word in p.need:
         at = seen.get("\0" + word)
         if at is None:
             at = seen["\0" + word] = _places(lowered, word, limit + 2)
         if len(at) > limit + 1:
-            return [m.start() for m in islice(p.words.finditer(lowered), limit + 1)]
-        places.extend((i, -len(word)) for i in at)
+            known = min(known, at[-1])
+        places.extend(zip(at, repeat(-len(word))))
     places.sort()
     hits: list[int] = []
     end = 0
     for i, minus_len in places:
+        if i > known:
+            break
         if i >= end:
             hits.append(i)
             if len(hits) > limit:
-                break
+                return hits
             end = i - minus_len
+    if known < len(lowered):  # cut short before deciding
+        return [m.start() for m in islice(p.words.finditer(lowered), limit + 1)]
     return hits
 
 
