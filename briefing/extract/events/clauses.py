@@ -8,7 +8,7 @@ sentence's leading date gives each its own entry, as a reader would count them.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from briefing.extract.timex.dateline import match_dateline
 from briefing.text.sentences import split_sentences
@@ -20,8 +20,9 @@ _STAMP = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class Clause:
+class Clause(NamedTuple):
+    """A clause of a sentence (a named tuple: every paragraph is cut into them)."""
+
     start: int  # offset in the document text
     end: int
     text: str

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from briefing.extract.quotes.lexicon import CUE_FORMS as CUES
 from briefing.extract.quotes.lexicon import NOMINAL_STOP, ORG_WORDS, ROLE_HEADS, TITLE_OBJECTS
@@ -27,9 +27,9 @@ from briefing.text.abbreviations import ABBREVIATIONS, COURTESY_TITLES, HONORIFI
 from briefing.text.recent import Recent
 
 
-@dataclass(frozen=True)
-class Mention:
-    """A capitalised name written in the document, split into its title part and its name part."""
+class Mention(NamedTuple):
+    """A capitalised name written in the document, split into its title part and its name part.
+    (A named tuple: every document's names are scanned, and a frozen dataclass is slow to make.)"""
 
     start: int  # document offset of the name part
     end: int
