@@ -193,3 +193,25 @@ def test_statement_finder_skips_only_lines_without_a_reporting_word(monkeypatch)
         with monkeypatch.context() as m:
             m.setattr(st, "_STATES", _Everything())
             assert st.extract_statements(doc, people) == found, paragraphs
+
+
+def test_fused_headlines_are_split_the_same_with_stats_worked_out_on_demand():
+    from briefing.readers import headlines
+
+    lines = [
+        "Ministers Weigh New Port Deal Harbor officials said on Monday that the port would reopen.",
+        "Harbor officials met again. The Port Deal was signed by Harbor officials.",
+        "Fishermen In Dunmore Protest Again Fishermen in Dunmore protested the new quotas on Friday.",
+        "the quotas were cut, officials said.",
+    ]
+    stats = headlines.NameStats.of(lines)
+    asked: list[int] = []
+
+    def on_demand() -> headlines.NameStats:
+        asked.append(1)
+        return stats
+
+    for line in lines:
+        assert headlines.split_fused_headline(line, on_demand) == headlines.split_fused_headline(line, stats)
+    assert headlines.split_fused_headline(lines[0], stats)[0] is not None  # the stats were used
+    assert len(asked) < len(lines)  # paragraphs that open with a lower-case word never ask

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
@@ -74,8 +74,13 @@ def _stems(words: Iterable[str]) -> set[str]:
     return {_bare(w).lower()[:5] for w in words if len(_bare(w)) > 2 and _bare(w).lower() not in _MINOR}
 
 
-def split_fused_headline(paragraph: str, names: NameStats) -> tuple[str | None, str]:
-    """Return (headline, the paragraph without it); (None, paragraph) when it has none."""
+def split_fused_headline(
+    paragraph: str, names: NameStats | Callable[[], NameStats]
+) -> tuple[str | None, str]:
+    """Return (headline, the paragraph without it); (None, paragraph) when it has none.
+
+    `names` may be a function giving the stats, asked only past the first tests (most paragraphs
+    open with a lower-case word at once, and the stats cost a pass over every word of the file)."""
     toks = list(islice(_TOKEN.finditer(paragraph), MAX_SCAN))
     words = [t.group() for t in toks]
     verb = next(
@@ -87,6 +92,8 @@ def split_fused_headline(paragraph: str, names: NameStats) -> tuple[str | None, 
         w.rstrip("\"”’')").endswith((".", "!", "?", ":")) and "." not in w[:-1] for w in words[: verb - 1]
     ):
         return None, paragraph  # a sentence already ended inside the run: not one fused line
+    if not isinstance(names, NameStats):
+        names = names()
     for start in _sentence_starts(words, verb, names):
         if _is_headline(words[:start], paragraph[toks[start].start() :], names):
             return " ".join(words[:start]), paragraph[toks[start].start() :]

@@ -8,6 +8,7 @@ metadata or drops it.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -58,7 +59,7 @@ def _body_lines(lines: list[str], captions: list[str] | None = None) -> list[str
 def _unfuse(articles: list[_Article], lines: list[str]) -> None:
     """Cut a sub-headline fused onto its paragraph's first sentence off the paragraph: it is a
     section heading, not body text, and must never reach a passage or a summary point."""
-    names = headlines.NameStats.of(lines)
+    names = functools.cache(lambda: headlines.NameStats.of(lines))  # when a paragraph asks
     for art in articles:
         art.paragraphs = [headlines.split_fused_headline(p, names)[1] for p in art.paragraphs]
 
