@@ -341,7 +341,9 @@ def _confirm(
     for cluster in clusters:
         if any(m.status == "happened" for m, _ in cluster.members):
             continue
-        days = {(m.date, m.end) for m, _ in cluster.members}
+        # in date order: a set's order follows string hashing, which differs between processes,
+        # and the first report found is the one joined
+        days = sorted({(m.date, m.end) for m, _ in cluster.members}, key=lambda d: (d[0], d[1] or ""))
         found = next(
             (
                 (e, source)
