@@ -11,7 +11,7 @@ all themes with a fixed `--date`:
   incremental  the same build after one new document was added to the folder
 
 and prints wall time, peak memory (proportional set size of the build and every worker process
-it starts, summed, sampled every 20 ms), documents per second of the first build and the growth
+it starts, summed, sampled every 200 ms), documents per second of the first build and the growth
 exponent of time between consecutive sizes (log t2/t1 over log n2/n1; 1.0 is linear).
 
     .venv/bin/python bench/bench_scale.py [--sizes 100,1000,10000] [--store SPEC | --postgres] [--profile N]
@@ -42,6 +42,7 @@ ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT.parent / "shared" / "bench"
 SHARED_SEEDS = ROOT.parent / "shared" / "seeds"
 EDITION = "2026-02-02"
+SAMPLE_EVERY = 0.2  # seconds between memory samples
 MONTHS = "January February March April May June July August September October November December".split()
 WEEKDAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
 
@@ -120,22 +121,22 @@ def _tree_memory(root: int) -> int:
     """Memory in bytes of a process and all its descendants: the sum of their proportional set
     sizes (PSS), so a page a forked worker shares with the build is counted once, not once per
     process as summed resident sizes would (the build forks its workers after reading the corpus)."""
-    children: dict[int, list[int]] = {}
-    for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
+    return sum(_pss(pid) for pid in _descendants(root))
+
+
+def _descendants(root: int) -> list[int]:
+    """The process and its descendants, from each thread's children list (no scan of /proc)."""
+    out, todo = [], [root]
+    while todo:
+        pid = todo.pop()
+        out.append(pid)
         try:
-            with open(f"/proc/{entry}/stat", encoding="ascii", errors="replace") as fh:
-                fields = fh.read().rsplit(")", 1)[1].split()
+            for tid in os.listdir(f"/proc/{pid}/task"):
+                with open(f"/proc/{pid}/task/{tid}/children", encoding="ascii") as fh:
+                    todo.extend(int(child) for child in fh.read().split())
         except OSError:
             continue
-        children.setdefault(int(fields[1]), []).append(int(entry))
-    total, todo = 0, [root]
-    while todo:
-        p = todo.pop()
-        total += _pss(p)
-        todo.extend(children.get(p, []))
-    return total
+    return out
 
 
 def _pss(pid: int) -> int:
@@ -165,7 +166,9 @@ def run_build(seeds: Path, out: Path, config: Path, extra: list[str]) -> tuple[f
         nonlocal peak
         while not done.is_set():
             peak = max(peak, _tree_memory(proc.pid))
-            time.sleep(0.02)
+            # reading a large process's smaps_rollup walks its page tables: every 20 ms took a
+            # fifth of a core from the build it measured; a build's peak lasts seconds
+            time.sleep(SAMPLE_EVERY)
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
