@@ -84,12 +84,12 @@ def _run(i: int) -> Any:
 
 
 def _start(parent: int) -> None:
-    _watch_parent(parent)
+    watch_parent(parent)
     if _on_start is not None:
         _on_start()
 
 
-def _watch_parent(parent: int) -> None:
+def watch_parent(parent: int) -> None:
     """Make a worker exit when the build that started it is gone (killed with SIGKILL, say):
     an orphaned worker would otherwise wait for work forever."""
 

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -30,6 +29,7 @@ from briefing.assemble import CorpusExtraction, document_keys, extract_document,
 from briefing.extract.events import DocEvent
 from briefing.extract.quotes import FoundQuote, FoundStatement
 from briefing.extract.timex import prepare as prepare_dates
+from briefing.forked import watch_parent
 from briefing.model import Document, Person
 from briefing.readers import INFERRED_DATE, list_sources, read_source
 from briefing.select.tokenize import pack
@@ -120,18 +120,6 @@ Extracted = tuple[str, str, tuple[tuple[str, int], ...]]  # payload, meta, terms
 
 def _work(args: tuple[Path, dict | None, Sequence[Person]]) -> Extracted:
     return process_file(*args)
-
-
-def _watch_parent(parent: int) -> None:
-    """Make a worker exit when the build that started it is gone (killed with SIGKILL, say):
-    an orphaned worker would otherwise wait for work forever."""
-
-    def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(0.5)
-        os._exit(1)
-
-    threading.Thread(target=watch, daemon=True).start()
 
 
 # document, events, quotes, statements, its keys (`document_keys`, one string as stored), and its
@@ -415,7 +403,7 @@ def _extract(
         prepare_dates()  # once here, not once in each worker
     context = multiprocessing.get_context("fork" if fork else None)
     with ProcessPoolExecutor(
-        max_workers=n, mp_context=context, initializer=_watch_parent, initargs=(os.getpid(),)
+        max_workers=n, mp_context=context, initializer=watch_parent, initargs=(os.getpid(),)
     ) as pool:
         # map keeps submission order: the result never depends on which worker finished first
         for i, (job, extracted) in enumerate(zip(jobs, pool.map(_work, jobs, chunksize=4), strict=True), 1):
