@@ -23,9 +23,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from briefing.assemble import build_briefing, extract_corpus  # noqa: E402
+from briefing.assemble import build_briefing  # noqa: E402
 from briefing.build import render_all  # noqa: E402
 from briefing.config import load_config  # noqa: E402
+from briefing.extraction import extract_corpus  # noqa: E402
 from briefing.readers import read_corpus  # noqa: E402
 
 SENTENCES = (

@@ -150,8 +150,8 @@ def _sample_corpus() -> tuple[float, float]:
     import importlib.util
     import io
 
-    from briefing.assemble import extract_corpus
     from briefing.config import load_config
+    from briefing.extraction import extract_corpus
     from briefing.readers import read_corpus
 
     root = Path(__file__).resolve().parents[1]

@@ -15,9 +15,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from briefing.assemble import Corpus, build_briefing, extract_corpus
+from briefing.assemble import build_briefing
 from briefing.config import Config
 from briefing.errors import BriefingError, BuildIncomplete, StrictFailure
+from briefing.extraction import Corpus, extract_corpus
 from briefing.fit import fit_pages
 from briefing.forked import in_order
 from briefing.model import Briefing, Theme

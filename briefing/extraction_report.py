@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from briefing.assemble import extract_corpus
+from briefing.extraction import extract_corpus
 from briefing.model import Person
 from briefing.readers import read_corpus
 

@@ -1,7 +1,7 @@
 """Test-wide settings.
 
 BRIEFING_DEBUG=1: an exception inside extraction is a bug and is raised with its traceback,
-instead of the warning a user's build shows (briefing/assemble.extract_document), so no test can
+instead of the warning a user's build shows (briefing/extraction.extract_document), so no test can
 pass over a bug as a warning. Worker processes inherit it through the environment.
 
 `postgres_url` and `store_spec` are here so that every module testing the store shares one

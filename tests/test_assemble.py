@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from briefing.assemble import NO_MATERIAL, build_briefing, extract_corpus
+from briefing.assemble import NO_MATERIAL, build_briefing
 from briefing.config import Config
+from briefing.extraction import extract_corpus
 from briefing.model import Document, OutputSettings, Person, Theme
 
 
@@ -84,16 +85,16 @@ def test_theme_without_material_says_so_instead_of_padding():
 
 
 def _fail_on(monkeypatch, doc_id: str, error: BaseException) -> None:
-    import briefing.assemble as assemble
+    import briefing.extraction as extraction
 
-    real = assemble.extract_events
+    real = extraction.extract_events
 
     def flaky(d):
         if d.id == doc_id:
             raise error
         return real(d)
 
-    monkeypatch.setattr(assemble, "extract_events", flaky)
+    monkeypatch.setattr(extraction, "extract_events", flaky)
 
 
 def test_a_bug_on_one_document_is_reported_as_a_bug_and_the_build_goes_on(monkeypatch):

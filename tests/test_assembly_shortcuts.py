@@ -9,10 +9,10 @@ import math
 import random
 from dataclasses import dataclass
 
-from briefing.assemble import document_keys
 from briefing.extract.events import DocEvent
 from briefing.extract.quotes import FoundQuote, FoundStatement
 from briefing.extract.quotes.corpus import Speakers
+from briefing.extraction import document_keys
 from briefing.model import Document, Person, Theme
 from briefing.select.bm25 import Index, _same, evidence
 from briefing.select.match import theme_filter, theme_keys

@@ -6,10 +6,10 @@ from __future__ import annotations
 import random
 import re
 
-from briefing.assemble import document_keys
 from briefing.extract.quotes import paragraph
 from briefing.extract.quotes.speaker import QUOTE_MARKS
 from briefing.extract.quotes.tokens import Token, is_abbrev_dot, is_party_state, tokenize
+from briefing.extraction import document_keys
 from briefing.model import Document
 from briefing.select.units import document_units
 from briefing.text.sentences import Span, split_sentences

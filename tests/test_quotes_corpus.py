@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from briefing.assemble import extract_corpus
 from briefing.cli import main
 from briefing.extract.quotes import unify_speakers
+from briefing.extraction import extract_corpus
 from briefing.model import Document
 
 FATHER = (

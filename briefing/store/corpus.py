@@ -25,10 +25,10 @@ from pathlib import Path
 from typing import Any
 
 from briefing.allocation import without_cycle_collection
-from briefing.assemble import CorpusExtraction, document_keys, extract_document, unify
 from briefing.extract.events import DocEvent
 from briefing.extract.quotes import FoundQuote, FoundStatement
 from briefing.extract.timex import prepare as prepare_dates
+from briefing.extraction import CorpusExtraction, document_keys, extract_document, unify
 from briefing.forked import watch_parent
 from briefing.model import Document, Person
 from briefing.readers import INFERRED_DATE, list_sources, read_source

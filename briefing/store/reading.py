@@ -16,11 +16,11 @@ from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from briefing.assemble import CorpusExtraction, unify
 from briefing.errors import InputError
 from briefing.extract.events import DocEvent
 from briefing.extract.quotes import FoundQuote, FoundStatement
 from briefing.extract.quotes.corpus import Speakers, name_words, unify_document
+from briefing.extraction import CorpusExtraction, unify
 from briefing.model import Document
 from briefing.select.bm25 import Stats
 from briefing.select.units import Unit, forget_units, prime_built_units, prime_stored_units
