@@ -5,8 +5,9 @@ extracts only the files that are new or changed.
 file in the output folder (`output/.store.sqlite`: a build writes only inside its output folder,
 and the hidden name keeps it out of `briefing publish`'s index; it holds the corpus text, so
 name another path with `store:` when the output folder is served to people who may not read the
-sources), a path or `sqlite:///path`, or `postgresql://...` for a store shared by several machines. `load_corpus` (in `corpus`) is the
-one function the build calls.
+sources), a path or `sqlite:///path`, or `postgresql://...` for a store shared by several machines.
+`open_corpus` (in `corpus`) is the one function the build calls; `load_corpus` gives the same
+corpus whole, in memory.
 """
 
 from __future__ import annotations

@@ -28,12 +28,12 @@ from briefing.allocation import without_cycle_collection
 from briefing.extract.events import DocEvent
 from briefing.extract.quotes import FoundQuote, FoundStatement
 from briefing.extract.timex import prepare as prepare_dates
-from briefing.extraction import CorpusExtraction, document_keys, extract_document, unify
+from briefing.extraction import CorpusExtraction, document_keys, extract_document
 from briefing.forked import watch_parent
 from briefing.model import Document, Person
 from briefing.readers import INFERRED_DATE, list_sources, read_source
 from briefing.select.tokenize import pack
-from briefing.select.units import document_units, prime_stored_units
+from briefing.select.units import document_units
 from briefing.store.base import Row, Store
 from briefing.store.codec import decode, dumps, loads
 from briefing.store.fingerprint import file_stamp, people_fingerprint, source_key, tool_fingerprint
@@ -127,12 +127,13 @@ def _work(args: tuple[Path, dict | None, Sequence[Person]]) -> Extracted:
 Article = tuple[Document, list, list, list, str, list]
 
 
-def _decode(payload: str) -> tuple[list[str], list[Article]]:
-    """Return a payload's warnings and articles. Each article's sentence units are handed to the
-    selector by whoever reads it for selection (`prime_stored_units`), so the unchanged corpus is
-    not split and tokenised again; its keys stay one string until a theme asks for them."""
+def decode_file(payload: str) -> list[Article]:
+    """Return the articles of one stored file (for `StoredCorpus`). Each article's sentence units
+    are handed to the selector by whoever reads it for selection (`prime_stored_units`), so the
+    unchanged corpus is not split and tokenised again; its keys stay one string until a theme asks
+    for them. The file's warnings are in its meta record, replayed by `open_corpus`."""
     data = loads(payload)
-    return data["warnings"], [
+    return [
         (
             decode(Document, d["document"]),
             [decode(DocEvent, e) for e in d["events"]],
@@ -157,24 +158,20 @@ def load_corpus(
     follow_links: bool = False,
     repeat_warnings: bool = False,
 ) -> tuple[CorpusExtraction, LoadStats]:
-    """Return the corpus's documents and extraction results, using and updating the store.
-
-    Read warnings are shown for new and changed files; those of unchanged files are counted
-    in one line unless `repeat_warnings`."""
-    files, payloads, fresh, stats = _sync(
-        seeds_dir, people, store, warn, progress, rebuild=rebuild, workers=workers, follow_links=follow_links
+    """Return the whole corpus in memory (every article with its extraction results), using and
+    updating the store as `open_corpus` does; warnings as it gives them."""
+    corpus, stats = open_corpus(
+        seeds_dir,
+        people,
+        store,
+        warn,
+        progress,
+        rebuild=rebuild,
+        workers=workers,
+        follow_links=follow_links,
+        repeat_warnings=repeat_warnings,
     )
-    result = CorpusExtraction([])
-    earlier: list[list[str]] = []  # per unchanged file, the warnings it raised when first read
-    for path in files:
-        warnings, docs = _decode(payloads[path.name])
-        _replay(warnings, path.name in fresh or repeat_warnings, warn, earlier)
-        for doc, events, quotes, statements, doc_keys, units in docs:
-            prime_stored_units(doc, units)
-            result.add(doc, events, quotes, statements, doc_keys)
-    if earlier:
-        warn(earlier_warnings(earlier))
-    return unify(result), stats
+    return corpus.everything(), stats
 
 
 def open_corpus(
@@ -191,7 +188,8 @@ def open_corpus(
 ) -> tuple[StoredCorpus, LoadStats]:
     """Bring the store up to date with the corpus folder and return the corpus as stored: each theme
     then reads only the files containing its words (`StoredCorpus.reading`), not the whole archive.
-    Warnings as `load_corpus` gives them."""
+    Read warnings are shown for new and changed files; those of unchanged files are counted
+    in one line unless `repeat_warnings`."""
     files, metas, fresh, stats = _sync(
         seeds_dir,
         people,
@@ -201,7 +199,6 @@ def open_corpus(
         rebuild=rebuild,
         workers=workers,
         follow_links=follow_links,
-        meta=True,
     )
     records = {}
     earlier: list[list[str]] = []
@@ -224,10 +221,6 @@ def _replay(warnings: list[str], show: bool, warn: Warn, earlier: list[list[str]
         earlier.append(warnings)
 
 
-def decode_file(payload: str) -> list[Article]:
-    """Return the articles of one stored file (for `StoredCorpus`)."""
-    return _decode(payload)[1]
-
 
 def _sync(
     seeds_dir: Path,
@@ -239,10 +232,9 @@ def _sync(
     rebuild: bool,
     workers: int | None,
     follow_links: bool,
-    meta: bool = False,
 ) -> tuple[list[Path], dict[str, str], set[str], LoadStats]:
     """Extract what is new or changed, forget what is gone; return the files in corpus order,
-    per file its stored payload (or, with `meta`, its meta record), and the names of the new
+    per file its stored meta record, and the names of the new
     or changed files."""
     files, sidecar = list_sources(seeds_dir, warn, follow_links=follow_links)
     corpus = str(Path(seeds_dir).resolve())
@@ -267,11 +259,8 @@ def _sync(
             fresh.append(path)
     fresh_names = {p.name for p in fresh}
     wanted = [p.name for p in files if p.name not in fresh_names]
-    if meta:
-        every = store.metas(corpus)
-        records = {n: every[n] for n in wanted if n in every}
-    else:
-        records = store.load(corpus, wanted)
+    every = store.metas(corpus)
+    records = {n: every[n] for n in wanted if n in every}
     for path in files:  # a row that vanished between the two queries is extracted again
         if path.name not in fresh_names and path.name not in records:
             fresh.append(path)
@@ -283,14 +272,11 @@ def _sync(
             store.remove(corpus, [p.name for p in fresh])
         extracted = _extract_shared(store, corpus, fresh, keys, stamps, tool, sidecar, people, workers, progress)
         missing = [p.name for p in fresh if p.name not in records]
-        if meta:
-            every = store.metas(corpus)
-            records.update({n: every[n] for n in missing if n in every})
-        else:
-            records.update(store.load(corpus, missing))
+        every = store.metas(corpus)
+        records.update({n: every[n] for n in missing if n in every})
     else:
         extracted = _extract_here(
-            store, corpus, fresh, keys, stamps, tool, sidecar, people, workers, progress, records, meta
+            store, corpus, fresh, keys, stamps, tool, sidecar, people, workers, progress, records
         )
     gone = (
         [n for n in store.keys(corpus) if n not in keys] if rebuild else [n for n in stored if n not in keys]
@@ -332,12 +318,11 @@ def _extract_here(
     workers: int | None,
     progress: Callable[[str], None],
     records: dict[str, str],
-    meta: bool,
 ) -> list[str]:
     """Extract every new file here, committing in batches; return the names extracted."""
     batch: list[Row] = []
     for name, (payload, file_meta, terms) in _extract(fresh, sidecar, people, workers, progress):
-        records[name] = file_meta if meta else payload
+        records[name] = file_meta
         batch.append(Row(name, keys[name], tool, payload, file_meta, terms, stamps[name]))
         if len(batch) >= COMMIT_EVERY:
             store.save(corpus, batch)
