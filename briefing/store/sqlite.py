@@ -130,18 +130,11 @@ class SqliteStore:
         return {name: (key, tool, stamp) for name, key, tool, stamp in rows}
 
     def load(self, corpus: str, names: Sequence[str]) -> dict[str, str]:
-        return self._by_name(corpus, names, "payload")
-
-    def _by_name(self, corpus: str, names: Sequence[str], column: str) -> dict[str, str]:
-        out: dict[str, str] = {}
-        for i in range(0, len(names), _CHUNK):
-            part = list(names[i : i + _CHUNK])
-            marks = ",".join("?" * len(part))
-            rows = self.db.execute(
-                f"SELECT name, {column} FROM sources WHERE corpus = ? AND name IN ({marks})", (corpus, *part)
+        return dict(
+            self._in_chunks(
+                "SELECT name, payload FROM sources WHERE corpus = ? AND name IN ({})", names, corpus
             )
-            out.update(rows)
-        return out
+        )
 
     def metas(self, corpus: str) -> dict[str, str]:
         return dict(self.db.execute("SELECT name, meta FROM sources WHERE corpus = ?", (corpus,)))
@@ -149,11 +142,11 @@ class SqliteStore:
     def having_all(self, corpus: str, concepts: Sequence[Collection[str]]) -> set[str]:
         keys = sorted({k for concept in concepts for k in concept})
         files_with: dict[str, set[str]] = {}
-        rows = self._each_chunk(
+        rows = self._in_chunks(
             "SELECT w.key, s.name FROM words w JOIN postings p ON p.word = w.id "
             "JOIN sources s ON s.id = p.source WHERE w.corpus = ? AND w.key IN ({})",
-            corpus,
             keys,
+            corpus,
         )
         for key, name in rows:
             files_with.setdefault(key, set()).add(name)
@@ -169,15 +162,13 @@ class SqliteStore:
         rows = list(rows)
         with self.db:
             delta = self._forget(corpus, [r.name for r in rows])
-            for r in rows:
-                for k, n in r.terms:
-                    delta[k] = delta.get(k, 0) + n
-            ids = self._word_ids(corpus, sorted(delta))
+            ids = self._word_ids(corpus, sorted({k for r in rows for k, _ in r.terms}))
             postings: list[tuple[int, int]] = []
             for r in rows:
                 words = array("q")
                 for k, n in r.terms:
                     words.extend((ids[k], n))
+                    delta[ids[k]] = delta.get(ids[k], 0) + n
                 cur = self.db.execute(
                     "INSERT INTO sources (corpus, name, key, tool, meta, payload, words, stamp) "
                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -188,7 +179,7 @@ class SqliteStore:
                 postings.extend((ids[k], source) for k, _ in r.terms)
             postings.sort()
             self.db.executemany("INSERT INTO postings (word, source) VALUES (?, ?)", postings)
-            self._count(ids, delta)
+            self._count(delta)
 
     def _word_ids(self, corpus: str, keys: Sequence[str]) -> dict[str, int]:
         """Return the id of each word, adding the words this store has not seen."""
@@ -197,18 +188,21 @@ class SqliteStore:
             [(corpus, k) for k in keys],
         )
         return dict(
-            self._each_chunk("SELECT key, id FROM words WHERE corpus = ? AND key IN ({})", corpus, keys)
+            self._in_chunks("SELECT key, id FROM words WHERE corpus = ? AND key IN ({})", keys, corpus)
         )
 
-    def _each_chunk(self, query: str, corpus: str, values: Sequence[str]):
+    def _in_chunks(self, query: str, values: Sequence[str], *before: str):
+        """Yield the rows of `query` (its `IN ({})` filled with `values`, `before` bound ahead of
+        them), a chunk of values at a time: SQLite limits the parameters of one statement."""
         for i in range(0, len(values), _CHUNK):
             part = list(values[i : i + _CHUNK])
-            yield from self.db.execute(query.format(",".join("?" * len(part))), (corpus, *part))
+            yield from self.db.execute(query.format(",".join("?" * len(part))), (*before, *part))
 
-    def _forget(self, corpus: str, names: Sequence[str]) -> dict[str, int]:
-        """Delete the rows of `names` with their postings; return the change to the word counts."""
+    def _forget(self, corpus: str, names: Sequence[str]) -> dict[int, int]:
+        """Delete the rows of `names` with their postings; return the change to the word counts,
+        by word id."""
         found = list(
-            self._each_chunk("SELECT id, words FROM sources WHERE corpus = ? AND name IN ({})", corpus, names)
+            self._in_chunks("SELECT id, words FROM sources WHERE corpus = ? AND name IN ({})", names, corpus)
         )
         by_id: dict[int, int] = {}
         gone = []
@@ -220,24 +214,17 @@ class SqliteStore:
                 gone.append((words[j], sid))
         self.db.executemany("DELETE FROM postings WHERE word = ? AND source = ?", sorted(gone))
         self.db.executemany("DELETE FROM sources WHERE id = ?", [(sid,) for sid, _ in found])
-        keys = dict(self._each_ids("SELECT id, key FROM words WHERE id IN ({})", sorted(by_id)))
-        return {keys[i]: n for i, n in by_id.items()}
+        return by_id
 
-    def _each_ids(self, query: str, ids: Sequence[int]):
-        for i in range(0, len(ids), _CHUNK):
-            part = list(ids[i : i + _CHUNK])
-            yield from self.db.execute(query.format(",".join("?" * len(part))), part)
-
-    def _count(self, ids: dict[str, int], delta: dict[str, int]) -> None:
+    def _count(self, delta: dict[int, int]) -> None:
+        """Apply changes to the corpus's word counts, by word id."""
         self.db.executemany(
-            "UPDATE words SET units = units + ? WHERE id = ?",
-            sorted((n, ids[k]) for k, n in delta.items() if n),
+            "UPDATE words SET units = units + ? WHERE id = ?", [(n, i) for i, n in sorted(delta.items()) if n]
         )
 
     def remove(self, corpus: str, names: Sequence[str]) -> None:
         with self.db:
-            delta = self._forget(corpus, names)
-            self._count(self._word_ids(corpus, sorted(delta)), delta)
+            self._count(self._forget(corpus, names))
 
     def drop(self) -> None:
         with self.db:
