@@ -218,7 +218,8 @@ def _build_locked(
     here, in order, each with the warnings it raised: the editions, the log and a failure are
     those of a build that did one theme after another."""
     with _corpus(config, seeds_dir, out_dir, reporter, follow_links=follow_links, rebuild=rebuild) as corpus:
-        if not corpus.dated():
+        articles = len(corpus.dated())
+        if not articles:
             raise BriefingError(f"{seeds_dir}: no document could be read (see the warnings above)")
         result = BuildResult()
 
@@ -234,9 +235,8 @@ def _build_locked(
                     period_start=period_start,
                     period_end=period_end,
                 )
-                briefing = diff_against_previous(
-                    out_dir, briefing, day, warnings.append
-                )  # "What's new" flags
+                # the "What's new" flags
+                briefing = diff_against_previous(out_dir, briefing, day, warnings.append)
                 rendered = render_all(briefing, formats, config.output.pages)
             except BriefingError as exc:
                 return _Assembled(warnings, error=str(exc))
@@ -247,8 +247,7 @@ def _build_locked(
         for fmt in formats:
             WRITERS[fmt].warm()  # once, before the workers fork, not once in each
         reporter.progress(f"assembling {len(themes)} themes")
-        workers = _workers(len(themes), len(corpus.dated()))
-        assembled = in_order(len(themes), assemble, workers, getattr(corpus, "reconnect", None))
+        assembled = in_order(len(themes), assemble, _workers(len(themes), articles), corpus.reconnect)
         for i, (theme, done) in enumerate(zip(themes, assembled, strict=True), 1):
             reporter.progress(f"theme {i}/{len(themes)}: {theme.id}")
             try:

@@ -74,6 +74,9 @@ class CorpusExtraction:
         gives only the documents containing the theme's words)."""
         return self, None
 
+    def reconnect(self) -> None:
+        """Nothing to do in a forked worker: the corpus is all in memory (see `Corpus.reconnect`)."""
+
     def reports(
         self, part: CorpusExtraction, days: Collection[tuple[str, str | None]]
     ) -> list[tuple[DocEvent, str]]:
@@ -131,6 +134,11 @@ class Corpus(Protocol):
     def reports(
         self, part: CorpusExtraction, days: Collection[tuple[str, str | None]]
     ) -> list[tuple[DocEvent, str]]: ...
+
+    def reconnect(self) -> None:
+        """Called first in a forked worker process (`briefing.forked`): open anew whatever must
+        not be shared across a fork (a database connection)."""
+        ...
 
 
 def extract_corpus(
