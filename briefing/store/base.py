@@ -14,7 +14,7 @@ so it can never go stale.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -53,7 +53,7 @@ class Store(Protocol):
 
     def having_all(self, corpus: str, concepts: Sequence[Collection[str]]) -> set[str]:
         """Return the names of the files of `corpus` whose texts contain every key of at least one
-        of `concepts` (`files_having_all` computes it from the files having each key)."""
+        of `concepts` (`files_having_all` computes it from the postings of their keys)."""
         ...
 
     def frequencies(self, corpus: str) -> dict[str, int]:
@@ -80,8 +80,11 @@ class Store(Protocol):
     def close(self) -> None: ...
 
 
-def files_having_all(concepts: Sequence[Collection[str]], files_with: Mapping[str, set[str]]) -> set[str]:
-    """Return the files having every key of at least one concept, given the files having each key."""
+def files_having_all(concepts: Sequence[Collection[str]], postings: Iterable[tuple[str, str]]) -> set[str]:
+    """Return the files having every key of at least one concept, given (key, file) postings."""
+    files_with: dict[str, set[str]] = {}
+    for key, name in postings:
+        files_with.setdefault(key, set()).add(name)
     out: set[str] = set()
     for concept in concepts:
         sets = sorted((files_with.get(k, set()) for k in concept), key=len)

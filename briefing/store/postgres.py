@@ -111,10 +111,7 @@ class PostgresStore:
             "WHERE t.key = ANY(%s) AND s.corpus = %s",
             (sorted({k for concept in concepts for k in concept}), corpus),
         )
-        files_with: dict[str, set[str]] = {}
-        for key, name in rows:
-            files_with.setdefault(key, set()).add(name)
-        return files_having_all(concepts, files_with)
+        return files_having_all(concepts, rows)
 
     def frequencies(self, corpus: str) -> dict[str, int]:
         rows = self.conn.execute("SELECT key, units FROM briefing.frequencies WHERE corpus = %s", (corpus,))

@@ -141,16 +141,13 @@ class SqliteStore:
 
     def having_all(self, corpus: str, concepts: Sequence[Collection[str]]) -> set[str]:
         keys = sorted({k for concept in concepts for k in concept})
-        files_with: dict[str, set[str]] = {}
         rows = self._in_chunks(
             "SELECT w.key, s.name FROM words w JOIN postings p ON p.word = w.id "
             "JOIN sources s ON s.id = p.source WHERE w.corpus = ? AND w.key IN ({})",
             keys,
             corpus,
         )
-        for key, name in rows:
-            files_with.setdefault(key, set()).add(name)
-        return files_having_all(concepts, files_with)
+        return files_having_all(concepts, rows)
 
     def frequencies(self, corpus: str) -> dict[str, int]:
         return dict(self.db.execute("SELECT key, units FROM words WHERE corpus = ? AND units > 0", (corpus,)))
