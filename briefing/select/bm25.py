@@ -18,8 +18,8 @@ from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from briefing.select.query import Concept, Query
-from briefing.select.tokenize import Token
-from briefing.select.units import Unit
+from briefing.select.tokenize import CAP_FLAGS, UPPER_FLAGS, Token
+from briefing.select.units import Unit, joined_keys
 
 K1 = 1.2
 B = 0.75
@@ -85,25 +85,63 @@ class Index:
             return
         for k in wanted:
             self.postings[k] = {}
-        per_doc: dict[int, tuple[tuple[str, str], ...]] = {}  # (key, " key ") of the wanted keys it has
-        for i, u in enumerate(self.units):
-            if self._doc_keys is not None:
-                look = per_doc.get(u.doc)
-                if look is None:
-                    look = per_doc[u.doc] = tuple((k, f" {k} ") for k in wanted.intersection(self._doc_keys(u.doc)))
-                if not look:
-                    continue
-                spaced = f" {u.joined_keys} "  # keys are single words: a whole key is " key " in it
-                found = {k for k, whole in look if whole in spaced}
-            else:
+        if self._doc_keys is not None:
+            found_in = self._units_having(wanted, self._doc_keys)
+        else:
+            found_in = []
+            for i, u in enumerate(self.units):
                 keys = u.keys
                 if wanted.isdisjoint(keys):
                     continue  # most sentences: the cheapest test that says so
-                found = wanted.intersection(keys)
-            if found:
-                for pos, tok in enumerate(u.tokens):
-                    if tok.key in found:
-                        self.postings[tok.key].setdefault(i, []).append(pos)
+                found_in.append((i, wanted.intersection(keys)))
+        for i, found in found_in:
+            keys = self.units[i].joined_keys.split(" ")  # the tokens' keys, without unpacking them
+            for k in found:
+                at = keys.index(k)
+                places = [at]
+                for _ in range(keys.count(k) - 1):
+                    at = keys.index(k, at + 1)
+                    places.append(at)
+                self.postings[k][i] = places
+
+    def _units_having(
+        self, wanted: set[str], doc_keys: Callable[[int], Collection[str]]
+    ) -> list[tuple[int, set[str]]]:
+        """Return (unit, the wanted keys it has), in unit order, for the units having any.
+
+        Per run of one document's units, only the wanted keys the document has are looked for,
+        each with one search per unit having it in the run's keys joined ("key" is a whole key
+        where " key " is): a theme reads tens of thousands of sentences, and a Python step per
+        sentence cost more than all the rest of the ranking."""
+        units = self.units
+        out: list[tuple[int, set[str]]] = []
+        for doc, lo, hi in self._runs():
+            look = wanted.intersection(doc_keys(doc))
+            if not look:
+                continue
+            # " a b \n c d \n ... ": keys have no white space, so a match never spans two units
+            text = " " + " \n ".join(joined_keys(units[lo:hi])) + " "
+            found: dict[int, set[str]] = {}
+            for k in look:
+                whole = f" {k} "
+                at = text.find(whole)
+                unit, seen = lo, 0
+                while at != -1:
+                    unit += text.count("\n", seen, at)
+                    found.setdefault(unit, set()).add(k)
+                    seen = text.find("\n", at)  # the rest of this unit has nothing more to say
+                    if seen == -1:
+                        break
+                    at = text.find(whole, seen)
+            out.extend(sorted(found.items()))
+        return out
+
+    def _runs(self) -> list[tuple[int, int, int]]:
+        """Return (document, first unit, end) of each run of consecutive units of one document."""
+        docs = [u.doc for u in self.units]
+        cuts = [i for i in range(1, len(docs)) if docs[i] != docs[i - 1]]
+        bounds = [0, *cuts, len(docs)]
+        return [(docs[lo], lo, hi) for lo, hi in zip(bounds, bounds[1:], strict=False) if lo < hi]
 
     def occurrences(self, concept: Concept) -> dict[int, int]:
         """Return {unit: number of times the concept's token sequence occurs in it}.
@@ -119,6 +157,9 @@ class Index:
         key = pattern[at].key
         self._post([key])
         size = len(pattern)
+        if size == 1:
+            self._cache[pattern] = out = self._word_occurrences(pattern[0])
+            return out
         for unit, positions in self.postings.get(key, {}).items():
             toks = self.units[unit].tokens
             last = len(toks) - size
@@ -132,6 +173,22 @@ class Index:
             if count:
                 out[unit] = count
         self._cache[pattern] = out
+        return out
+
+    def _word_occurrences(self, word: Token) -> dict[int, int]:
+        """`occurrences` of a one-word concept: its postings are the places of its key, and only a
+        capitalised or all-capitals word asks more of them (`_same`), which the tokens' case flags
+        answer without unpacking the tokens."""
+        postings = self.postings.get(word.key, {})
+        if not (word.upper or word.cap):
+            return {unit: len(positions) for unit, positions in postings.items()}
+        wanted = UPPER_FLAGS if word.upper else CAP_FLAGS
+        out: dict[int, int] = {}
+        for unit, positions in postings.items():
+            flags = self.units[unit].flags
+            count = sum(1 for p in positions if flags[p] in wanted)
+            if count:
+                out[unit] = count
         return out
 
     def _anchor(self, pattern: Sequence[Token]) -> int:

@@ -73,7 +73,17 @@ def _token(key: str, upper: bool, cap: bool, brk: bool) -> Token:
 
 def pack(toks: Sequence[Token]) -> tuple[str, str]:
     """Return tokens as two strings (keys separated by spaces, one flag digit each), for storage."""
-    return " ".join(t.key for t in toks), "".join(str(t.upper + 2 * t.cap + 4 * t.brk) for t in toks)
+    return " ".join(t.key for t in toks), pack_flags(toks)
+
+
+def pack_flags(toks: Sequence[Token]) -> str:
+    """Return the tokens' case and break flags as `pack` stores them: one digit each."""
+    return "".join(str(t.upper + 2 * t.cap + 4 * t.brk) for t in toks)
+
+
+# the flag digits (`pack`) of a token written in capitals, and of one starting with a capital
+UPPER_FLAGS = frozenset(str(f) for f in range(8) if f & 1)
+CAP_FLAGS = frozenset(str(f) for f in range(8) if f & 2)
 
 
 def unpack(keys: str, flags: str) -> tuple[Token, ...]:

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from operator import attrgetter, itemgetter
 from typing import Any
 
 from briefing.model import Document
-from briefing.select.tokenize import Token, tokens, unpack
+from briefing.select.tokenize import Token, pack_flags, tokens, unpack
 from briefing.text.sentences import split_sentences
 
 
@@ -65,12 +66,32 @@ class Unit:
             return self._packed[0]
         return " ".join(t.key for t in self.tokens)
 
+    @property
+    def flags(self) -> str:
+        """The tokens' flags, one digit each (`tokenize.pack`), without unpacking packed tokens."""
+        if self._packed is not None:
+            return self._packed[1]
+        return pack_flags(self.tokens)
+
     def __len__(self) -> int:
         """The number of tokens."""
         return len(self._packed[1]) if self._packed is not None else len(self.tokens)
 
     def __repr__(self) -> str:
         return f"Unit(doc={self.doc}, para={self.para}, sent={self.sent}, text={self.text!r})"
+
+
+def joined_keys(units: Sequence[Unit]) -> list[str]:
+    """Return each unit's `Unit.joined_keys`; for units read from the store (nearly all of a large
+    corpus's) without a Python step per unit, since the index asks this of every unit it reads."""
+    packed = list(map(_PACKED, units))
+    if None in packed:
+        return [u.joined_keys for u in units]
+    return list(map(_KEYS, packed))
+
+
+_PACKED = attrgetter("_packed")
+_KEYS = itemgetter(0)
 
 
 # para, sent, start, end, text, then the tokens
