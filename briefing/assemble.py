@@ -122,10 +122,18 @@ def _build_briefing(
         tests[doc.id] = test
         return test
 
+    verdicts: dict[tuple[str, Callable[[str], bool]], bool] = {}
+
     def relevant(sentence: str, test: Callable[[str], bool]) -> bool:
         # on theme by its own evidence, or part of / containing one of the passages' own on-theme
-        # sentences; either way only in a document the theme reads (one with a `test`)
-        return test(sentence) or near(normalised(sentence))
+        # sentences; either way only in a document the theme reads (one with a `test`). Asked once
+        # per text and test: copies of an article (wire stories, republished pieces) and an item
+        # that is both a quote's and a statement's context repeat texts, and documents with the
+        # same theme words share one test (`ThemeTest.within`)
+        verdict = verdicts.get((sentence, test))
+        if verdict is None:
+            verdict = verdicts[sentence, test] = test(sentence) or near(normalised(sentence))
+        return verdict
 
     by_id = {d.id: d for d in docs}
     cited: dict[str, None] = {}  # doc ids in first-cited order

@@ -28,6 +28,9 @@ class ThemeTest:
         self.query = build_query(theme, people)
         self._written = {k: _written(k) for k in _signatures(self.query)}
         self._all = sorted(set(self._written.values()))
+        # one test per set of written forms: documents with the same theme words share it, so
+        # a caller can remember its answers per test (`assemble`)
+        self._within: dict[tuple[str, ...], Callable[[str], bool]] = {}
 
     def __call__(self, text: str) -> bool:
         return self._test(text, self._all)
@@ -37,11 +40,13 @@ class ThemeTest:
 
         A text on theme has every word of some concept, so that concept's signature word is among
         the document's keys: only the written forms of the signature words it has are looked for
-        (one or two of a theme's dozens, in most documents), and the answer is the same."""
-        written = sorted({w for k, w in self._written.items() if k in keys})
-        if not written:
-            return lambda _text: False
-        return lambda text: self._test(text, written)
+        (one or two of a theme's dozens, in most documents), and the answer is the same. Documents
+        whose keys give the same written forms get the same test object."""
+        written = tuple(sorted({w for k, w in self._written.items() if k in keys}))
+        test = self._within.get(written)
+        if test is None:
+            test = self._within[written] = (lambda text: self._test(text, written)) if written else _never
+        return test
 
     def _test(self, text: str, written: Sequence[str]) -> bool:
         folded = _folded(text)
@@ -49,6 +54,10 @@ class ThemeTest:
             if w in folded:
                 return evidence(self.query, sentence_tokens(text)) >= GATE
         return False
+
+
+def _never(_text: str) -> bool:
+    return False
 
 
 def theme_filter(theme: Theme, people: Sequence[Person]) -> ThemeTest:
