@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import calendar
 import re
+import typing
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -121,6 +122,9 @@ class _Cluster:
     # (date, end, status) -> the members' distinct wordings: a plan/report pair is judged by its text
     by_day: dict[tuple[str, str | None, str], dict[str, DocEvent]] = field(default_factory=dict)
 
+    _best_rank: tuple[int, int, int, int, int] | None = None  # `_precision` of `_best`
+    span: tuple[date, date] | None = None  # `_span` of `_best`: every mention tried is compared with it
+
     @property
     def best(self) -> DocEvent:
         assert self._best is not None, "a cluster is made by adding its first member"
@@ -128,8 +132,9 @@ class _Cluster:
 
     def add(self, e: DocEvent, source: str) -> None:
         self.members.append((e, source))
-        if self._best is None or _precision(e) > _precision(self._best):
-            self._best = e
+        rank = _precision(e)
+        if self._best_rank is None or rank > self._best_rank:
+            self._best, self._best_rank, self.span = e, rank, _span(e)
         self.sources.add(source)
         if e.end:
             self.ranges.add((e.date, e.end))
@@ -204,14 +209,19 @@ def _plan_and_report(cluster: _Cluster, e: DocEvent, toks: frozenset[str]) -> bo
     return False
 
 
-def _fits(cluster: _Cluster, e: DocEvent, source: str, toks: frozenset[str]) -> bool:
+def _fits(
+    cluster: _Cluster, e: DocEvent, source: str, toks: frozenset[str], span: tuple[date, date]
+) -> bool:
+    """Does mention `e` (its words `toks`, its `_span` `span`) join `cluster`? Asked of every cluster
+    sharing a word with it, so what the cluster's best wording gives is kept on the cluster."""
     if source in cluster.sources:
         return False  # one source's separate clauses are separate events
     best = cluster.best
     sim = overlap(cluster.tokens, toks)
     if e.end and (e.date, e.end) in cluster.ranges:
         return sim >= SAME_RANGE
-    if _compatible(best, e):
+    (best_lo, best_hi), (lo, hi) = typing.cast(tuple[date, date], cluster.span), span
+    if best_lo <= hi and lo <= best_hi:  # `_compatible(best, e)`
         # one incident named with different words: year-dated noun phrases headed by a word for a
         # harmful occurrence that share what it was ("the 1942 mine collapse", "a 1942 undersea
         # mining incident"); "a mine collapse" and "an air raid" of one year stay apart
@@ -225,8 +235,9 @@ def _fits(cluster: _Cluster, e: DocEvent, source: str, toks: frozenset[str]) -> 
             # launched on September 1") only when both name the same thing the date is about
             return sim >= SAME_EVENT and bool(cluster.heads & _heads(e.text))
         return sim >= SAME_EVENT
-    lo_gap = abs((_span(best)[0] - _span(e)[0]).days)
-    return sim >= SAME_EVENT_OTHER_DATE and lo_gap <= CONFLICT_WINDOW_DAYS and len(best.date) == len(e.date)
+    if sim < SAME_EVENT_OTHER_DATE or len(best.date) != len(e.date):
+        return False
+    return abs((best_lo - lo).days) <= CONFLICT_WINDOW_DAYS
 
 
 def _is_history(e: DocEvent, start: str | None) -> bool:
@@ -304,9 +315,9 @@ def build_timeline(
     # events that share words, not with every pair of events
     having: dict[str, list[int]] = {}
     for e, source in sorted(items, key=lambda it: (it[0].date, it[0].doc_id, it[0].start)):
-        toks = _tokens(e.text)
+        toks, span = _tokens(e.text), _span(e)
         sharing = sorted({k for w in toks for k in having.get(w, ())})
-        home = next((k for k in sharing if _fits(clusters[k], e, source, toks)), None)
+        home = next((k for k in sharing if _fits(clusters[k], e, source, toks, span)), None)
         if home is None:
             home = len(clusters)
             cluster = _Cluster(tokens=toks)
