@@ -31,6 +31,7 @@ from briefing.output import (
     write_edition,
 )
 from briefing.output.period import corpus_period, generated_at_for, parse_date
+from briefing.writers import json as json_writer
 from tests.latest_helpers import assert_latest_of
 
 THEME = ThemeRef("trade", "Trade talks")
@@ -358,3 +359,22 @@ def test_the_default_period_starts_a_week_before_the_first_source() -> None:
     # an event the day before the first article is that article's news, not history
     assert corpus_period(["2026-01-07", "2026-01-23", "2026-01-12T18:32:08"]) == ("2025-12-31", "2026-01-23")
     assert corpus_period([]) == (None, None)
+
+
+def test_model_json_is_the_json_edition_whether_or_not_json_was_built(inputs):
+    # the JSON edition's bytes are saved as model.json too (not serialised twice): both must be
+    # what the model serialised on its own gives, which an edition without JSON saves
+    out, seeds, config = inputs
+    marked = diff_against_previous(out, WEEK2, "2026-01-19")
+    with_json = {**outputs("two"), "json": ("json", json_writer.render(marked))}
+    built = save_edition(
+        out, marked, edition_date="2026-01-19", outputs=with_json, seeds_dir=seeds, config_path=config
+    )
+    model_with_json = (built / "model.json").read_bytes()
+    assert model_with_json == (built / "trade-briefing-2026-01-19.json").read_bytes()
+    other = save_edition(
+        out.parent / "other", marked, edition_date="2026-01-19", outputs=outputs("two"), seeds_dir=seeds,
+        config_path=config,
+    )
+    assert (other / "model.json").read_bytes() == model_with_json
+    assert load_edition_briefing(built) == marked
