@@ -18,6 +18,7 @@ from pathlib import Path
 from briefing.assemble import build_briefing
 from briefing.config import Config
 from briefing.errors import BriefingError, BuildIncomplete, StrictFailure
+from briefing.extract.timex import prepare as prepare_dates
 from briefing.extraction import Corpus, extract_corpus
 from briefing.fit import fit_pages
 from briefing.forked import in_order
@@ -246,6 +247,7 @@ def _build_locked(
 
         for fmt in formats:
             WRITERS[fmt].warm()  # once, before the workers fork, not once in each
+        prepare_dates()  # the date rules' search plans (a quote's date is read from its sentence), likewise
         reporter.progress(f"assembling {len(themes)} themes")
         assembled = in_order(len(themes), assemble, _workers(len(themes), articles), corpus.reconnect)
         for i, (theme, done) in enumerate(zip(themes, assembled, strict=True), 1):
