@@ -199,7 +199,7 @@ def cmd_schedule(args: argparse.Namespace) -> int:
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
-    from briefing.ingest import ingest
+    from briefing.ingest.run import ingest
 
     config = load_config(args.config)
     if not config.feeds:

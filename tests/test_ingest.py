@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from briefing.cli import main
-from briefing.ingest import ingest
+from briefing.ingest.run import ingest
 from briefing.ingest.settings import Feed
 from briefing.readers import read_corpus
 from tests.feed_server import FeedServer, page, rss

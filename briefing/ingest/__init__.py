@@ -1,5 +1,5 @@
-"""`briefing ingest`: keep a corpus folder fed from RSS/Atom feeds (the only command that uses the network)."""
+"""`briefing ingest`: keep a corpus folder fed from RSS/Atom feeds (the only command that uses the network).
 
-from briefing.ingest.run import IngestReport, ingest
-
-__all__ = ["IngestReport", "ingest"]
+`run.ingest` does the work. This module imports nothing: `briefing.config` reads the `feeds:`
+settings (`settings`) for every command, and a build must not pay for importing the HTTP client.
+"""
