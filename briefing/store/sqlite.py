@@ -21,7 +21,7 @@ from collections.abc import Callable, Collection, Iterable, Sequence
 from pathlib import Path
 
 from briefing.errors import OutputError
-from briefing.store.base import SCHEMA_VERSION, Row, files_having_all
+from briefing.store.base import SCHEMA_VERSION, Row
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -140,14 +140,30 @@ class SqliteStore:
         return dict(self.db.execute("SELECT name, meta FROM sources WHERE corpus = ?", (corpus,)))
 
     def having_all(self, corpus: str, concepts: Sequence[Collection[str]]) -> set[str]:
+        """Each concept is one join, from its rarest word's postings (the sentences counted per word
+        stand in for its files) through a primary-key probe per other word: the files of a concept
+        of common words ("state visit to China") are found without listing the files of "state"."""
         keys = sorted({k for concept in concepts for k in concept})
-        rows = self._in_chunks(
-            "SELECT w.key, s.name FROM words w JOIN postings p ON p.word = w.id "
-            "JOIN sources s ON s.id = p.source WHERE w.corpus = ? AND w.key IN ({})",
-            keys,
-            corpus,
-        )
-        return files_having_all(concepts, rows)
+        words = {
+            key: (word, units)
+            for key, word, units in self._in_chunks(
+                "SELECT key, id, units FROM words WHERE corpus = ? AND key IN ({})", keys, corpus
+            )
+        }
+        names: set[str] = set()
+        for concept in dict.fromkeys(frozenset(c) for c in concepts if c):
+            if not concept <= words.keys():
+                continue  # a word no file has: the concept is in none
+            rarest, *others = sorted(concept, key=lambda k: (words[k][1], k))
+            probes = "".join(
+                f" JOIN postings p{i} ON p{i}.word = ? AND p{i}.source = p.source" for i in range(len(others))
+            )
+            rows = self.db.execute(
+                f"SELECT s.name FROM postings p{probes} JOIN sources s ON s.id = p.source WHERE p.word = ?",
+                (*(words[k][0] for k in others), words[rarest][0]),
+            )
+            names.update(name for (name,) in rows)
+        return names
 
     def frequencies(self, corpus: str) -> dict[str, int]:
         return dict(self.db.execute("SELECT key, units FROM words WHERE corpus = ? AND units > 0", (corpus,)))
