@@ -20,10 +20,11 @@ from pathlib import Path
 from typing import Any
 
 from briefing.errors import OutputError
-from briefing.output import LATEST, MANIFEST, dumps
+from briefing.output import LATEST, MANIFEST
 from briefing.output.atomic_file import write_bytes_atomic
 from briefing.output.manifest import DELIVERIES
 from briefing.output.ownership import is_edition, read_manifest_safely
+from briefing.prettyjson import pretty_json
 
 
 @dataclass(frozen=True)
@@ -84,7 +85,7 @@ def record(
             "reply": outcome.reply,
         }
         try:
-            write_bytes_atomic(path, dumps(manifest))
+            write_bytes_atomic(path, pretty_json(manifest))
         except OSError as exc:
             raise OutputError(f"{path}: cannot record the delivery ({exc.strerror})") from None
 

@@ -23,7 +23,7 @@ from briefing.output.layout import (
     previous_edition,
     read_manifest,
 )
-from briefing.output.manifest import build_manifest, dumps, sha256_file
+from briefing.output.manifest import build_manifest, sha256_file
 from briefing.output.period import (
     date_arg,
     edition_date_arg,
@@ -42,7 +42,6 @@ __all__ = [
     "date_arg",
     "diff_against_previous",
     "edition_date_arg",
-    "dumps",
     "edition_dates",
     "edition_dir",
     "file_name",

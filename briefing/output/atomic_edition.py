@@ -35,7 +35,7 @@ from briefing.output.layout import (
     latest_names,
     theme_dir,
 )
-from briefing.output.manifest import dumps
+from briefing.prettyjson import pretty_json
 from briefing.output.ownership import (
     check_replaceable,
     claim_theme_dir,
@@ -165,7 +165,7 @@ def _refresh_latest(source: Path, latest: Path) -> None:
             for entry in manifest["formats"].values():
                 if isinstance(entry, dict) and entry.get("file") in renamed:
                     entry["file"] = renamed[entry["file"]]
-            _write_file(tmp / MANIFEST, dumps(manifest))
+            _write_file(tmp / MANIFEST, pretty_json(manifest))
         else:
             shutil.copy2(source / MANIFEST, tmp / MANIFEST)
         _fsync_dir(tmp)

@@ -19,7 +19,8 @@ from briefing.output.layout import (
     previous_edition,
     read_edition_briefing,
 )
-from briefing.output.manifest import DELIVERIES, build_manifest, dumps
+from briefing.output.manifest import DELIVERIES, build_manifest
+from briefing.prettyjson import pretty_json
 from briefing.output.ownership import is_edition, read_manifest_safely
 from briefing.model import Briefing, to_dict
 from briefing.safeio import read_regular
@@ -81,7 +82,7 @@ def save_edition(
     # the JSON edition is the model, serialised the same way (`writers.json`): its bytes are reused
     # rather than serialised a second time (a tenth of a second per build at 10,000 articles)
     json_edition = outputs.get("json")
-    files[MODEL] = json_edition[1] if json_edition is not None else dumps(to_dict(briefing))
+    files[MODEL] = json_edition[1] if json_edition is not None else pretty_json(to_dict(briefing))
     manifest = build_manifest(
         briefing,
         edition_date=edition_date,
@@ -93,7 +94,7 @@ def save_edition(
     delivered = _deliveries(edition_dir(out_dir, theme_id, edition_date))
     if delivered:
         manifest[DELIVERIES] = delivered
-    files[MANIFEST] = dumps(manifest)
+    files[MANIFEST] = pretty_json(manifest)
     return write_edition(out_dir, theme_id, edition_date, files)
 
 

@@ -9,8 +9,6 @@ timestamp of its own, so rebuilding an edition from the same inputs gives the sa
 from __future__ import annotations
 
 import hashlib
-import json
-import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -109,12 +107,3 @@ def _counts(b: Briefing) -> dict[str, int]:
         "new_events": sum(e.new for e in b.events),
         "new_quotes": sum(q.new for q in b.quotes),
     }
-
-
-def dumps(data: Mapping[str, Any]) -> bytes:
-    """Serialise a manifest or model deterministically (sorted keys, UTF-8, trailing newline)."""
-    text = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True)
-    return (_SURROGATE.sub("\ufffd", text) + "\n").encode("utf-8")  # a lone surrogate is no character
-
-
-_SURROGATE = re.compile("[\ud800-\udfff]")
