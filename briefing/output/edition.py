@@ -79,10 +79,7 @@ def save_edition(
             f"{theme_id} {edition_date}: kept {', '.join(sorted(kept))} from the earlier build of this edition "
             f"(not rebuilt); build with --format {','.join(sorted(names))} to refresh them"
         )
-    # the JSON edition is the model, serialised the same way (`writers.json`): its bytes are reused
-    # rather than serialised a second time (a tenth of a second per build at 10,000 articles)
-    json_edition = outputs.get("json")
-    files[MODEL] = json_edition[1] if json_edition is not None else pretty_json(to_dict(briefing))
+    files[MODEL] = pretty_json(to_dict(briefing))
     manifest = build_manifest(
         briefing,
         edition_date=edition_date,
