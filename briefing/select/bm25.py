@@ -18,7 +18,7 @@ from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from briefing.select.query import Concept, Query
-from briefing.select.tokenize import CAP_FLAGS, UPPER_FLAGS, Token
+from briefing.select.tokenize import BREAK_FLAGS, CAP_FLAGS, UPPER_FLAGS, Token
 from briefing.select.units import Unit, joined_keys
 
 K1 = 1.2
@@ -161,14 +161,28 @@ class Index:
             self._cache[pattern] = out = self._word_occurrences(pattern[0])
             return out
         for unit, positions in self.postings.get(key, {}).items():
-            toks = self.units[unit].tokens
-            last = len(toks) - size
+            # `_same` on the tokens' keys and flags (`tokenize.pack`): no tokens unpacked
+            u = self.units[unit]
+            keys, flags = u.keys, u.flags
+            last = len(keys) - size
             count = 0
             for p in positions:
                 pos = p - at
                 if pos < 0 or pos > last:
                     continue
-                if all(_same(toks[pos + j], t, j > 0) for j, t in enumerate(pattern)):
+                for j, t in enumerate(pattern):
+                    here = pos + j
+                    if keys[here] != t.key:
+                        break
+                    flag = flags[here]
+                    if j and flag in BREAK_FLAGS:
+                        break
+                    if t.upper:
+                        if flag not in UPPER_FLAGS:
+                            break
+                    elif t.cap and flag not in CAP_FLAGS:
+                        break
+                else:
                     count += 1
             if count:
                 out[unit] = count

@@ -11,7 +11,7 @@ a name, and "US" is not "us".
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -81,9 +81,11 @@ def pack_flags(toks: Sequence[Token]) -> str:
     return "".join(str(t.upper + 2 * t.cap + 4 * t.brk) for t in toks)
 
 
-# the flag digits (`pack`) of a token written in capitals, and of one starting with a capital
+# the flag digits (`pack`) of a token written in capitals, of one starting with a capital, and
+# of one punctuation separates from the previous token
 UPPER_FLAGS = frozenset(str(f) for f in range(8) if f & 1)
 CAP_FLAGS = frozenset(str(f) for f in range(8) if f & 2)
+BREAK_FLAGS = frozenset(str(f) for f in range(8) if f & 4)
 
 
 def unpack(keys: str, flags: str) -> tuple[Token, ...]:
@@ -141,6 +143,16 @@ def sentence_tokens(text: str) -> tuple[Token, ...]:
 def keys(text: str) -> list[str]:
     """Return just the normalised keys of `text`."""
     return [t.key for t in tokens(text)]
+
+
+# the keys `content_keys` leaves out as one-digit numbers (keys are ASCII: `_WORD`)
+_ONE_DIGIT = frozenset("0123456789")
+
+
+def content_key_set(keys: Iterable[str]) -> frozenset[str]:
+    """Return the distinct `content_keys` among token keys, as a set (made in one step, not a
+    Python step per token: the selector asks this of every relevant sentence)."""
+    return frozenset(keys).difference(STOPWORDS, _ONE_DIGIT)
 
 
 def content_keys(text: str | Sequence[Token]) -> list[str]:
