@@ -32,6 +32,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import lru_cache
 
 from briefing.select.mmr import cosine, tfidf
 from briefing.select.pipeline import Selected
@@ -333,7 +334,10 @@ def _phrases(text: str) -> dict[tuple[str, ...], list[tuple[str, str]]]:
     return out
 
 
+@lru_cache(maxsize=1 << 14)
 def _key(word: str) -> str:
+    """A word's form for comparing phrases (once per distinct word: every 2-4-word phrase of every
+    passage is keyed)."""
     w = word.lower().rstrip(".")
     w = re.sub(r"'s?$", "", w)
     return w[:-1] if len(w) > 4 and w.endswith("s") and not w.endswith("ss") else w

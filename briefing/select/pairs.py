@@ -55,16 +55,27 @@ def without_other_pairs(
     if not theme_sides:
         return dict(matches)
     out = {}
+    verdicts: dict[str, bool] = {}  # by text: copies of an article repeat their sentences
     for u, m in matches.items():
-        text = fold_typography(units[u].text)
-        paired: set[str] = set()  # the theme's names found paired with an outside party
-        masked = _COMPOUND.sub(functools.partial(_mask, theme_sides=theme_sides, paired=paired), text)
-        if paired and evidence(query, tokens(masked)) < gate:
-            named = {t.key for t in tokens(masked) if t.cap} & theme_sides
-            if not named - paired:
-                continue  # and the sentence never names the theme's other side either
-        out[u] = m
+        text = units[u].text
+        keep = verdicts.get(text)
+        if keep is None:
+            keep = verdicts[text] = not _only_other_pairs(text, query, gate, theme_sides)
+        if keep:
+            out[u] = m
     return out
+
+
+def _only_other_pairs(text: str, query: Query, gate: float, theme_sides: frozenset[str]) -> bool:
+    """True when the sentence meets the gate only through compounds pairing a theme name with an
+    outside party, and never names the theme's other side."""
+    text = fold_typography(text)
+    paired: set[str] = set()  # the theme's names found paired with an outside party
+    masked = _COMPOUND.sub(functools.partial(_mask, theme_sides=theme_sides, paired=paired), text)
+    if paired and evidence(query, tokens(masked)) < gate:
+        named = {t.key for t in tokens(masked) if t.cap} & theme_sides
+        return not named - paired
+    return False
 
 
 def _mask(match: re.Match[str], theme_sides: frozenset[str], paired: set[str]) -> str:

@@ -26,7 +26,7 @@ from briefing.select.mmr import mmr, tfidf
 from briefing.select.pairs import without_other_pairs
 from briefing.select.passages import LONG_WORDS, MAX_SENTENCES, clauses, join_runs
 from briefing.select.query import Query, build_query
-from briefing.select.tokenize import content_keys, sentence_tokens, tokens
+from briefing.select.tokenize import content_key_set, content_keys, sentence_tokens, tokens
 from briefing.select.units import Unit, build_units
 
 # The relevance threshold: the evidence (sum of matched concept weights, see query.WEIGHTS)
@@ -189,7 +189,14 @@ def _merge_duplicates(
     relevance (the best of its copies), and the set of kept sentences that match the
     theme themselves (directly, or through a copy that does).
     """
-    words = {i: frozenset(content_keys(units[i].tokens)) for i in rel}
+    by_text: dict[str, frozenset[str]] = {}  # copies of an article repeat their sentences
+    words = {}
+    for i in rel:
+        text = units[i].text
+        found = by_text.get(text)
+        if found is None:
+            found = by_text[text] = content_key_set(units[i].keys)
+        words[i] = found
     clusters = cluster(
         sorted(rel),
         words=words.__getitem__,
