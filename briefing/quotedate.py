@@ -11,6 +11,7 @@ Run after quote extraction, on its context sentence; it does not change who said
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from briefing.extract.timex import tag
 
@@ -27,11 +28,13 @@ _STAMP_DASH = re.compile(r"^\s*[\u2013\u2014-]\s")
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
+@lru_cache(maxsize=4096)
 def said_on(context: str, source_date: str | None) -> str | None:
     """Return the YYYY-MM-DD the sentence says the words were said, or None when it does not say.
 
     The date must be a whole day, not after the source's own date (words are reported after
-    they are said), and attached to a speech verb.
+    they are said), and attached to a speech verb. Remembered per sentence and date: copies of
+    an article, and the themes quoting the same people, ask about the same sentences.
     """
     if not context:
         return None

@@ -94,9 +94,16 @@ _DATE_MENTION = re.compile(
 def _precision(e: DocEvent) -> tuple[int, int, int, int, int]:
     """Rank wordings: most precise date, a range's end, a sentence that stands alone (not "This
     comes..."), fewest dates of other events mentioned, then the longest."""
-    standalone = 0 if re.match(r"(?:This|That|It|These|Those)\b", e.text) else 1
-    others = max(0, len(_DATE_MENTION.findall(e.text)) - 1)
+    standalone, others = _wording(e.text)
     return (len(e.date), 1 if e.end else 0, standalone, -others, len(e.text))
+
+
+@lru_cache(maxsize=65536)
+def _wording(text: str) -> tuple[int, int]:
+    """(1 if the sentence stands alone else 0, how many dates of other events it mentions), once
+    per text: every mention added to a cluster is ranked."""
+    standalone = 0 if re.match(r"(?:This|That|It|These|Those)\b", text) else 1
+    return standalone, max(0, len(_DATE_MENTION.findall(text)) - 1)
 
 
 def _report_rank(e: DocEvent) -> tuple[int, int, int, int]:
@@ -153,14 +160,15 @@ _HEAD_BEFORE_RELATIVE = re.compile(r"\b([a-z][a-z'’-]+),?\s+(?:that|which|who|
 _HEAD_AFTER_YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\s+(?:[a-z][a-z'’-]+\s+)?([a-z][a-z'’-]+)")
 
 
-def _heads(text: str) -> set[str]:
+@lru_cache(maxsize=65536)
+def _heads(text: str) -> frozenset[str]:
     """The nouns a row's date is about: the word before "in/on <date>" ("a tender in September"),
     the antecedent of a relative clause ("the tender that ... launched on September 1"), the noun
     after a year premodifier ("the 2024 storm"). Plural and singular count as one; verb forms do not."""
     words = {m.group(1) for rx in (_HEAD_BEFORE_DATE, _HEAD_BEFORE_RELATIVE) for m in rx.finditer(text)}
     words |= {m.group(1) for m in _HEAD_AFTER_YEAR.finditer(text)}
     nouns = {w for w in words if w not in _STOP and not w.endswith(("ed", "ing"))}  # not "held", "signing"
-    return {w[:-1] if w.endswith("s") and len(w) > 3 else w for w in nouns}
+    return frozenset(w[:-1] if w.endswith("s") and len(w) > 3 else w for w in nouns)
 
 
 # nouns for a sudden harmful occurrence: two sources name one with different words
@@ -217,7 +225,8 @@ def _fits(
     if source in cluster.sources:
         return False  # one source's separate clauses are separate events
     best = cluster.best
-    sim = overlap(cluster.tokens, toks)
+    words = cluster.tokens
+    sim = len(words & toks) / min(len(words), len(toks)) if words and toks else 0.0  # `overlap`
     if e.end and (e.date, e.end) in cluster.ranges:
         return sim >= SAME_RANGE
     (best_lo, best_hi), (lo, hi) = typing.cast(tuple[date, date], cluster.span), span
