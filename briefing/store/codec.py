@@ -79,16 +79,32 @@ def decode(cls: type[T], data: dict) -> T:
     `__init__` sets each field through `object.__setattr__`, so an instance whose stored fields are
     exactly the class's (what `encode` writes) is made by filling its `__dict__` instead: the same
     object, several times faster (`_direct` says when that is safe)."""
-    c = typing.cast(Any, cls)
-    if not _plain(c):
-        plan = _plan(c)
-        data = {k: (v if (convert := plan.get(k)) is None else convert(v)) for k, v in data.items()}
-    names = _direct(c)
-    if names is None or data.keys() != names:
-        return cls(**data)
-    obj = object.__new__(cls)
-    obj.__dict__.update(data)
-    return obj
+    make = _MAKERS.get(cls)
+    if make is None:
+        make = _MAKERS[cls] = _maker(cls)
+    return make(data)
+
+
+# per dataclass, how `decode` makes one from its JSON object, worked out on first use
+_MAKERS: dict[Any, Callable[[dict], Any]] = {}
+
+
+def _maker(cls: Any) -> Callable[[dict], Any]:
+    plan = _plan(cls)
+    plain = _plain(cls)
+    names = _direct(cls)
+    new = object.__new__
+
+    def make(data: dict) -> Any:
+        if not plain:
+            data = {k: (v if (convert := plan.get(k)) is None else convert(v)) for k, v in data.items()}
+        if names is None or data.keys() != names:
+            return cls(**data)
+        obj = new(cls)
+        obj.__dict__.update(data)
+        return obj
+
+    return make
 
 
 @lru_cache(maxsize=64)
