@@ -466,3 +466,21 @@ def test_a_changed_sources_yaml_entry_is_seen_without_the_file_changing(project:
     result, stats = _load(project)
     assert (stats.extracted, stats.cached) == (1, 11) and read == ["report-002.txt"]
     assert next(d for d in result.documents if d.id == "report-002.txt").title == "Council report two"
+
+
+def test_words_of_a_rolled_back_batch_are_not_remembered_with_their_ids(tmp_path: Path) -> None:
+    # word ids are remembered between batches; a batch that fails is rolled back with the words it
+    # added, and SQLite may hand their ids to other words: the next batch must not reuse them
+    from briefing.store.base import Row
+    from briefing.store.sqlite import SqliteStore
+
+    store = SqliteStore(tmp_path / "store.sqlite")
+    terms = (("harbour", 1), ("pilot", 2))
+    with pytest.raises(sqlite3.IntegrityError):
+        store.save("/corpus", [Row("a.txt", "k", "t", None, "{}", terms, "s")])  # type: ignore[arg-type]
+    store.save("/corpus", [Row("b.txt", "k", "t", "{}", "{}", (("anchor", 1), ("pilot", 1)), "s")])
+    store.save("/corpus", [Row("c.txt", "k", "t", "{}", "{}", terms, "s")])
+    assert store.having_all("/corpus", [{"harbour", "pilot"}]) == {"c.txt"}
+    assert store.having_all("/corpus", [{"pilot"}]) == {"b.txt", "c.txt"}
+    assert store.frequencies("/corpus") == {"anchor": 1, "harbour": 1, "pilot": 3}
+    store.close()

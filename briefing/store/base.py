@@ -53,7 +53,7 @@ class Store(Protocol):
 
     def having_all(self, corpus: str, concepts: Sequence[Collection[str]]) -> set[str]:
         """Return the names of the files of `corpus` whose texts contain every key of at least one
-        of `concepts` (`files_having_all` computes it from the postings of their keys)."""
+        of `concepts` (from the postings of their keys: grouped by `files_having_all`, or joined)."""
         ...
 
     def frequencies(self, corpus: str) -> dict[str, int]:
