@@ -95,7 +95,7 @@ class Index:
                     continue  # most sentences: the cheapest test that says so
                 found_in.append((i, wanted.intersection(keys)))
         for i, found in found_in:
-            keys = self.units[i].joined_keys.split(" ")  # the tokens' keys, without unpacking them
+            keys = self.units[i].keys  # split from the stored keys: no tokens unpacked
             for k in found:
                 at = keys.index(k)
                 places = [at]

@@ -309,6 +309,8 @@ def _phrases(text: str) -> dict[tuple[str, ...], list[tuple[str, str]]]:
         keys = [_key(w) for w in words]  # once per word, not once per phrase it is part of
         for size in range(MIN_WORDS, MAX_WORDS + 1):
             for j in range(len(words) - size + 1):
+                if keys[j] in _NO_EDGE or keys[j + size - 1] in _NO_EDGE:
+                    continue  # what `_good` rejects first, before any phrase is made
                 span = words[j : j + size]
                 key = tuple(keys[j : j + size])
                 if not _good(key, span):
@@ -332,6 +334,10 @@ def _phrases(text: str) -> dict[tuple[str, ...], list[tuple[str, str]]]:
                     continue
                 out.setdefault(key, []).append((" ".join(w.rstrip(".") for w in span), after.lower()))
     return out
+
+
+# words a heading phrase neither starts nor ends with (`_good`)
+_NO_EDGE = STOPWORDS | _WEAK
 
 
 @lru_cache(maxsize=1 << 14)

@@ -10,8 +10,10 @@ Similarity is the cosine of TF-IDF vectors over content words.
 from __future__ import annotations
 
 import math
+import operator
 from collections import Counter
 from collections.abc import Callable, Sequence
+from itertools import repeat
 
 LAMBDA = 0.7  # weight of relevance against novelty
 REDUNDANT = 0.75  # a candidate this similar to a chosen one adds nothing and is dropped
@@ -29,9 +31,11 @@ def tfidf(words: Sequence[str], idf: Callable[[str], float]) -> Vector:
 
 
 def cosine(a: Vector, b: Vector) -> float:
+    """The dot product of two unit vectors, summed in the shorter one's order (without a Python
+    step per word: grouping compares every leftover passage with every grouped one)."""
     if len(a) > len(b):
         a, b = b, a
-    return sum(v * b.get(w, 0.0) for w, v in a.items())
+    return sum(map(operator.mul, a.values(), map(b.get, a, repeat(0.0))))
 
 
 def mmr(relevance: Sequence[float], vectors: Sequence[Vector], k: int, lam: float = LAMBDA) -> list[int]:

@@ -80,6 +80,7 @@ class StoredCorpus:
         self._frequencies: dict[str, int] | None = None
         self._everything: CorpusExtraction | None = None
         self._inherited: Store | None = None
+        self._at: dict[str, list[int]] | None = None
 
     def reconnect(self) -> None:
         """Read through a new connection from now on: called first in a forked worker
@@ -130,12 +131,23 @@ class StoredCorpus:
         found = sorted({i for day in set(days) for i in self._on_day.get(day, ())})
         others = list(dict.fromkeys(self.entries[i][0] for i in found if self.entries[i][1]["id"] not in have))
         extra = {doc.id: events for doc, events, *_ in self._read(others)}
+        # only the articles read have events to give: they are taken in corpus order without
+        # a step for every article of the corpus
+        at = self._positions()
         out: list[tuple[DocEvent, str]] = []
-        for _, m in self.entries:
-            doc_id = m["id"]
+        for i in sorted({i for doc_id in (*have, *extra) for i in at.get(doc_id, ())}):
+            doc_id = self.entries[i][1]["id"]
             events = part.events.get(doc_id, []) if doc_id in have else extra.get(doc_id, [])
             out.extend((e, doc_id) for e in events)
         return out
+
+    def _positions(self) -> dict[str, list[int]]:
+        """Return {article id: its places in corpus order}, made on first use."""
+        if self._at is None:
+            self._at = {}
+            for i, (_, m) in enumerate(self.entries):
+                self._at.setdefault(m["id"], []).append(i)
+        return self._at
 
     def everything(self) -> CorpusExtraction:
         """Return every article with its extraction results (read once per build)."""
