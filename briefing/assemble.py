@@ -82,13 +82,22 @@ def _build_briefing(
     on_theme = theme_filter(theme, people)
     query_keys = frozenset(t.key for c in (*on_theme.query.concepts, *on_theme.query.exclude) for t in c.pattern)
     present: dict[str, frozenset[str]] = {}
+    by_stored: dict[str, frozenset[str]] = {}
 
     def keys_of(doc: Document) -> frozenset[str]:
         """The keys of the theme's concepts and excluded terms that the document has (its keys are
-        split once per theme, for the selector's postings and for the test of its items)."""
+        split once per theme, for the selector's postings and for the test of its items; copies
+        of an article, whose keys are stored as the same string, once for all of them)."""
         hit = present.get(doc.id)
         if hit is None:
-            hit = present[doc.id] = query_keys.intersection(extraction.doc_keys(doc))
+            stored = extraction.keys.get(doc.id)
+            if isinstance(stored, str):
+                hit = by_stored.get(stored)
+                if hit is None:
+                    hit = by_stored[stored] = query_keys.intersection(extraction.doc_keys(doc))
+            else:
+                hit = query_keys.intersection(extraction.doc_keys(doc))
+            present[doc.id] = hit
         return hit
 
     doc_keys = (lambda d: keys_of(in_period[d])) if stats is not None else None

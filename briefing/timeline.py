@@ -221,14 +221,13 @@ def _fits(
     cluster: _Cluster, e: DocEvent, source: str, toks: frozenset[str], span: tuple[date, date]
 ) -> bool:
     """Does mention `e` (its words `toks`, its `_span` `span`) join `cluster`? Asked of every cluster
-    sharing a word with it, so what the cluster's best wording gives is kept on the cluster."""
+    sharing a word with it, so what the cluster's best wording gives is kept on the cluster, and
+    the word overlap is worked out only when the dates leave it to decide."""
     if source in cluster.sources:
         return False  # one source's separate clauses are separate events
     best = cluster.best
-    words = cluster.tokens
-    sim = len(words & toks) / min(len(words), len(toks)) if words and toks else 0.0  # `overlap`
     if e.end and (e.date, e.end) in cluster.ranges:
-        return sim >= SAME_RANGE
+        return overlap(cluster.tokens, toks) >= SAME_RANGE
     (best_lo, best_hi), (lo, hi) = typing.cast(tuple[date, date], cluster.span), span
     if best_lo <= hi and lo <= best_hi:  # `_compatible(best, e)`
         # one incident named with different words: year-dated noun phrases headed by a word for a
@@ -239,14 +238,15 @@ def _fits(
             return True
         if _plan_and_report(cluster, e, toks):
             return True
+        sim = overlap(cluster.tokens, toks)
         if len(best.date) != len(e.date):
             # a vaguer mention ("a joint tender in September") joins a precise one ("the tender
             # launched on September 1") only when both name the same thing the date is about
             return sim >= SAME_EVENT and bool(cluster.heads & _heads(e.text))
         return sim >= SAME_EVENT
-    if sim < SAME_EVENT_OTHER_DATE or len(best.date) != len(e.date):
+    if len(best.date) != len(e.date) or abs((best_lo - lo).days) > CONFLICT_WINDOW_DAYS:
         return False
-    return abs((best_lo - lo).days) <= CONFLICT_WINDOW_DAYS
+    return overlap(cluster.tokens, toks) >= SAME_EVENT_OTHER_DATE
 
 
 def _is_history(e: DocEvent, start: str | None) -> bool:

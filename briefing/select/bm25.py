@@ -94,15 +94,17 @@ class Index:
                 if wanted.isdisjoint(keys):
                     continue  # most sentences: the cheapest test that says so
                 found_in.append((i, wanted.intersection(keys)))
+        # the places of each key found, from the keys as stored (no tokens unpacked); once per
+        # distinct sentence, since copies of an article repeat theirs
+        made: dict[str, dict[str, list[int]]] = {}
         for i, found in found_in:
-            keys = self.units[i].keys  # split from the stored keys: no tokens unpacked
-            for k in found:
-                at = keys.index(k)
-                places = [at]
-                for _ in range(keys.count(k) - 1):
-                    at = keys.index(k, at + 1)
-                    places.append(at)
-                self.postings[k][i] = places
+            joined = self.units[i].joined_keys
+            places_of = made.get(joined)
+            if places_of is None:
+                keys = joined.split(" ")
+                places_of = made[joined] = {k: _places(keys, k) for k in found}
+            for k, places in places_of.items():
+                self.postings[k][i] = list(places)
 
     def _units_having(
         self, wanted: set[str], doc_keys: Callable[[int], Collection[str]]
@@ -115,25 +117,19 @@ class Index:
         sentence cost more than all the rest of the ranking."""
         units = self.units
         out: list[tuple[int, set[str]]] = []
+        # by the run's keys: a unit's wanted keys are among its document's, so what is found in a
+        # run depends on its text alone (copies of an article are searched once)
+        done: dict[str, list[tuple[int, set[str]]]] = {}
         for doc, lo, hi in self._runs():
             look = wanted.intersection(doc_keys(doc))
             if not look:
                 continue
             # " a b \n c d \n ... ": keys have no white space, so a match never spans two units
             text = " " + " \n ".join(joined_keys(units[lo:hi])) + " "
-            found: dict[int, set[str]] = {}
-            for k in look:
-                whole = f" {k} "
-                at = text.find(whole)
-                unit, seen = lo, 0
-                while at != -1:
-                    unit += text.count("\n", seen, at)
-                    found.setdefault(unit, set()).add(k)
-                    seen = text.find("\n", at)  # the rest of this unit has nothing more to say
-                    if seen == -1:
-                        break
-                    at = text.find(whole, seen)
-            out.extend(sorted(found.items()))
+            found = done.get(text)
+            if found is None:
+                found = done[text] = _found(text, look)
+            out.extend((lo + offset, keys) for offset, keys in found)
         return out
 
     def _runs(self) -> list[tuple[int, int, int]]:
@@ -255,6 +251,34 @@ class Index:
                 contributions=tuple((p[0], p[1]) for p in ps),
             )
         return out
+
+
+def _found(text: str, look: Collection[str]) -> list[tuple[int, set[str]]]:
+    """Return (unit offset, the keys of `look` it has) for the units of a run's joined keys
+    (`Index._units_having`) having any, in order: one search per unit having a key."""
+    found: dict[int, set[str]] = {}
+    for k in look:
+        whole = f" {k} "
+        at = text.find(whole)
+        unit, seen = 0, 0
+        while at != -1:
+            unit += text.count("\n", seen, at)
+            found.setdefault(unit, set()).add(k)
+            seen = text.find("\n", at)  # the rest of this unit has nothing more to say
+            if seen == -1:
+                break
+            at = text.find(whole, seen)
+    return sorted(found.items())
+
+
+def _places(keys: list[str], key: str) -> list[int]:
+    """Return the positions of `key` in `keys` (it is there), in order."""
+    at = keys.index(key)
+    places = [at]
+    for _ in range(keys.count(key) - 1):
+        at = keys.index(key, at + 1)
+        places.append(at)
+    return places
 
 
 def _same(tok: Token, pat: Token, inner: bool) -> bool:
