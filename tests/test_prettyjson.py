@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from briefing.prettyjson import pretty_json, python_json
 
 # what the model and manifests hold: text of any kind (lone surrogates included), whole numbers
-# of any size, finite floats of any magnitude, flags, nulls, lists and string-keyed mappings
+# of any size, floats of any magnitude (NaN and infinity too), flags, nulls, lists and string-keyed
+# mappings
 scalars = (
     st.text()
     | st.integers()
-    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.floats()
     | st.booleans()
     | st.none()
 )
@@ -47,3 +49,10 @@ def test_a_lone_surrogate_becomes_the_replacement_character_and_the_rest_is_kept
 def test_a_string_that_looks_like_a_small_float_is_still_written_the_same():
     data = {"note": "ratio: 0.00001", "list": ["x", "1e5"]}
     assert pretty_json(data) == python_json(data)
+
+
+def test_a_cycle_is_an_error_not_a_hang():
+    data: dict = {"a": [1.5]}
+    data["a"].append(data)
+    with pytest.raises(ValueError, match="Circular reference"):
+        pretty_json(data)
