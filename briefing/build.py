@@ -250,6 +250,7 @@ def _build_locked(
         prepare_dates()  # the date rules' search plans (a quote's date is read from its sentence), likewise
         reporter.progress(f"assembling {len(themes)} themes")
         assembled = in_order(len(themes), assemble, _workers(len(themes), articles), corpus.reconnect)
+        source_hashes: dict[str, str | None] = {}  # each cited file hashed once per build
         for i, (theme, done) in enumerate(zip(themes, assembled, strict=True), 1):
             reporter.progress(f"theme {i}/{len(themes)}: {theme.id}")
             try:
@@ -266,6 +267,7 @@ def _build_locked(
                         seeds_dir=seeds_dir,
                         config_path=config.path,
                         warn=reporter.warn,
+                        source_hashes=source_hashes,
                     )
                 )
             except StrictFailure:

@@ -60,6 +60,7 @@ def save_edition(
     seeds_dir: Path | None,
     config_path: Path | None,
     warn: Warn | None = None,
+    source_hashes: dict[str, str | None] | None = None,
 ) -> Path:
     """Write the rendered formats, the model and the manifest as one edition; return its dir.
 
@@ -87,6 +88,7 @@ def save_edition(
         rendered=files,
         seeds_dir=seeds_dir,
         config_path=config_path,
+        source_hashes=source_hashes,
     )
     delivered = _deliveries(edition_dir(out_dir, theme_id, edition_date))
     if delivered:

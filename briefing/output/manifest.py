@@ -23,14 +23,11 @@ DELIVERIES = "deliveries"  # who received the edition (written by `briefing send
 
 def sha256_file(path: Path) -> str | None:
     """Return the hex sha256 of a file's bytes, or None when it cannot be read."""
-    digest = hashlib.sha256()
     try:
         with open(path, "rb") as fh:
-            for chunk in iter(lambda: fh.read(1 << 16), b""):
-                digest.update(chunk)
+            return hashlib.file_digest(fh, "sha256").hexdigest()
     except OSError:
         return None
-    return digest.hexdigest()
 
 
 def build_manifest(
@@ -41,15 +38,17 @@ def build_manifest(
     rendered: Mapping[str, bytes],
     seeds_dir: Path | None,
     config_path: Path | None,
+    source_hashes: dict[str, str | None] | None = None,
 ) -> dict[str, Any]:
     """Return the manifest of one edition.
 
     `formats` maps a format name to its file name in the edition and `rendered` maps file
     names to their bytes (so each output's sha256 is recorded too).  Sources are hashed from
     `seeds_dir / source.file`; a file that is gone is recorded with a null hash rather than
-    failing the build.
+    failing the build. `source_hashes`, kept by a build across its themes, holds those already
+    hashed (half the files a large build's themes cite are cited by another theme too).
     """
-    hashes: dict[str, str | None] = {}
+    hashes: dict[str, str | None] = {} if source_hashes is None else source_hashes
     sources = []
     for s in briefing_.sources:
         if s.file not in hashes:
