@@ -117,6 +117,7 @@ def _build_briefing(
     near = near_test(key_text)
 
     tests: dict[str, Callable[[str], bool] | None] = {}
+    decided: dict[tuple[bool, frozenset[str]], Callable[[str], bool] | None] = {}
 
     def test_of(doc: Document) -> Callable[[str], bool] | None:
         """The theme's test for this document's items; None when the theme does not read it: it has
@@ -124,10 +125,12 @@ def _build_briefing(
         if doc.id in tests:
             return tests[doc.id]
         words = keys_of(doc)  # the concepts' keys are among the query keys
-        test = None
         quoting = any(q.speaker in interested for q in extraction.quotes.get(doc.id, ()))
-        if quoting or any(c <= words for c in concepts):
-            test = on_theme.within(words)
+        if (quoting, words) in decided:  # documents with the same theme words
+            test = decided[quoting, words]
+        else:
+            test = on_theme.within(words) if quoting or any(c <= words for c in concepts) else None
+            decided[quoting, words] = test
         tests[doc.id] = test
         return test
 

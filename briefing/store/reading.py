@@ -81,6 +81,9 @@ class StoredCorpus:
         self._everything: CorpusExtraction | None = None
         self._inherited: Store | None = None
         self._at: dict[str, list[int]] | None = None
+        # per build, not per theme: (article id, date) of every article; units and tokens in all
+        self._dated: list[tuple[str, str | None]] | None = None
+        self._totals: tuple[int, int] | None = None
 
     def reconnect(self) -> None:
         """Read through a new connection from now on: called first in a forked worker
@@ -90,8 +93,10 @@ class StoredCorpus:
         self.store = self.store.reopen()
 
     def dated(self) -> list[tuple[str, str | None]]:
-        """Return (article id, date) of every article, in corpus order."""
-        return [(m["id"], m["date"]) for _, m in self.entries]
+        """Return (article id, date) of every article, in corpus order (a new list each time)."""
+        if self._dated is None:
+            self._dated = [(m["id"], m["date"]) for _, m in self.entries]
+        return list(self._dated)
 
     def reading(
         self, concepts: Sequence[Collection[str]], interested: Collection[str], in_period: Collection[str]
@@ -114,11 +119,9 @@ class StoredCorpus:
             part.add(read.doc, read.events, read.quotes, read.statements, read.keys)
         if self._frequencies is None:
             self._frequencies = self.store.frequencies(self.corpus)
-        stats = Stats(
-            units=sum(m["units"] for _, m in self.entries),
-            tokens=sum(m["tokens"] for _, m in self.entries),
-            df=self._frequencies,
-        )
+        if self._totals is None:
+            self._totals = (sum(m["units"] for _, m in self.entries), sum(m["tokens"] for _, m in self.entries))
+        stats = Stats(units=self._totals[0], tokens=self._totals[1], df=self._frequencies)
         return part, stats
 
     def reports(
