@@ -181,6 +181,27 @@ def test_stored_json_is_read_as_pythons_parser_reads_it() -> None:
     assert loads('{"x": [0, -1, 9223372036854775807]}') == {"x": [0, -1, 9223372036854775807]}
 
 
+def test_stored_json_is_written_as_encode_and_pythons_writer_write_it() -> None:
+    from briefing.store.codec import dumps
+
+    doc = _doc("a", ("p1 \ud800", "p2"), title="T", captions=("c",), authors=("A B",), pages=(1, 2))
+    payload = {
+        "warnings": ["w"],
+        "docs": [
+            {
+                "document": doc,
+                "events": [DocEvent("2025-01-02", None, "It opened.", "happened", "a", 3, "ctx", "2025-01-03")],
+                "quotes": [FoundQuote("text \u201cq\u201d", "Mara Quell", None, False, "ctx", 1, 5)],
+                "statements": [FoundStatement("Mara Quell", "Harbour master", "it is open", "ctx", 9)],
+                "units": [[0, 0, 0, 5, None, "a b", "00"], [1, 2, 3, 9, "own", "c", "1"]],
+                "count": 2**70,
+            }
+        ],
+    }
+    for value in (payload, {"docs": [{"document": _doc("b", ("plain",))}]}):
+        assert dumps(value) == json.dumps(encode(value), ensure_ascii=False, separators=(",", ":"))
+
+
 def _naive_evidence(query, toks) -> float:
     def at(pattern, i: int) -> bool:
         return i + len(pattern) <= len(toks) and all(_same(toks[i + j], p, j > 0) for j, p in enumerate(pattern))
