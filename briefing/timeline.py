@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import calendar
 import re
-import typing
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -130,7 +129,7 @@ class _Cluster:
     by_day: dict[tuple[str, str | None, str], dict[str, DocEvent]] = field(default_factory=dict)
 
     _best_rank: tuple[int, int, int, int, int] | None = None  # `_precision` of `_best`
-    span: tuple[date, date] | None = None  # `_span` of `_best`: every mention tried is compared with it
+    span: tuple[date, date] = (date.min, date.min)  # `_span` of `_best`: every mention tried is compared with it
 
     @property
     def best(self) -> DocEvent:
@@ -228,7 +227,7 @@ def _fits(
     best = cluster.best
     if e.end and (e.date, e.end) in cluster.ranges:
         return overlap(cluster.tokens, toks) >= SAME_RANGE
-    (best_lo, best_hi), (lo, hi) = typing.cast(tuple[date, date], cluster.span), span
+    (best_lo, best_hi), (lo, hi) = cluster.span, span
     if best_lo <= hi and lo <= best_hi:  # `_compatible(best, e)`
         # one incident named with different words: year-dated noun phrases headed by a word for a
         # harmful occurrence that share what it was ("the 1942 mine collapse", "a 1942 undersea
@@ -326,7 +325,22 @@ def build_timeline(
     for e, source in sorted(items, key=lambda it: (it[0].date, it[0].doc_id, it[0].start)):
         toks, span = _tokens(e.text), _span(e)
         sharing = sorted({k for w in toks for k in having.get(w, ())})
-        home = next((k for k in sharing if _fits(clusters[k], e, source, toks, span)), None)
+        home = None
+        lo, hi = span
+        ranged = (e.date, e.end) if e.end else None
+        for k in sharing:
+            cluster = clusters[k]
+            if source in cluster.sources:
+                continue  # what `_fits` rejects first, without asking it: most clusters tried
+            if ranged is None or ranged not in cluster.ranges:
+                best_lo, best_hi = cluster.span
+                if (best_hi < lo or hi < best_lo) and (
+                    len(cluster.best.date) != len(e.date) or abs((best_lo - lo).days) > CONFLICT_WINDOW_DAYS
+                ):
+                    continue  # dates neither compatible nor close enough to conflict
+            if _fits(cluster, e, source, toks, span):
+                home = k
+                break
         if home is None:
             home = len(clusters)
             cluster = _Cluster(tokens=toks)
