@@ -156,9 +156,14 @@ class Index:
         if size == 1:
             self._cache[pattern] = out = self._word_occurrences(pattern[0])
             return out
+        # a sentence the phrase's keys are not a part of, in sequence, has no match (most of those
+        # with its rarest word): it is passed over without splitting its keys
+        phrase = " ".join(t.key for t in pattern)
         for unit, positions in self.postings.get(key, {}).items():
-            # `_same` on the tokens' keys and flags (`tokenize.pack`): no tokens unpacked
             u = self.units[unit]
+            if phrase not in u.joined_keys:
+                continue
+            # `_same` on the tokens' keys and flags (`tokenize.pack`): no tokens unpacked
             keys, flags = u.keys, u.flags
             last = len(keys) - size
             count = 0

@@ -20,10 +20,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Sequence, Set
 from dataclasses import dataclass
+from typing import TypeVar
 
 from briefing.select.bm25 import Match
 from briefing.select.units import Unit
 from briefing.text.normalise import fold_typography
+
+T = TypeVar("T")
 
 # Share of the previous sentence's score a continuation inherits.
 DECAY = 0.6
@@ -133,7 +136,7 @@ def _candidates(n: int, matches: dict[int, Match], gate: float, out: dict[int, R
         yield i
 
 
-def _spans(units: Sequence[Unit], starts: list[int], same: Callable[[Unit, Unit], bool]) -> list[range]:
+def _spans(units: Sequence[T], starts: list[int], same: Callable[[T, T], bool]) -> list[range]:
     """Return the runs of consecutive units that hold each of `starts` (units are in reading order,
     so a paragraph's or a document's units are one run), in reading order, each once."""
     spans: list[range] = []
@@ -185,7 +188,8 @@ def _document_context(
     is part of the story, though weaker evidence than one naming the theme. Only documents with a
     directly relevant sentence qualify, so only those are looked at.
     """
-    for members in _spans(units, _direct_units(out), lambda a, b: a.doc == b.doc):
+    docs = [u.doc for u in units]  # a document's run spans most of a theme's reading: no call per unit
+    for members in _spans(docs, _direct_units(out), int.__eq__):
         direct = [out[i] for i in members if i in out and out[i].direct]
         if not direct:
             continue
