@@ -41,8 +41,9 @@ def mixed(tmp_path: Path, store_spec: str) -> Path:  # noqa: F811
     return tmp_path
 
 
-def _briefings(project: Path, read: list[str] | None = None) -> tuple[dict, dict]:
-    """Return ({theme: briefing dict} from the store, {theme: briefing dict} in memory)."""
+def _briefings(project: Path, read: list[str] | None = None, **period: str) -> tuple[dict, dict]:
+    """Return ({theme: briefing dict} from the store, {theme: briefing dict} in memory), for the
+    period given (`period_start`, `period_end`), if any."""
     config = load_config(project / "config.yaml")
     store = open_store(config.store, project / "out")
     try:
@@ -57,11 +58,11 @@ def _briefings(project: Path, read: list[str] | None = None) -> tuple[dict, dict
 
             store.load = recording  # type: ignore[method-assign]
         stored = {
-            t.id: briefing_to_dict(build_briefing(corpus, t, config, generated_at=GENERATED))
+            t.id: briefing_to_dict(build_briefing(corpus, t, config, generated_at=GENERATED, **period))
             for t in config.themes
         }
         memory = {
-            t.id: briefing_to_dict(build_briefing(extraction, t, config, generated_at=GENERATED))
+            t.id: briefing_to_dict(build_briefing(extraction, t, config, generated_at=GENERATED, **period))
             for t in config.themes
         }
     finally:
@@ -137,6 +138,45 @@ def test_a_period_leaving_articles_out_gives_the_storeless_briefing(mixed: Path,
     assert tree(plain / "out", manifests=False) == tree(mixed / "out", manifests=False)
     data = json.loads(next((mixed / "out").rglob("bridge*.json")).read_text(encoding="utf-8"))
     assert data["period_start"] == "2025-03-05"
+
+
+@pytest.mark.parametrize("start", ["2025-01-06", "2025-03-05"])
+def test_a_period_reads_only_the_theme_files_and_ranks_by_the_periods_counts(mixed: Path, start: str) -> None:
+    # a period's counts come from the stored counts of the files inside it (few: March), or from all
+    # counts less those of the files outside it (few: the three January reports before the 6th)
+    read: list[str] = []
+    stored, memory = _briefings(mixed, read, period_start=start)
+    assert stored == memory
+    assert stored["bridge"]["period_start"] == start and stored["bridge"]["events"]
+    assert read and not any(name.startswith("orchard") for name in read)
+
+
+def test_a_newsletter_split_by_the_period_counts_only_its_articles_inside(mixed: Path) -> None:
+    seeds = mixed / "seeds"
+    (seeds / "news.txt").write_text(
+        "Weekly\n"
+        "Council Agrees on Bridge Tolls\nJane Doe\n"
+        "The council agreed on Tuesday to new bridge tolls after long talks on the harbour bridge.\n"
+        "Ferry Timetable Changes\nJohn Roe\n"
+        "The ferry timetable changes next week while crews repair the old pier and the bridge.\n",
+        encoding="utf-8",
+    )
+    config = load_config(mixed / "config.yaml")
+    store = open_store(config.store, mixed / "out")
+    try:
+        extraction, _ = load_corpus(seeds, config.people, store, lambda _m: None, workers=1)
+        corpus, _ = open_corpus(seeds, config.people, store, lambda _m: None, workers=1)
+        ids = [i for i, _ in corpus.dated()]
+        assert {"news.txt", "news.txt#2"} <= set(ids)
+        for period in ({i for i in ids if i != "news.txt#2"}, {"news.txt#2", "report-001.txt"}):
+            _, stats = corpus.reading([{"bridge"}], set(), period)
+            units = build_units(tuple(d for d in extraction.documents if d.id in period))
+            words = Counter(key for u in units for key in {t.key for t in u.tokens})
+            assert stats is not None
+            assert (stats.units, stats.df) == (len(units), dict(words))
+            assert stats.tokens == sum(len(u.tokens) for u in units)
+    finally:
+        store.close()
 
 
 def test_the_timeline_finds_a_plans_report_in_an_article_the_theme_does_not_read(mixed: Path) -> None:

@@ -60,6 +60,11 @@ class Store(Protocol):
         """Return {key: number of sentences containing it} over every file of `corpus`."""
         ...
 
+    def word_counts(self, corpus: str, names: Sequence[str]) -> dict[str, int]:
+        """Return {key: number of sentences containing it} over the named files of `corpus` (the
+        counts of a build whose period leaves some files out)."""
+        ...
+
     def save(self, corpus: str, rows: Iterable[Row]) -> None:
         """Insert or replace rows, committed together (a killed build keeps what was committed)."""
         ...

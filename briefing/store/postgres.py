@@ -117,6 +117,14 @@ class PostgresStore:
         rows = self.conn.execute("SELECT key, units FROM briefing.frequencies WHERE corpus = %s", (corpus,))
         return {k: int(n) for k, n in rows}
 
+    def word_counts(self, corpus: str, names: Sequence[str]) -> dict[str, int]:
+        rows = self.conn.execute(
+            "SELECT t.key, sum(t.units) FROM briefing.terms t JOIN briefing.sources s ON s.id = t.source "
+            "WHERE s.corpus = %s AND s.name = ANY(%s) GROUP BY t.key HAVING sum(t.units) > 0",
+            (corpus, list(names)),
+        )
+        return {key: int(n) for key, n in rows}
+
     def save(self, corpus: str, rows: Iterable[Row]) -> None:
         with self.conn.transaction():
             self._upsert(corpus, list(rows))

@@ -12,6 +12,7 @@ word counts must then cover only the articles in the period.
 from __future__ import annotations
 
 import typing
+from collections import Counter
 from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -77,13 +78,13 @@ class StoredCorpus:
                 self._on_day.setdefault((day[0], day[1]), []).append(i)
         self._decode = decode_file
         self._kept: dict[str, list[_Read]] = {}  # the last theme's reading, by file
-        self._frequencies: dict[str, int] | None = None
+        self._every_frequency: dict[str, int] | None = None
+        self._period_stats: tuple[frozenset[str], Stats] | None = None
         self._everything: CorpusExtraction | None = None
         self._inherited: Store | None = None
         self._at: dict[str, list[int]] | None = None
-        # per build, not per theme: (article id, date) of every article; units and tokens in all
+        # per build, not per theme: (article id, date) of every article
         self._dated: list[tuple[str, str | None]] | None = None
-        self._totals: tuple[int, int] | None = None
 
     def reconnect(self) -> None:
         """Read through a new connection from now on: called first in a forked worker
@@ -106,8 +107,6 @@ class StoredCorpus:
         `concepts` are the keys of each of the theme's concepts (`select.match.theme_concepts`): an
         article is read when it has all those of one concept. `interested` are the theme's people,
         `in_period` the ids of the articles the selection ranks."""
-        if len(set(in_period)) < len(self.entries):
-            return self.everything(), None
         names = self.store.having_all(self.corpus, concepts)
         words = {w for person in interested for w in name_words(person)}
         # a quote is kept for its speaker after unification; the short name it had before
@@ -117,12 +116,59 @@ class StoredCorpus:
         part = CorpusExtraction([])
         for read in self._reading([n for n in self.names if n in names]):
             part.add(read.doc, read.events, read.quotes, read.statements, read.keys)
-        if self._frequencies is None:
-            self._frequencies = self.store.frequencies(self.corpus)
-        if self._totals is None:
-            self._totals = (sum(m["units"] for _, m in self.entries), sum(m["tokens"] for _, m in self.entries))
-        stats = Stats(units=self._totals[0], tokens=self._totals[1], df=self._frequencies)
-        return part, stats
+        return part, self._stats(frozenset(in_period))
+
+    def _stats(self, period: frozenset[str]) -> Stats:
+        """The counts the selection ranks against: those of the articles in the period, the only ones
+        it ranks (every article, unless `--since`/`--window` leave some out). Worked out once per
+        build: every theme asks with the same period."""
+        if self._period_stats is not None and self._period_stats[0] == period:
+            return self._period_stats[1]
+        inside = [m for _, m in self.entries if m["id"] in period]
+        if len(inside) == len(self.entries):
+            df = self._frequencies()
+        else:
+            df = self._period_frequencies(period)
+        stats = Stats(units=sum(m["units"] for m in inside), tokens=sum(m["tokens"] for m in inside), df=df)
+        self._period_stats = (period, stats)
+        return stats
+
+    def _frequencies(self) -> dict[str, int]:
+        if self._every_frequency is None:
+            self._every_frequency = self.store.frequencies(self.corpus)
+        return self._every_frequency
+
+    def _period_frequencies(self, period: frozenset[str]) -> dict[str, int]:
+        """{key: sentences containing it} over the articles in `period`, from the stored per-file
+        counts of the smaller side: the files inside it, or all counts less the files outside it
+        (a weekly window over a long archive reads the counts of a week's files, not of all).
+        A file whose articles fall on both sides (a newsletter) is counted from its sentences."""
+        sides: dict[str, list[bool]] = {}
+        for name, m in self.entries:
+            sides.setdefault(name, []).append(m["id"] in period)
+        inside = [name for name, seen in sides.items() if all(seen)]
+        outside = [name for name, seen in sides.items() if not any(seen)]
+        both = [name for name, seen in sides.items() if any(seen) and not all(seen)]
+        counts: Counter[str]
+        if len(inside) <= len(outside):
+            counts = Counter(self.store.word_counts(self.corpus, inside))
+            counts.update(self._sentence_counts(both, period, True))
+        else:
+            counts = Counter(self._frequencies())
+            counts.subtract(self.store.word_counts(self.corpus, outside))
+            counts.subtract(self._sentence_counts(both, period, False))
+        return {key: n for key, n in counts.items() if n > 0}
+
+    def _sentence_counts(self, names: Sequence[str], period: frozenset[str], inside: bool) -> Counter[str]:
+        """{key: sentences containing it} over the articles of `names` inside (or outside) `period`,
+        from their stored sentence units (keys packed one string a sentence)."""
+        counts: Counter[str] = Counter()
+        for doc, *_, units in self._read(names):
+            if (doc.id in period) == inside:
+                for unit in units:
+                    if unit[5]:
+                        counts.update(set(unit[5].split(" ")))
+        return counts
 
     def reports(
         self, part: CorpusExtraction, days: Collection[tuple[str, str | None]]

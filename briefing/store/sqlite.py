@@ -175,6 +175,20 @@ class SqliteStore:
     def frequencies(self, corpus: str) -> dict[str, int]:
         return dict(self.db.execute("SELECT key, units FROM words WHERE corpus = ? AND units > 0", (corpus,)))
 
+    def word_counts(self, corpus: str, names: Sequence[str]) -> dict[str, int]:
+        by_id: dict[int, int] = {}
+        add = by_id.get
+        for (blob,) in self._in_chunks("SELECT words FROM sources WHERE corpus = ? AND name IN ({})", names, corpus):
+            words = array("q")
+            words.frombytes(blob)  # (word id, sentences) pairs
+            for word, n in zip(words[0::2], words[1::2], strict=True):
+                by_id[word] = add(word, 0) + n
+        ids = [word for word, n in by_id.items() if n]
+        return {
+            key: by_id[word]
+            for word, key in self._in_chunks("SELECT id, key FROM words WHERE id IN ({})", ids)
+        }
+
     def save(self, corpus: str, rows: Iterable[Row]) -> None:
         """Store the rows with their postings. A word is a number: a posting is two integers, and
         the postings of a batch go in sorted, so a first build over a large archive spends its time
@@ -227,7 +241,7 @@ class SqliteStore:
             )
         return known
 
-    def _in_chunks(self, query: str, values: Sequence[str], *before: str):
+    def _in_chunks(self, query: str, values: Sequence[str | int], *before: str):
         """Yield the rows of `query` (its `IN ({})` filled with `values`, `before` bound ahead of
         them), a chunk of values at a time: SQLite limits the parameters of one statement."""
         for i in range(0, len(values), _CHUNK):
