@@ -295,6 +295,49 @@ def test_postings_looked_for_through_each_documents_keys_are_the_same() -> None:
     assert by_doc.postings == plain.postings
 
 
+def test_postings_of_stored_units_and_copies_of_articles_are_the_same() -> None:
+    """Units as the store gives them back (keys and flags packed, never unpacked by the index), in
+    runs of copies of one article (searched once) and of articles without a theme word, give the
+    postings, phrase counts and matches of the plain index, in the same order."""
+    from briefing.select.bm25 import Stats
+    from briefing.select.tokenize import pack
+    from briefing.select.units import document_units, prime_stored_units
+
+    rng = random.Random(11)
+    words = " ".join(TEXTS).split() + ["ferry", "timetable", "Port", "pier", "authority", "AI", "ai", "new", "the"]
+    words += ["harbour-authority", "Harbour", "PIER", "piers,", "the, new pier"]
+    articles = [
+        tuple(" ".join(rng.choice(words) for _ in range(rng.randint(3, 25))) + "." for _ in range(rng.randint(1, 4)))
+        for _ in range(25)
+    ]
+    articles.append(("Nothing on the theme here. Nor here.",))
+    docs = [_doc(f"d{i}", rng.choice(articles)) for i in range(80)]  # most articles come as copies
+
+    def stored(doc: Document) -> list:
+        rows = []
+        for p, s, start, end, text, toks in document_units(doc):
+            own = None if doc.paragraphs[p][start:end] == text else text
+            rows.append([p, s, start, end, own, *pack(toks)])
+        return rows
+
+    plain_units = build_units(docs)
+    keys = [document_keys(d, [], [], [], [(r[4], r[5]) for r in document_units(d)]) for d in docs]
+    for doc in docs:
+        prime_stored_units(doc, stored(doc))
+    packed_units = build_units(docs)
+    assert all(u._tokens is None for u in packed_units)
+    full = Index(plain_units)
+    stats = Stats(units=len(plain_units), tokens=sum(len(u) for u in plain_units), df=full.df_keys)
+    query = build_query(THEME, PEOPLE)
+    packed = Index(packed_units, stats, lambda d: keys[d])
+    assert packed.search(query) == full.search(query)
+    assert all(u._tokens is None for u in packed_units)  # matched on keys and flags alone
+    for concept in (*query.concepts, *query.exclude):
+        assert packed.occurrences(concept) == _naive_occurrences(full, concept.pattern), concept.label
+    for key, units in packed.postings.items():
+        assert list(units.items()) == list(full.postings.get(key, {}).items()), key
+
+
 def _every_unit_relevance(units, matches, gate, excluded, on_topic):
     """`context.relevance` as it was: every unit of the reading walked through."""
     from briefing.select import context as cx
@@ -374,3 +417,14 @@ def test_context_relevance_walks_only_the_units_that_can_change_and_gives_the_sa
         got = relevance(units, matches, 1.0, excluded, on_topic)
         want = _every_unit_relevance(units, matches, 1.0, excluded, on_topic)
         assert got == want and list(got) == list(want)  # the same, in the same order
+
+
+def test_content_key_sets_are_the_content_keys() -> None:
+    from briefing.select.tokenize import content_key_set, content_keys
+
+    rng = random.Random(13)
+    words = " ".join(TEXTS).split() + ["1", "7", "12", "2026", "the", "said", "x", "AI", "U.S.", "one", "two"]
+    for _ in range(300):
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(0, 20)))
+        toks = tokens(text)
+        assert content_key_set(t.key for t in toks) == frozenset(content_keys(toks)), text
