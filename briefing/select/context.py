@@ -18,15 +18,13 @@ matches the theme itself (see `passages`).  A sentence with an excluded term nev
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterator, Sequence, Set
 from dataclasses import dataclass
-from typing import TypeVar
 
 from briefing.select.bm25 import Match
 from briefing.select.units import Unit
 from briefing.text.normalise import fold_typography
-
-T = TypeVar("T")
 
 # Share of the previous sentence's score a continuation inherits.
 DECAY = 0.6
@@ -136,7 +134,22 @@ def _candidates(n: int, matches: dict[int, Match], gate: float, out: dict[int, R
         yield i
 
 
-def _spans(units: Sequence[T], starts: list[int], same: Callable[[T, T], bool]) -> list[range]:
+def _runs_holding(keys: Sequence[int], starts: list[int]) -> list[range]:
+    """`_spans` of units whose `keys` say which run they belong to (their documents): the runs
+    are found in one pass and each start's by bisection, since a theme's documents with a
+    relevant sentence hold most of its reading, and walking them unit by unit cost more."""
+    n = len(keys)
+    cuts = [0, *(i for i in range(1, n) if keys[i] != keys[i - 1]), n]
+    spans: list[range] = []
+    for i in sorted(starts):
+        if spans and i in spans[-1]:
+            continue
+        j = bisect_right(cuts, i) - 1
+        spans.append(range(cuts[j], cuts[j + 1]))
+    return spans
+
+
+def _spans(units: Sequence[Unit], starts: list[int], same: Callable[[Unit, Unit], bool]) -> list[range]:
     """Return the runs of consecutive units that hold each of `starts` (units are in reading order,
     so a paragraph's or a document's units are one run), in reading order, each once."""
     spans: list[range] = []
@@ -188,8 +201,7 @@ def _document_context(
     is part of the story, though weaker evidence than one naming the theme. Only documents with a
     directly relevant sentence qualify, so only those are looked at.
     """
-    docs = [u.doc for u in units]  # a document's run spans most of a theme's reading: no call per unit
-    for members in _spans(docs, _direct_units(out), int.__eq__):
+    for members in _runs_holding([u.doc for u in units], _direct_units(out)):
         direct = [out[i] for i in members if i in out and out[i].direct]
         if not direct:
             continue
