@@ -449,6 +449,15 @@ def test_an_unchanged_file_is_not_read_again_and_a_changed_one_is(project: Path,
     (seeds / "report-006.txt").write_text(article(6), encoding="utf-8")  # the same bytes, a new time
     _, stats = _load(project)
     assert read == ["report-006.txt"] and stats.extracted == 0
+    # once the times are past (here every file's, moved back), the next build reads the files once
+    # more and keeps their stamps: the build after reads none
+    _age(seeds, 3600)
+    read.clear()
+    _load(project)
+    assert read == sorted(name for name in os.listdir(seeds) if name.endswith(".txt"))
+    read.clear()
+    _, stats = _load(project)
+    assert read == [] and stats.extracted == 0
     # --rebuild reads every file
     read.clear()
     _load(project, rebuild=True)

@@ -60,6 +60,10 @@ class Store(Protocol):
         """Return {key: number of sentences containing it} over every file of `corpus`."""
         ...
 
+    def restamp(self, corpus: str, stamps: dict[str, str]) -> None:
+        """Record new stamps ({file name: stamp}) of files read again and found unchanged."""
+        ...
+
     def word_counts(self, corpus: str, names: Sequence[str]) -> dict[str, int]:
         """Return {key: number of sentences containing it} over the named files of `corpus` (the
         counts of a build whose period leaves some files out)."""

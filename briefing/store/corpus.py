@@ -31,11 +31,12 @@ from briefing.extract.timex import prepare as prepare_dates
 from briefing.extraction import CorpusExtraction, document_keys, extract_document
 from briefing.forked import watch_parent
 from briefing.model import Document, Person
-from briefing.readers import INFERRED_DATE, list_sources, read_source
+from briefing.readers import list_sources, read_source
 from briefing.select.tokenize import pack
 from briefing.select.units import document_units
 from briefing.store.base import Row, Store
 from briefing.store.codec import decode, dumps, loads
+from briefing.store.earlier import earlier_warnings, replay
 from briefing.store.fingerprint import file_stamp, people_fingerprint, source_key, tool_fingerprint
 from briefing.store.reading import StoredCorpus
 
@@ -205,21 +206,12 @@ def open_corpus(
     with without_cycle_collection():  # every file's meta record: many small objects, no cycles
         for path in files:
             record = loads(metas[path.name])
-            _replay(record["warnings"], path.name in fresh or repeat_warnings, warn, earlier)
+            replay(record["warnings"], path.name in fresh or repeat_warnings, warn, earlier)
             records[path.name] = record["docs"]
     if earlier:
         warn(earlier_warnings(earlier))
     corpus = str(Path(seeds_dir).resolve())
     return StoredCorpus(store, corpus, [p.name for p in files], records, decode_file), stats
-
-
-def _replay(warnings: list[str], show: bool, warn: Warn, earlier: list[list[str]]) -> None:
-    if show:
-        for w in warnings:
-            warn(w)
-    elif warnings:
-        earlier.append(warnings)
-
 
 
 def _sync(
@@ -243,6 +235,7 @@ def _sync(
     keys: dict[str, str] = {}
     stamps: dict[str, str] = {}
     fresh: list[Path] = []
+    restamp: dict[str, str] = {}
     now = time.time()
     for path in files:
         name = path.name
@@ -257,6 +250,12 @@ def _sync(
             keys[name] = stamps[name] = ""  # unreadable: processed again, and the reader names the problem
         if not keys[name] or stored.get(name, ())[:2] != (keys[name], tool):
             fresh.append(path)
+        elif stamps[name] and stored[name][2] != stamps[name]:
+            # read again and unchanged (its stamp was taken while it was being written, say):
+            # its stamp now saves the next build from reading it
+            restamp[name] = stamps[name]
+    if restamp:
+        store.restamp(corpus, restamp)
     fresh_names = {p.name for p in fresh}
     wanted = [p.name for p in files if p.name not in fresh_names]
     every = store.metas(corpus)
@@ -285,25 +284,6 @@ def _sync(
         store.remove(corpus, gone)
     stats = LoadStats(len(files), len(files) - len(fresh), len(extracted), len(gone), tuple(extracted))
     return files, records, {p.name for p in fresh}, stats
-
-
-def earlier_warnings(per_file: Sequence[Sequence[str]]) -> str:
-    """Return the one line that stands for unchanged files' stored warnings, counted by kind:
-    "12 unchanged documents have inferred dates, 1 has other warnings (...)"."""
-    inferred = sum(any(INFERRED_DATE in w for w in ws) for ws in per_file)
-    other = sum(any(INFERRED_DATE not in w for w in ws) for ws in per_file)
-
-    def have(n: int) -> str:
-        return "have" if n != 1 else "has"
-
-    parts = []
-    if inferred:
-        parts.append(f"{inferred} unchanged document{'s' * (inferred != 1)} {have(inferred)} inferred dates")
-    if other and inferred:
-        parts.append(f"{other} {have(other)} other warnings")
-    elif other:
-        parts.append(f"{other} unchanged document{'s' * (other != 1)} {have(other)} warnings")
-    return ", ".join(parts) + " (warned when first read; build with --rebuild or --strict to list them again)"
 
 
 def _extract_here(

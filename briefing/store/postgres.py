@@ -117,6 +117,13 @@ class PostgresStore:
         rows = self.conn.execute("SELECT key, units FROM briefing.frequencies WHERE corpus = %s", (corpus,))
         return {k: int(n) for k, n in rows}
 
+    def restamp(self, corpus: str, stamps: dict[str, str]) -> None:
+        with self.conn.transaction(), self.conn.cursor() as cur:
+            cur.executemany(
+                "UPDATE briefing.sources SET stamp = %s WHERE corpus = %s AND name = %s",
+                [(stamp, corpus, name) for name, stamp in sorted(stamps.items())],
+            )
+
     def word_counts(self, corpus: str, names: Sequence[str]) -> dict[str, int]:
         rows = self.conn.execute(
             "SELECT t.key, sum(t.units) FROM briefing.terms t JOIN briefing.sources s ON s.id = t.source "

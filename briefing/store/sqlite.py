@@ -175,6 +175,13 @@ class SqliteStore:
     def frequencies(self, corpus: str) -> dict[str, int]:
         return dict(self.db.execute("SELECT key, units FROM words WHERE corpus = ? AND units > 0", (corpus,)))
 
+    def restamp(self, corpus: str, stamps: dict[str, str]) -> None:
+        with self.db:
+            self.db.executemany(
+                "UPDATE sources SET stamp = ? WHERE corpus = ? AND name = ?",
+                [(stamp, corpus, name) for name, stamp in sorted(stamps.items())],
+            )
+
     def word_counts(self, corpus: str, names: Sequence[str]) -> dict[str, int]:
         by_id: dict[int, int] = {}
         add = by_id.get
