@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from briefing.allocation import kept_from_cycle_collection
 from briefing.assemble import build_briefing
 from briefing.config import Config
 from briefing.errors import BriefingError, BuildIncomplete, StrictFailure
@@ -218,7 +219,13 @@ def _build_locked(
     Themes are assembled and rendered in parallel worker processes (`forked.in_order`) and saved
     here, in order, each with the warnings it raised: the editions, the log and a failure are
     those of a build that did one theme after another."""
-    with _corpus(config, seeds_dir, out_dir, reporter, follow_links=follow_links, rebuild=rebuild) as corpus:
+    # the open corpus lives for the whole build and holds no garbage: kept out of the cyclic
+    # collector's reach, its runs (here and in each worker) walk only what assembling and saving make
+    # (about a tenth of a one-document rebuild at 10,000 articles)
+    with (
+        _corpus(config, seeds_dir, out_dir, reporter, follow_links=follow_links, rebuild=rebuild) as corpus,
+        kept_from_cycle_collection(),
+    ):
         articles = len(corpus.dated())
         if not articles:
             raise BriefingError(f"{seeds_dir}: no document could be read (see the warnings above)")

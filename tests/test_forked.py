@@ -5,6 +5,7 @@ store connection."""
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import os
 from pathlib import Path
 
@@ -70,6 +71,8 @@ def test_themes_built_in_workers_equal_themes_built_one_after_another(
         trees.append(tree(project / "out", manifests=False))
     assert trees[0] == trees[1]
     assert {f"bridge/{DATE}/model.json", f"ferries/{DATE}/model.json"} <= trees[0].keys()
+    # the open corpus was kept from the cyclic collector during the build only
+    assert gc.get_freeze_count() == 0 and gc.isenabled()
 
 
 def test_the_postgresql_store_is_read_through_new_connections_in_workers(

@@ -203,15 +203,17 @@ def open_corpus(
     )
     records = {}
     earlier: list[list[str]] = []
-    with without_cycle_collection():  # every file's meta record: many small objects, no cycles
+    # every file's meta record and the corpus-wide indexes made from them: many small objects that
+    # live for the whole build and form no cycles
+    with without_cycle_collection():
         for path in files:
             record = loads(metas[path.name])
             replay(record["warnings"], path.name in fresh or repeat_warnings, warn, earlier)
             records[path.name] = record["docs"]
+        corpus = StoredCorpus(store, str(Path(seeds_dir).resolve()), [p.name for p in files], records, decode_file)
     if earlier:
         warn(earlier_warnings(earlier))
-    corpus = str(Path(seeds_dir).resolve())
-    return StoredCorpus(store, corpus, [p.name for p in files], records, decode_file), stats
+    return corpus, stats
 
 
 def _sync(
