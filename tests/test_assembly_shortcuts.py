@@ -122,6 +122,18 @@ def test_near_agrees_with_comparing_every_key_text() -> None:
         assert near(n) == _naive_near(keys, n), n
 
 
+def _stored_units(doc: Document) -> list:
+    """The sentence units of `doc` as the store keeps them (`store.corpus.process_file`)."""
+    from briefing.select.tokenize import pack
+    from briefing.select.units import document_units
+
+    rows = []
+    for p, s, start, end, text, toks in document_units(doc):
+        own = None if doc.paragraphs[p][start:end] == text else text
+        rows.append([p, s, start, end, own, *pack(toks)])
+    return rows
+
+
 @dataclass(frozen=True)
 class _Checked:
     value: int
@@ -242,17 +254,9 @@ def test_a_theme_is_assembled_with_the_cyclic_collector_paused_and_restored() ->
 
 
 def test_units_made_for_one_theme_serve_the_next_with_their_documents_renumbered() -> None:
-    from briefing.select.tokenize import pack
-    from briefing.select.units import document_units, prime_built_units, prime_stored_units
+    from briefing.select.units import prime_built_units, prime_stored_units
 
     docs = [_doc(f"d{i}", (text, TEXTS[(i + 1) % len(TEXTS)])) for i, text in enumerate(TEXTS[:6])]
-
-    def stored(doc: Document) -> list:
-        rows = []
-        for p, s, start, end, text, toks in document_units(doc):
-            own = None if doc.paragraphs[p][start:end] == text else text
-            rows.append([p, s, start, end, own, *pack(toks)])
-        return rows
 
     def shape(units) -> list:
         return [(u.doc, u.para, u.sent, u.start, u.end, u.text, u.tokens) for u in units]
@@ -260,14 +264,14 @@ def test_units_made_for_one_theme_serve_the_next_with_their_documents_renumbered
     kept: dict[str, list] = {}
     first = docs[:4]
     for doc in first:
-        prime_stored_units(doc, stored(doc), lambda units, doc=doc: kept.__setitem__(doc.id, units))
+        prime_stored_units(doc, _stored_units(doc), lambda units, doc=doc: kept.__setitem__(doc.id, units))
     assert shape(build_units(first)) == shape(build_units(list(first)))  # second: made afresh
     second = [docs[5], docs[2], docs[4], docs[0]]  # shared documents at other places
     for doc in second:
         if doc.id in kept:
             prime_built_units(doc, kept[doc.id])
         else:
-            prime_stored_units(doc, stored(doc))
+            prime_stored_units(doc, _stored_units(doc))
     reused = build_units(second)
     assert any(u is v for u in reused for v in kept["d2"])  # really the same objects
     assert shape(reused) == shape(build_units(list(second)))
@@ -300,7 +304,6 @@ def test_postings_of_stored_units_and_copies_of_articles_are_the_same() -> None:
     runs of copies of one article (searched once) and of articles without a theme word, give the
     postings, phrase counts and matches of the plain index, in the same order."""
     from briefing.select.bm25 import Stats
-    from briefing.select.tokenize import pack
     from briefing.select.units import document_units, prime_stored_units
 
     rng = random.Random(11)
@@ -313,17 +316,10 @@ def test_postings_of_stored_units_and_copies_of_articles_are_the_same() -> None:
     articles.append(("Nothing on the theme here. Nor here.",))
     docs = [_doc(f"d{i}", rng.choice(articles)) for i in range(80)]  # most articles come as copies
 
-    def stored(doc: Document) -> list:
-        rows = []
-        for p, s, start, end, text, toks in document_units(doc):
-            own = None if doc.paragraphs[p][start:end] == text else text
-            rows.append([p, s, start, end, own, *pack(toks)])
-        return rows
-
     plain_units = build_units(docs)
     keys = [document_keys(d, [], [], [], [(r[4], r[5]) for r in document_units(d)]) for d in docs]
     for doc in docs:
-        prime_stored_units(doc, stored(doc))
+        prime_stored_units(doc, _stored_units(doc))
     packed_units = build_units(docs)
     assert all(u._tokens is None for u in packed_units)
     full = Index(plain_units)
