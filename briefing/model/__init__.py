@@ -21,6 +21,7 @@ from briefing.model.briefing import (
     SummaryPoint,
     ThemeRef,
     from_dict,
+    plain_values,
     to_dict,
 )
 from briefing.model.document import Document
@@ -44,5 +45,6 @@ __all__ = [
     "Theme",
     "ThemeRef",
     "from_dict",
+    "plain_values",
     "to_dict",
 ]

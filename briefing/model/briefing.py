@@ -143,7 +143,7 @@ class Briefing:
 
 def to_dict(briefing: Briefing) -> dict[str, Any]:
     """Return the JSON form documented in the README (tuples become lists)."""
-    data = _plain(briefing)
+    data = plain_values(briefing)
     summary_points = data.pop("summary")
     out: dict[str, Any] = {"schema_version": SCHEMA_VERSION}
     out.update(data)
@@ -152,19 +152,21 @@ def to_dict(briefing: Briefing) -> dict[str, Any]:
     return out
 
 
-def _plain(value: Any) -> Any:
-    """`dataclasses.asdict` with every tuple made a list, in one walk: asdict deep-copies each
-    value it meets, which made writing a large briefing's JSON twice as slow. The model holds
-    only dataclasses, tuples, lists, dicts and immutable scalars, so nothing needs copying."""
+def plain_values(value: Any) -> Any:
+    """The JSON-ready form of a dataclass, or of a list, tuple or dict of them: `dataclasses.asdict`
+    with every tuple made a list, in one walk. asdict deep-copies each value it meets, which made
+    writing a large briefing's JSON twice as slow; the model (and the extraction results the
+    corpus store keeps) hold only dataclasses, tuples, lists, dicts and immutable scalars, so
+    nothing needs copying."""
     names = _FIELD_NAMES.get(type(value))
     if names is None and is_dataclass(value) and not isinstance(value, type):
         names = _FIELD_NAMES[type(value)] = tuple(f.name for f in fields(value))
     if names is not None:
-        return {name: _plain(getattr(value, name)) for name in names}
+        return {name: plain_values(getattr(value, name)) for name in names}
     if isinstance(value, list | tuple):
-        return [_plain(v) for v in value]
+        return [plain_values(v) for v in value]
     if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
+        return {k: plain_values(v) for k, v in value.items()}
     return value
 
 

@@ -18,6 +18,8 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import Any, TypeVar
 
+from briefing.model import plain_values
+
 try:
     import orjson
 except ImportError:  # a venv made before orjson was a dependency: slower, same values
@@ -26,15 +28,8 @@ except ImportError:  # a venv made before orjson was a dependency: slower, same 
 T = TypeVar("T")
 
 
-def encode(items: Any) -> Any:
-    """Return a JSON-ready form of a dataclass, or a list/tuple/dict of them."""
-    if dataclasses.is_dataclass(items) and not isinstance(items, type):
-        return {f.name: encode(getattr(items, f.name)) for f in dataclasses.fields(items)}
-    if isinstance(items, list | tuple):
-        return [encode(x) for x in items]
-    if isinstance(items, dict):
-        return {k: encode(v) for k, v in items.items()}
-    return items
+# the JSON-ready form of extraction results (what `dumps` writes when orjson cannot)
+encode = plain_values
 
 
 Convert = Callable[[Any], Any]
