@@ -186,9 +186,7 @@ class SqliteStore:
         by_id: dict[int, int] = {}
         add = by_id.get
         for (blob,) in self._in_chunks("SELECT words FROM sources WHERE corpus = ? AND name IN ({})", names, corpus):
-            words = array("q")
-            words.frombytes(blob)  # (word id, sentences) pairs
-            for word, n in zip(words[0::2], words[1::2], strict=True):
+            for word, n in zip(*_unpack_words(blob), strict=True):
                 by_id[word] = add(word, 0) + n
         ids = [word for word, n in by_id.items() if n]
         return {
@@ -210,14 +208,12 @@ class SqliteStore:
                 for r in rows:
                     word_ids = [ids[k] for k, _ in r.terms]
                     counts = [n for _, n in r.terms]
-                    words = array("q", bytes(16 * len(word_ids)))  # (word id, sentences) pairs
-                    words[0::2], words[1::2] = array("q", word_ids), array("q", counts)
                     for word, n in zip(word_ids, counts, strict=True):
                         delta[word] = add(word, 0) + n
                     cur = self.db.execute(
                         "INSERT INTO sources (corpus, name, key, tool, meta, payload, words, stamp) "
                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                        (corpus, r.name, r.key, r.tool, r.meta, r.payload, words.tobytes(), r.stamp),
+                        (corpus, r.name, r.key, r.tool, r.meta, r.payload, _pack_words(word_ids, counts), r.stamp),
                     )
                     source = cur.lastrowid
                     assert source is not None
@@ -264,11 +260,10 @@ class SqliteStore:
         by_id: dict[int, int] = {}
         gone = []
         for sid, blob in found:
-            words = array("q")
-            words.frombytes(blob)
-            for j in range(0, len(words), 2):
-                by_id[words[j]] = by_id.get(words[j], 0) - words[j + 1]
-                gone.append((words[j], sid))
+            word_ids, counts = _unpack_words(blob)
+            for word, n in zip(word_ids, counts, strict=True):
+                by_id[word] = by_id.get(word, 0) - n
+                gone.append((word, sid))
         self.db.executemany("DELETE FROM postings WHERE word = ? AND source = ?", sorted(gone))
         self.db.executemany("DELETE FROM sources WHERE id = ?", [(sid,) for sid, _ in found])
         return by_id
@@ -291,6 +286,21 @@ class SqliteStore:
 
     def close(self) -> None:
         self.db.close()
+
+
+def _pack_words(word_ids: Sequence[int], counts: Sequence[int]) -> bytes:
+    """A file's (word id, sentences containing it) pairs as stored beside it (`sources.words`), so
+    forgetting the file needs no index of postings by file."""
+    words = array("q", bytes(16 * len(word_ids)))
+    words[0::2], words[1::2] = array("q", word_ids), array("q", counts)
+    return words.tobytes()
+
+
+def _unpack_words(blob: bytes) -> tuple[array, array]:
+    """The word ids and sentence counts `_pack_words` stored."""
+    words = array("q")
+    words.frombytes(blob)
+    return words[0::2], words[1::2]
 
 
 def _refuse_unless_ours_by_kind(path: Path) -> None:
