@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from briefing.store import open_store
+from briefing.store.corpus import open_corpus
 
 DATE = "2026-01-19"
 
@@ -100,3 +101,10 @@ def empty_store(spec: str, folder: Path) -> None:
     store = open_store(spec, folder)
     store.drop()
     store.close()
+
+
+def load_everything(seeds: Path, people, store, warn, **kw):
+    """Return (every article with its extraction results, load stats): the corpus a build opens
+    from the store (`open_corpus`), whole and in memory, as the tests compare it."""
+    corpus, stats = open_corpus(seeds, people, store, warn, **kw)
+    return corpus.everything(), stats

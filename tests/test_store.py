@@ -21,8 +21,16 @@ from briefing.progress import Reporter
 from briefing.store import corpus as store_corpus
 from briefing.store import default_path, open_store
 from briefing.store.codec import encode
-from briefing.store.corpus import load_corpus
-from tests.store_helpers import DATE, article, build, empty_store, tree, write_config, write_corpus
+from tests.store_helpers import (
+    DATE,
+    article,
+    build,
+    empty_store,
+    load_everything,
+    tree,
+    write_config,
+    write_corpus,
+)
 
 
 def _load(project: Path, warnings: list[str] | None = None, **kw):
@@ -30,7 +38,7 @@ def _load(project: Path, warnings: list[str] | None = None, **kw):
     warn = (warnings if warnings is not None else []).append
     store = open_store(config.store, project / "out", warn)
     try:
-        return load_corpus(project / "seeds", config.people, store, warn, **kw)
+        return load_everything(project / "seeds", config.people, store, warn, **kw)
     finally:
         store.close()
 
@@ -327,7 +335,7 @@ go = Path(sys.argv[1])
 while not go.exists():
     time.sleep(0.01)
 store = open_store(config.store, Path("out"))
-_, stats = corpus.load_corpus(Path("seeds"), config.people, store, lambda m: None, workers=1)
+_, stats = corpus.open_corpus(Path("seeds"), config.people, store, lambda m: None, workers=1)
 print(json.dumps(stats.extracted_names))
 """
 

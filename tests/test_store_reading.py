@@ -16,8 +16,8 @@ from briefing.model.briefing import to_dict as briefing_to_dict
 from briefing.select.match import theme_concepts
 from briefing.select.units import build_units
 from briefing.store import open_store
-from briefing.store.corpus import load_corpus, open_corpus
-from tests.store_helpers import build, tree, write_config, write_corpus
+from briefing.store.corpus import open_corpus
+from tests.store_helpers import build, load_everything, tree, write_config, write_corpus
 
 GENERATED = "2026-01-19T07:00:00+00:00"
 
@@ -47,7 +47,7 @@ def _briefings(project: Path, read: list[str] | None = None, **period: str) -> t
     config = load_config(project / "config.yaml")
     store = open_store(config.store, project / "out")
     try:
-        extraction, _ = load_corpus(project / "seeds", config.people, store, lambda _m: None, workers=1)
+        extraction, _ = load_everything(project / "seeds", config.people, store, lambda _m: None, workers=1)
         corpus, _ = open_corpus(project / "seeds", config.people, store, lambda _m: None, workers=1)
         if read is not None:
             load = store.load
@@ -105,7 +105,7 @@ def test_word_counts_follow_files_stored_changed_and_removed(mixed: Path) -> Non
     assert result.returncode == 0, result.stderr
     store = open_store(config.store, mixed / "out")
     try:
-        extraction, _ = load_corpus(seeds, config.people, store, lambda _m: None, workers=1)
+        extraction, _ = load_everything(seeds, config.people, store, lambda _m: None, workers=1)
         counts = store.frequencies(str(seeds.resolve()))
         with_bridge = store.having_all(str(seeds.resolve()), [{"bridge"}])
         with_pear_bridge = store.having_all(str(seeds.resolve()), [{"pear", "bridge"}])
@@ -164,7 +164,7 @@ def test_a_newsletter_split_by_the_period_counts_only_its_articles_inside(mixed:
     config = load_config(mixed / "config.yaml")
     store = open_store(config.store, mixed / "out")
     try:
-        extraction, _ = load_corpus(seeds, config.people, store, lambda _m: None, workers=1)
+        extraction, _ = load_everything(seeds, config.people, store, lambda _m: None, workers=1)
         corpus, _ = open_corpus(seeds, config.people, store, lambda _m: None, workers=1)
         ids = [i for i, _ in corpus.dated()]
         assert {"news.txt", "news.txt#2"} <= set(ids)
@@ -185,7 +185,7 @@ def test_the_timeline_finds_a_plans_report_in_an_article_the_theme_does_not_read
     config = load_config(mixed / "config.yaml")
     store = open_store(config.store, mixed / "out")
     try:
-        extraction, _ = load_corpus(mixed / "seeds", config.people, store, lambda _m: None, workers=1)
+        extraction, _ = load_everything(mixed / "seeds", config.people, store, lambda _m: None, workers=1)
         corpus, _ = open_corpus(mixed / "seeds", config.people, store, lambda _m: None, workers=1)
         bridge = next(t for t in config.themes if t.id == "bridge")
         part, _stats = corpus.reading(

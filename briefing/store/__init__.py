@@ -6,7 +6,7 @@ file in the output folder (`output/.store.sqlite`: a build writes only inside it
 and the hidden name keeps it out of `briefing publish`'s index; it holds the corpus text, so
 name another path with `store:` when the output folder is served to people who may not read the
 sources), a path or `sqlite:///path`, or `postgresql://...` for a store shared by several machines.
-`open_corpus` (in `corpus`) is the one function the build calls; `load_corpus` gives the same
+`open_corpus` (in `corpus`) is the one function the build calls; its `everything()` gives the
 corpus whole, in memory.
 """
 

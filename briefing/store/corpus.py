@@ -28,7 +28,7 @@ from briefing.allocation import without_cycle_collection
 from briefing.extract.events import DocEvent
 from briefing.extract.quotes import FoundQuote, FoundStatement
 from briefing.extract.timex import prepare as prepare_dates
-from briefing.extraction import CorpusExtraction, document_keys, extract_document
+from briefing.extraction import document_keys, extract_document
 from briefing.forked import watch_parent
 from briefing.model import Document, Person
 from briefing.readers import list_sources, read_source
@@ -145,34 +145,6 @@ def decode_file(payload: str) -> list[Article]:
         )
         for d in data["docs"]
     ]
-
-
-def load_corpus(
-    seeds_dir: Path,
-    people: Sequence[Person],
-    store: Store,
-    warn: Warn,
-    progress: Callable[[str], None] = lambda _m: None,
-    *,
-    rebuild: bool = False,
-    workers: int | None = None,
-    follow_links: bool = False,
-    repeat_warnings: bool = False,
-) -> tuple[CorpusExtraction, LoadStats]:
-    """Return the whole corpus in memory (every article with its extraction results), using and
-    updating the store as `open_corpus` does; warnings as it gives them."""
-    corpus, stats = open_corpus(
-        seeds_dir,
-        people,
-        store,
-        warn,
-        progress,
-        rebuild=rebuild,
-        workers=workers,
-        follow_links=follow_links,
-        repeat_warnings=repeat_warnings,
-    )
-    return corpus.everything(), stats
 
 
 def open_corpus(
