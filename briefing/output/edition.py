@@ -21,6 +21,7 @@ from briefing.output.layout import (
 )
 from briefing.output.manifest import DELIVERIES, build_manifest
 from briefing.prettyjson import pretty_json
+from briefing.writers.json import render as model_json
 from briefing.output.ownership import is_edition, read_manifest_safely
 from briefing.model import Briefing, to_dict
 from briefing.safeio import read_regular
@@ -80,7 +81,7 @@ def save_edition(
             f"{theme_id} {edition_date}: kept {', '.join(sorted(kept))} from the earlier build of this edition "
             f"(not rebuilt); build with --format {','.join(sorted(names))} to refresh them"
         )
-    files[MODEL] = pretty_json(to_dict(briefing))
+    files[MODEL] = model_json(briefing)  # the model as the JSON edition writes it
     manifest = build_manifest(
         briefing,
         edition_date=edition_date,
