@@ -73,8 +73,8 @@ def _build_briefing(
     concepts = theme_concepts(theme, people)
     interested = set(theme.people)
     # only documents containing every word of one of the theme's concepts (or quoting one of its
-    # people) can give it anything; a corpus store reads just those, ranked with the whole
-    # corpus's counts
+    # people) can give it anything; a corpus store reads just those, ranked with the counts of
+    # every article in the period
     extraction, stats = corpus.reading(concepts, interested, in_period_ids)
     docs = extraction.documents
     in_period = [d for d in docs if d.id in in_period_ids]
