@@ -29,7 +29,7 @@ from briefing.extract.events import DocEvent
 from briefing.extract.quotes import FoundQuote, FoundStatement
 from briefing.extract.timex import prepare as prepare_dates
 from briefing.extraction import document_keys, extract_document
-from briefing.forked import watch_parent
+from briefing.forked import can_fork, watch_parent
 from briefing.model import Document, Person
 from briefing.readers import list_sources, read_source
 from briefing.select.tokenize import pack
@@ -337,7 +337,7 @@ def _extract(
             yield job[0].name, _work(job)
             progress(f"extracted {i}/{len(jobs)}")
         return
-    fork = "fork" in multiprocessing.get_all_start_methods()
+    fork = can_fork()
     if fork:
         prepare_dates()  # once here, not once in each worker
     context = multiprocessing.get_context("fork" if fork else None)
